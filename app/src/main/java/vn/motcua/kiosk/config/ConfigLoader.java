@@ -1,0 +1,214 @@
+package vn.motcua.kiosk.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import vn.motcua.kiosk.config.ConfigProblem.Expectation;
+import vn.motcua.kiosk.staff.PinHash;
+
+/**
+ * Reads {@code kiosk.json} strictly: unknown keys, wrong types and missing keys are errors that
+ * name the file, the key and what was expected, so a technician can fix a kiosk from the message.
+ */
+public final class ConfigLoader {
+    public static final String FILE = "kiosk.json";
+
+    private static final ObjectMapper MAPPER = strictMapper();
+
+    public KioskConfig load(ConfigSource source) throws ConfigException {
+        String file = source.describe(FILE);
+        KioskConfig config;
+        try (InputStream in = source.open(FILE)) {
+            config = MAPPER.readValue(in, KioskConfig.class);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.FILE_PRESENT, null)));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of(fromJackson(file, e)));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.FILE_PRESENT, e.getMessage())));
+        }
+        if (config == null) {
+            throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.OBJECT, "null")));
+        }
+        List<ConfigProblem> problems = new Validator(file).validate(config);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    static ObjectMapper strictMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(JsonParser.Feature.ALLOW_COMMENTS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        // A hand-edited "90" or 1 where text is meant is a mistake worth reporting, not guessing.
+        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Boolean, LogicalType.Float)) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+            mapper.coercionConfigFor(LogicalType.Enum).setCoercion(shape, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    private static ConfigProblem fromJackson(String file, JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping)) {
+            var loc = e.getLocation();
+            String where = loc == null ? "-" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            return ConfigProblem.of(file, where, Expectation.VALID_JSON, e.getOriginalMessage());
+        }
+        String key = mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        if (key.isEmpty()) {
+            key = "-";
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            return ConfigProblem.of(file, key, Expectation.KNOWN_KEY, unknown.getPropertyName(), known);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            String found = e instanceof InvalidFormatException invalid ? String.valueOf(invalid.getValue()) : null;
+            if (target.isEnum()) {
+                String values = Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+                return ConfigProblem.of(file, key, Expectation.ONE_OF, found, values);
+            }
+            if (target == Integer.class || target == int.class || target == Long.class) {
+                return ConfigProblem.of(file, key, Expectation.WHOLE_NUMBER, found);
+            }
+            if (target == String.class) {
+                return ConfigProblem.of(file, key, Expectation.TEXT, found);
+            }
+            if (target == Boolean.class || target == boolean.class) {
+                return ConfigProblem.of(file, key, Expectation.TRUE_OR_FALSE, found);
+            }
+            if (target == URI.class) {
+                return ConfigProblem.of(file, key, Expectation.URL, found);
+            }
+            return ConfigProblem.of(file, key, Expectation.OBJECT, found);
+        }
+        return ConfigProblem.of(file, key, Expectation.VALID_JSON, e.getOriginalMessage());
+    }
+
+    /** Checks what the JSON types cannot: presence, ranges, consistency. Collects every problem. */
+    private static final class Validator {
+        private final String file;
+        private final List<ConfigProblem> problems = new ArrayList<>();
+
+        Validator(String file) {
+            this.file = file;
+        }
+
+        List<ConfigProblem> validate(KioskConfig c) {
+            text("kioskId", c.kioskId());
+            if (present("agency", c.agency())) {
+                text("agency.code", c.agency().code());
+                text("agency.name", c.agency().name());
+            }
+            present("mode", c.mode());
+            if (present("portal", c.portal()) && present("portal.url", c.portal().url())) {
+                portalUrl(c.portal().url());
+            }
+            present("language", c.language());
+            if (present("timeouts", c.timeouts())) {
+                Integer warn = c.timeouts().inactivityWarningSeconds();
+                Integer end = c.timeouts().inactivityEndSeconds();
+                boolean ok = range("timeouts.inactivityWarningSeconds", warn, 10, 3600);
+                ok &= range("timeouts.inactivityEndSeconds", end, 15, 7200);
+                if (ok && end <= warn) {
+                    problems.add(ConfigProblem.of(file, "timeouts.inactivityEndSeconds",
+                            Expectation.WARNING_BEFORE_END, String.valueOf(end), String.valueOf(warn)));
+                }
+            }
+            if (present("devices", c.devices())) {
+                text("devices.scanner", c.devices().scanner());
+                text("devices.printer", c.devices().printer());
+                var reader = c.devices().idCardReader();
+                if (present("devices.idCardReader", reader) && present("devices.idCardReader.type", reader.type())
+                        && reader.type() == KioskConfig.ReaderType.serial) {
+                    text("devices.idCardReader.serialPort", reader.serialPort());
+                }
+            }
+            if (present("staff", c.staff()) && present("staff.pinHash", c.staff().pinHash())
+                    && !PinHash.isWellFormed(c.staff().pinHash())) {
+                // The hash is not echoed: it is a secret even when malformed.
+                problems.add(ConfigProblem.of(file, "staff.pinHash", Expectation.PIN_HASH, null));
+            }
+            if (present("privacy", c.privacy())) {
+                range("privacy.interruptedDraftMinutes", c.privacy().interruptedDraftMinutes(), 0, 240);
+                range("privacy.parkedDraftDays", c.privacy().parkedDraftDays(), 1, 90);
+            }
+            return problems;
+        }
+
+        private boolean present(String key, Object value) {
+            if (value == null) {
+                problems.add(ConfigProblem.of(file, key, Expectation.PRESENT, null));
+                return false;
+            }
+            return true;
+        }
+
+        private void text(String key, String value) {
+            if (present(key, value) && value.isBlank()) {
+                problems.add(ConfigProblem.of(file, key, Expectation.NOT_BLANK, "\"" + value + "\""));
+            }
+        }
+
+        private boolean range(String key, Integer value, int min, int max) {
+            if (!present(key, value)) {
+                return false;
+            }
+            if (value < min || value > max) {
+                problems.add(ConfigProblem.of(file, key, Expectation.RANGE, String.valueOf(value),
+                        String.valueOf(min), String.valueOf(max)));
+                return false;
+            }
+            return true;
+        }
+
+        private void portalUrl(URI url) {
+            String scheme = url.getScheme();
+            if (!url.isAbsolute() || url.getHost() == null
+                    || !("https".equals(scheme) || "http".equals(scheme))) {
+                problems.add(ConfigProblem.of(file, "portal.url", Expectation.URL, url.toString()));
+                return;
+            }
+            // Citizens' data leaves the machine only encrypted; plain HTTP is for the loopback training portal.
+            if ("http".equals(scheme) && !isLoopback(url.getHost())) {
+                problems.add(ConfigProblem.of(file, "portal.url", Expectation.HTTPS_OR_LOOPBACK, url.toString()));
+            }
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package vn.motcua.kiosk.config;
+
+import java.util.List;
+
+/**
+ * One thing wrong with the configuration: which file, which key (a dotted path such as
+ * {@code timeouts.inactivityEndSeconds}), what was expected and what was found. The expectation
+ * is a message key with arguments so the error page can say it in the kiosk's languages.
+ */
+public record ConfigProblem(String file, String key, Expectation expected, List<String> args, String found) {
+
+    /** Message keys under {@code config.expected.*} in the messages bundle. */
+    public enum Expectation {
+        FILE_PRESENT, VALID_JSON, KNOWN_KEY, PRESENT, WHOLE_NUMBER, TEXT, TRUE_OR_FALSE, ONE_OF, OBJECT,
+        RANGE, WARNING_BEFORE_END, URL, HTTPS_OR_LOOPBACK, PIN_HASH, NOT_BLANK;
+
+        public String messageKey() {
+            return "config.expected." + name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    public ConfigProblem {
+        args = List.copyOf(args);
+    }
+
+    static ConfigProblem of(String file, String key, Expectation expected, String found, String... args) {
+        return new ConfigProblem(file, key, expected, List.of(args), found);
+    }
+}

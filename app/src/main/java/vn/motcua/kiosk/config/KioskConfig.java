@@ -1,0 +1,48 @@
+package vn.motcua.kiosk.config;
+
+import java.net.URI;
+
+/**
+ * The kiosk's configuration, as read from {@code kiosk.json}. Every key is required so that a
+ * kiosk never runs on a value nobody chose; {@link ConfigLoader} names the ones that are missing.
+ */
+public record KioskConfig(
+        String kioskId,
+        Agency agency,
+        Mode mode,
+        Portal portal,
+        Language language,
+        Timeouts timeouts,
+        Devices devices,
+        Staff staff,
+        Privacy privacy) {
+
+    public record Agency(String code, String name) {}
+
+    public record Portal(URI url) {}
+
+    /** Inactivity: warn with a countdown, then end the session and erase it. */
+    public record Timeouts(Integer inactivityWarningSeconds, Integer inactivityEndSeconds) {}
+
+    /** Device choices; {@code "auto"} lets the kiosk pick the first device it finds. */
+    public record Devices(String scanner, String printer, IdCardReader idCardReader) {}
+
+    /** How ID-card QR text reaches the kiosk: a desk reader typing like a keyboard, or a serial port. */
+    public record IdCardReader(ReaderType type, String serialPort) {}
+
+    public enum ReaderType { keyboard, serial }
+
+    /** The staff PIN as a salted slow hash (see {@code hash-pin}); never the PIN itself. */
+    public record Staff(String pinHash) {}
+
+    /**
+     * How long personal data may wait on the machine: a session interrupted by a crash or power
+     * cut keeps its draft this many minutes for the volunteer to resume; parked drafts expire
+     * after this many days.
+     */
+    public record Privacy(Integer interruptedDraftMinutes, Integer parkedDraftDays) {}
+
+    public boolean training() {
+        return mode == Mode.training;
+    }
+}

@@ -1,0 +1,129 @@
+package vn.motcua.kiosk.doctor;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vn.motcua.kiosk.KioskServices;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigLoader;
+import vn.motcua.kiosk.config.ConfigProblem;
+import vn.motcua.kiosk.config.ConfigSource;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.config.Mode;
+import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.staff.PinHash;
+import vn.motcua.kiosk.store.Database;
+
+/**
+ * {@code doctor}: checks the configuration and the machine without starting the UI, one line per
+ * check, OK or PROBLEM with what to do. Exit status 0 only when everything is well. Later work
+ * adds the scanner, printer, token and portal checks here.
+ */
+public final class Doctor {
+    /** The PIN that the shipped training configuration uses; refused in production. */
+    public static final String TRAINING_PIN = "2468";
+
+    public record Check(String name, boolean ok, String detail) {}
+
+    private final ConfigSource configSource;
+    private final Path dataDir;
+    private final Environment env;
+
+    /** What doctor reads from the machine; tests replace it. */
+    public interface Environment {
+        String getenv(String name);
+
+        static Environment system() {
+            return System::getenv;
+        }
+    }
+
+    public Doctor(ConfigSource configSource, Path dataDir, Environment env) {
+        this.configSource = configSource;
+        this.dataDir = dataDir;
+        this.env = env;
+    }
+
+    public List<Check> run(Messages m) {
+        List<Check> checks = new ArrayList<>();
+        int feature = Runtime.version().feature();
+        checks.add(new Check(m.get("doctor.java"), feature >= 17,
+                m.get(feature >= 17 ? "doctor.java.ok" : "doctor.java.problem", Runtime.version().toString())));
+
+        KioskConfig config = null;
+        try {
+            config = new ConfigLoader().load(configSource);
+            checks.add(new Check(m.get("doctor.config"), true, m.get("doctor.config.ok",
+                    configSource.describe(ConfigLoader.FILE), config.mode(), config.kioskId())));
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                checks.add(new Check(m.get("doctor.config"), false, m.describe(p) + " — " + m.get("doctor.config.fix")));
+            }
+        }
+        if (config != null) {
+            boolean trainingPin = PinHash.parse(config.staff().pinHash()).matches(TRAINING_PIN.toCharArray());
+            boolean pinOk = config.mode() == Mode.training || !trainingPin;
+            checks.add(new Check(m.get("doctor.pin"), pinOk, m.get(pinOk ? "doctor.pin.ok" : "doctor.pin.training")));
+            checks.add(new Check(m.get("doctor.portal"), true, m.get("doctor.portal.ok", config.portal().url())));
+        }
+
+        checks.add(dataFolder(m));
+        checks.add(database(m));
+        boolean display = isSet("DISPLAY") || isSet("WAYLAND_DISPLAY") || !isLinux();
+        checks.add(new Check(m.get("doctor.display"), display,
+                m.get(display ? "doctor.display.ok" : "doctor.display.problem")));
+        return checks;
+    }
+
+    /** Prints one line per check and a summary; returns the exit status. */
+    public int print(PrintStream out, Messages m) {
+        List<Check> checks = run(m);
+        int problems = 0;
+        for (Check c : checks) {
+            String status = m.get(c.ok() ? "doctor.ok" : "doctor.problem");
+            out.printf("%-8s %-18s %s%n", status, c.name(), c.detail());
+            if (!c.ok()) {
+                problems++;
+            }
+        }
+        out.println(problems == 0 ? m.get("doctor.summary.ok") : m.get("doctor.summary.problem", problems));
+        return problems == 0 ? 0 : 1;
+    }
+
+    private Check dataFolder(Messages m) {
+        try {
+            Files.createDirectories(dataDir);
+            Path probe = Files.createTempFile(dataDir, "doctor", ".tmp");
+            Files.delete(probe);
+            return new Check(m.get("doctor.data"), true, m.get("doctor.data.ok", dataDir));
+        } catch (Exception e) {
+            return new Check(m.get("doctor.data"), false, m.get("doctor.data.problem", dataDir, e.getClass().getSimpleName()));
+        }
+    }
+
+    private Check database(Messages m) {
+        Path file = dataDir.resolve(KioskServices.DATABASE_FILE);
+        try (Database db = Database.open(file)) {
+            String integrity = db.integrityCheck();
+            boolean ok = "ok".equals(integrity);
+            return new Check(m.get("doctor.database"), ok, ok
+                    ? m.get("doctor.database.ok", file, db.schemaVersion())
+                    : m.get("doctor.database.problem", file, integrity));
+        } catch (RuntimeException e) {
+            String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            return new Check(m.get("doctor.database"), false, m.get("doctor.database.problem", file, cause));
+        }
+    }
+
+    private boolean isSet(String name) {
+        String v = env.getenv(name);
+        return v != null && !v.isBlank();
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    }
+}

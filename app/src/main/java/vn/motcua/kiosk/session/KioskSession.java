@@ -1,0 +1,89 @@
+package vn.motcua.kiosk.session;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One citizen's visit. Holds everything personal the kiosk knows about them — answers in memory,
+ * scans in {@link #workFolder()} — so that ending the session can erase all of it in one place.
+ * The id is random and names nobody; it is what the event log and the database refer to.
+ */
+public final class KioskSession {
+    private final String id = UUID.randomUUID().toString();
+    private final String draftId = UUID.randomUUID().toString();
+    private final Instant startedAt;
+    private final Path workFolder;
+    private final Map<String, String> answers = new LinkedHashMap<>();
+    private boolean consented;
+    private boolean parked;
+    private Step step = Step.CONSENT;
+    private long revision;
+
+    KioskSession(Instant startedAt, Path sessionsRoot) {
+        this.startedAt = startedAt;
+        this.workFolder = sessionsRoot.resolve(id);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    String draftId() {
+        return draftId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The session's private folder for scans and generated PDFs; erased with the session. */
+    public Path workFolder() {
+        return workFolder;
+    }
+
+    public synchronized boolean consented() {
+        return consented;
+    }
+
+    synchronized void consent() {
+        consented = true;
+        step = Step.PROCEDURE;
+    }
+
+    public synchronized Step step() {
+        return step;
+    }
+
+    synchronized void step(Step next) {
+        step = next;
+    }
+
+    public synchronized Map<String, String> answers() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    }
+
+    synchronized void answer(String key, String value) {
+        answers.put(key, value);
+    }
+
+    synchronized long nextRevision() {
+        return ++revision;
+    }
+
+    public synchronized boolean parked() {
+        return parked;
+    }
+
+    synchronized void park() {
+        parked = true;
+    }
+
+    /** Drops the in-memory personal data. */
+    synchronized void forget() {
+        answers.clear();
+    }
+}

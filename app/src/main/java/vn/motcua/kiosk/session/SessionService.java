@@ -1,0 +1,202 @@
+package vn.motcua.kiosk.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.store.Draft;
+import vn.motcua.kiosk.store.DraftStore;
+import vn.motcua.kiosk.store.EventLog;
+import vn.motcua.kiosk.store.EventType;
+import vn.motcua.kiosk.store.SessionStore;
+
+/**
+ * The citizen's visit from first touch to erasure: the workflow the screens drive. One session
+ * at a time (one kiosk, one citizen). Every answer is saved as a draft at once, so a crash or a
+ * power cut loses nothing; ending the session erases memory, files and unparked drafts.
+ */
+public final class SessionService {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SessionStore sessions;
+    private final DraftStore drafts;
+    private final EventLog events;
+    private final Path sessionsRoot;
+    private final Clock clock;
+    private KioskSession current;
+
+    public SessionService(SessionStore sessions, DraftStore drafts, EventLog events, Path sessionsRoot, Clock clock) {
+        this.sessions = sessions;
+        this.drafts = drafts;
+        this.events = events;
+        this.sessionsRoot = sessionsRoot;
+        this.clock = clock;
+    }
+
+    public synchronized Optional<KioskSession> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Starts a session; it waits for consent before anything personal is taken. */
+    public synchronized KioskSession begin() {
+        if (current != null) {
+            throw new IllegalStateException("a session is already open");
+        }
+        KioskSession session = new KioskSession(clock.instant(), sessionsRoot);
+        try {
+            Files.createDirectories(session.workFolder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the session folder", e);
+        }
+        sessions.started(session.id(), session.startedAt());
+        events.record(EventType.SESSION_STARTED, session.id(), null);
+        current = session;
+        return session;
+    }
+
+    public synchronized void acceptConsent() {
+        KioskSession s = require();
+        s.consent();
+        events.record(EventType.CONSENT_GIVEN, s.id(), null);
+        autosave(s);
+    }
+
+    /** Declining ends the session at once; nothing is kept. */
+    public synchronized Erasure declineConsent() {
+        KioskSession s = require();
+        events.record(EventType.CONSENT_DECLINED, s.id(), null);
+        return end(EndReason.CONSENT_DECLINED);
+    }
+
+    /** Records one answer and saves the draft before returning. */
+    public synchronized void answer(String key, String value) {
+        KioskSession s = requireConsented();
+        s.answer(key, value);
+        autosave(s);
+    }
+
+    public synchronized void moveTo(Step step) {
+        KioskSession s = requireConsented();
+        s.step(step);
+        autosave(s);
+    }
+
+    public synchronized void requestHelp() {
+        events.record(EventType.HELP_REQUESTED, current == null ? null : current.id(), null);
+    }
+
+    /** Ends the open session (if any) and erases everything personal except a parked draft. */
+    public synchronized Erasure end(EndReason reason) {
+        KioskSession s = current;
+        if (s == null) {
+            return new Erasure(0, 0, 0, false);
+        }
+        current = null;
+        Erasure erasure = erase(s.id(), s.workFolder(), s.answers().size(), s.parked());
+        s.forget();
+        sessions.ended(s.id(), clock.instant());
+        events.record(EventType.SESSION_ERASED, s.id(), erasure.detail());
+        events.record(EventType.SESSION_ENDED, s.id(), "reason=" + reason);
+        LOG.info("session ended ({}), {}", reason, erasure.detail());
+        return erasure;
+    }
+
+    /**
+     * At start-up: sessions cut off by a crash or power cut keep their draft for
+     * {@code resumeWindow} (so the citizen still at the desk can go on); older ones are erased.
+     * Folders of sessions the database does not know are erased too. Parked drafts past
+     * {@code parkedFor} expire.
+     */
+    public synchronized void sweep(Duration resumeWindow, Duration parkedFor) {
+        Instant now = clock.instant();
+        Set<String> recent = new java.util.HashSet<>();
+        for (SessionStore.Interrupted i : sessions.interrupted()) {
+            if (current != null && current.id().equals(i.id())) {
+                continue;
+            }
+            if (i.lastSaved().isAfter(now.minus(resumeWindow))) {
+                recent.add(i.id());
+                continue;
+            }
+            Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
+            sessions.ended(i.id(), now);
+            events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
+        }
+        eraseOrphanFolders(recent);
+        int expired = drafts.eraseParkedBefore(now.minus(parkedFor));
+        if (expired > 0) {
+            events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + expired);
+        }
+    }
+
+    private void eraseOrphanFolders(Set<String> keep) {
+        if (!Files.isDirectory(sessionsRoot)) {
+            return;
+        }
+        try (var folders = Files.list(sessionsRoot)) {
+            Set<String> known = keep.stream().collect(Collectors.toSet());
+            if (current != null) {
+                known.add(current.id());
+            }
+            for (Path folder : folders.toList()) {
+                if (!known.contains(folder.getFileName().toString())) {
+                    Erasing.deleteTree(folder);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not list the sessions folder: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private Erasure erase(String sessionId, Path folder, int answers, boolean parked) {
+        int files = Erasing.deleteTree(folder);
+        int erasedDrafts = drafts.eraseUnparked(sessionId);
+        return new Erasure(files, erasedDrafts, answers, parked);
+    }
+
+    private void autosave(KioskSession s) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("step", s.step().name());
+        payload.put("answers", s.answers());
+        try {
+            drafts.save(new Draft(s.draftId(), s.id(), s.step().name(), JSON.writeValueAsBytes(payload),
+                    s.parked(), s.nextRevision(), clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answers are plain strings and always serialise", e);
+        }
+    }
+
+    private KioskSession require() {
+        if (current == null) {
+            throw new IllegalStateException("no session is open");
+        }
+        return current;
+    }
+
+    private KioskSession requireConsented() {
+        KioskSession s = require();
+        if (!s.consented()) {
+            throw new IllegalStateException("nothing personal is taken before consent");
+        }
+        return s;
+    }
+
+    /** An I/O failure the kiosk cannot work around (the disk is full or read-only). */
+    public static final class UncheckedIOException extends RuntimeException {
+        UncheckedIOException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package vn.motcua.kiosk.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Drafts in the kiosk database. Every save is its own durable transaction. */
+public final class DraftStore {
+    private final Database db;
+
+    public DraftStore(Database db) {
+        this.db = db;
+    }
+
+    public void save(Draft d) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO drafts(id, session_id, step, payload, parked, revision, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET session_id = excluded.session_id, step = excluded.step,
+                      payload = excluded.payload, parked = excluded.parked, revision = excluded.revision,
+                      updated_at = excluded.updated_at""")) {
+                ps.setString(1, d.id());
+                ps.setString(2, d.sessionId());
+                ps.setString(3, d.step());
+                ps.setBytes(4, d.payload());
+                ps.setInt(5, d.parked() ? 1 : 0);
+                ps.setLong(6, d.revision());
+                ps.setLong(7, d.updatedAt().toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Draft> find(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM drafts WHERE id = ?")) {
+                ps.setString(1, id);
+                List<Draft> found = list(ps);
+                return found.stream().findFirst();
+            }
+        });
+    }
+
+    public List<Draft> all() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM drafts ORDER BY id")) {
+                return list(ps);
+            }
+        });
+    }
+
+    /** Erases the drafts of a session that were not parked; returns how many. */
+    public int eraseUnparked(String sessionId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM drafts WHERE session_id = ? AND parked = 0")) {
+                ps.setString(1, sessionId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Erases parked drafts last saved before {@code cutoff}; returns how many. */
+    public int eraseParkedBefore(Instant cutoff) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM drafts WHERE parked = 1 AND updated_at < ?")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<Draft> list(PreparedStatement ps) throws SQLException {
+        List<Draft> drafts = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                drafts.add(new Draft(rs.getString("id"), rs.getString("session_id"), rs.getString("step"),
+                        rs.getBytes("payload"), rs.getInt("parked") == 1, rs.getLong("revision"),
+                        Instant.ofEpochMilli(rs.getLong("updated_at"))));
+            }
+        }
+        return drafts;
+    }
+}

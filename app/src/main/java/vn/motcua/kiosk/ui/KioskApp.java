@@ -1,0 +1,196 @@
+package vn.motcua.kiosk.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.KioskServices;
+import vn.motcua.kiosk.Options;
+import vn.motcua.kiosk.StartupFailure;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigLoader;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.session.EndReason;
+import vn.motcua.kiosk.ui.shell.ShellView;
+import vn.motcua.kiosk.ui.shell.ShellViewModel;
+import vn.motcua.kiosk.ui.staff.StaffActions;
+import vn.motcua.kiosk.ui.staff.StaffViewModel;
+import vn.motcua.kiosk.ui.startup.StartupErrorView;
+
+/**
+ * The JavaFX application: loads the configuration, opens the core, and shows the kiosk shell
+ * full screen — or, when the configuration is unusable, a full-screen page saying why.
+ */
+public final class KioskApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
+    private static Options options;
+
+    private KioskServices services;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kiosk-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public static void launchKiosk(Options opts) {
+        options = opts;
+        Application.launch(KioskApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        loadFonts();
+        stage.setTitle("Mot Cua Kiosk");
+        Parent root;
+        try {
+            KioskConfig config = new ConfigLoader().load(options.configSource());
+            services = KioskServices.open(config, options.dataDir(), Clock.systemDefaultZone());
+            root = buildShell(stage, config, services, background);
+        } catch (ConfigException e) {
+            LOG.error("configuration unusable: {}", e.getMessage());
+            Messages vi = Messages.of(Locale.forLanguageTag("vi"));
+            Messages en = Messages.of(Locale.ENGLISH);
+            root = new StartupErrorView(e.problems().stream()
+                    .map(p -> new StartupErrorView.Problem(vi.describe(p), en.describe(p))).toList());
+        } catch (StartupFailure e) {
+            LOG.error("database unusable: {}", e.getMessage());
+            root = new StartupErrorView(List.of(new StartupErrorView.Problem(
+                    Messages.of(Locale.forLanguageTag("vi")).get("startup.error.database", e.file(), e.getMessage()),
+                    Messages.of(Locale.ENGLISH).get("startup.error.database", e.file(), e.getMessage()))));
+        }
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(stylesheet());
+        stage.setScene(scene);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreen(!options.windowed());
+        if (options.reportFirstFrame()) {
+            reportFirstFrame(scene);
+        }
+        stage.show();
+    }
+
+    /**
+     * Builds the shell for a stage; also what the UI tests call, with their own services and clock.
+     * Escape and the window's close button ask for the staff PIN instead of closing.
+     */
+    public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, ExecutorService background) {
+        I18n i18n = new I18n(config.language().locale());
+        ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n);
+        StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell), background);
+        ShellView view = new ShellView(shell, staff, config.agency().name(), config.training(),
+                config.timeouts().inactivityEndSeconds());
+        view.setUserData(shell);
+
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {
+                staff.open();
+                e.consume();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            staff.open();
+        });
+        // A window manager may drop full screen on its own; only staff may leave it.
+        stage.fullScreenProperty().addListener((obs, was, is) -> {
+            if (was && !is && !StageActions.leaving(stage)) {
+                Platform.runLater(() -> stage.setFullScreen(true));
+            }
+        });
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> shell.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        return view;
+    }
+
+    @Override
+    public void stop() {
+        if (services != null) {
+            services.sessions().end(EndReason.KIOSK_CLOSED);
+            services.close();
+        }
+        background.shutdownNow();
+    }
+
+    public static String stylesheet() {
+        return KioskApp.class.getResource("kiosk.css").toExternalForm();
+    }
+
+    /** Noto Sans ships with the kiosk so Vietnamese renders the same on every machine. */
+    public static void loadFonts() {
+        for (String face : List.of("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")) {
+            Font.loadFont(KioskApp.class.getResourceAsStream("/fonts/" + face), 12);
+        }
+    }
+
+    /** Prints a line when the first frame has been drawn; the start-up benchmark waits for it. */
+    private static void reportFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // The pulse that laid out the scene also renders it; report after it completes.
+            Platform.runLater(() -> {
+                System.out.println("FIRST_FRAME " + System.nanoTime());
+                System.out.flush();
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Staff actions on the real window. */
+    private static final class StageActions implements StaffActions {
+        private static final String LEAVING = "kiosk.leavingFullScreen";
+        private final Stage stage;
+        private final ShellViewModel shell;
+
+        StageActions(Stage stage, ShellViewModel shell) {
+            this.stage = stage;
+            this.shell = shell;
+        }
+
+        static boolean leaving(Stage stage) {
+            return Boolean.TRUE.equals(stage.getProperties().get(LEAVING));
+        }
+
+        @Override
+        public void leaveFullScreen() {
+            stage.getProperties().put(LEAVING, true);
+            stage.setFullScreen(false);
+        }
+
+        @Override
+        public void enterFullScreen() {
+            stage.getProperties().remove(LEAVING);
+            stage.setFullScreen(true);
+        }
+
+        @Override
+        public boolean isFullScreen() {
+            return stage.isFullScreen();
+        }
+
+        @Override
+        public void quit() {
+            shell.shutdown();
+            Platform.exit();
+        }
+    }
+}

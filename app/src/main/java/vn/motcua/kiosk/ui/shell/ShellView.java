@@ -1,0 +1,161 @@
+package vn.motcua.kiosk.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.consent.ConsentView;
+import vn.motcua.kiosk.ui.staff.StaffView;
+import vn.motcua.kiosk.ui.staff.StaffViewModel;
+import vn.motcua.kiosk.ui.welcome.WelcomeView;
+
+/**
+ * The frame every screen sits in: training banner, header with the display switches, the
+ * current screen, the session bar (step bar and "Kết thúc"), and the overlays (inactivity,
+ * staff). Display switches and the window's shape are style classes on this root, so CSS
+ * restyles every screen at once.
+ */
+public final class ShellView extends StackPane {
+    private final ShellViewModel vm;
+    private final BorderPane frame = new BorderPane();
+    private final BooleanProperty portrait = new SimpleBooleanProperty();
+    private final int consentSeconds;
+
+    public ShellView(ShellViewModel vm, StaffViewModel staff, String agencyName, boolean training, int consentSeconds) {
+        this.vm = vm;
+        this.consentSeconds = consentSeconds;
+        I18n i18n = vm.i18n();
+        setId("shell");
+        getStyleClass().add("shell");
+
+        VBox top = new VBox();
+        if (training) {
+            Label banner = new Label();
+            banner.setId("training-banner");
+            banner.textProperty().bind(i18n.text("training.banner"));
+            banner.getStyleClass().add("training-banner");
+            banner.setMaxWidth(Double.MAX_VALUE);
+            top.getChildren().add(banner);
+        }
+        top.getChildren().add(header(i18n, agencyName, staff));
+        frame.setTop(top);
+        frame.setBottom(sessionBar(i18n));
+        frame.getStyleClass().add("frame");
+
+        getChildren().addAll(frame, new InactivityOverlay(vm), new StaffView(staff, i18n));
+
+        vm.screenProperty().addListener((obs, was, is) -> show(is));
+        show(vm.screenProperty().get());
+        bindStyleClass(vm.largeTextProperty(), "large-text");
+        bindStyleClass(vm.highContrastProperty(), "high-contrast");
+        widthProperty().addListener((obs, was, is) -> reshape());
+        heightProperty().addListener((obs, was, is) -> reshape());
+
+        // Every touch counts as presence, wherever it lands (filters run before the controls).
+        for (var type : java.util.List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED,
+                KeyEvent.KEY_PRESSED, ScrollEvent.SCROLL)) {
+            addEventFilter(type, (InputEvent e) -> vm.userActivity());
+        }
+    }
+
+    private Node header(I18n i18n, String agencyName, StaffViewModel staff) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("app.title"));
+        title.getStyleClass().add("app-title");
+        Label agency = new Label(agencyName);
+        agency.getStyleClass().add("agency");
+        agency.setMinWidth(0);
+        VBox names = new VBox(title, agency);
+        names.setMinWidth(0);
+
+        Button language = new Button();
+        language.setId("language");
+        language.textProperty().bind(i18n.text("header.language"));
+        language.setOnAction(e -> vm.toggleLanguage());
+        ToggleButton large = new ToggleButton();
+        large.setId("large-text");
+        large.textProperty().bind(i18n.text("header.largeText"));
+        large.selectedProperty().bindBidirectional(vm.largeTextProperty());
+        ToggleButton contrast = new ToggleButton();
+        contrast.setId("high-contrast");
+        contrast.textProperty().bind(i18n.text("header.highContrast"));
+        contrast.selectedProperty().bindBidirectional(vm.highContrastProperty());
+        Button staffButton = new Button();
+        staffButton.setId("staff-open");
+        staffButton.textProperty().bind(i18n.text("header.staff"));
+        staffButton.getStyleClass().add("quiet");
+        staffButton.setOnAction(e -> staff.open());
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(names, gap, language, large, contrast, staffButton);
+        header.getStyleClass().add("header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private Node sessionBar(I18n i18n) {
+        StepBar steps = new StepBar(vm);
+        HBox.setHgrow(steps, Priority.ALWAYS);
+        Button end = new Button();
+        end.setId("session-end");
+        end.textProperty().bind(Bindings.concat(i18n.text("session.end"), "\n", i18n.text("session.end.hint")));
+        end.getStyleClass().add("danger");
+        end.setOnAction(e -> vm.endSession());
+        HBox bar = new HBox(steps, end);
+        bar.getStyleClass().add("session-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(vm.sessionOpenProperty());
+        bar.managedProperty().bind(vm.sessionOpenProperty());
+        return bar;
+    }
+
+    /** A fresh view for every visit, so nothing of one citizen's screen lingers for the next. */
+    private void show(Screen screen) {
+        Node content = switch (screen) {
+            case WELCOME -> new WelcomeView(vm, portrait);
+            case CONSENT -> new ConsentView(vm, consentSeconds);
+            case STEP -> new PlaceholderView(vm, vm.i18n().text("step." + vm.stepProperty().get().name()));
+            case FEATURE -> new PlaceholderView(vm, vm.i18n().text(vm.featureProperty().get()));
+        };
+        content.getStyleClass().add("screen");
+        frame.setCenter(content);
+    }
+
+    private void reshape() {
+        double w = getWidth();
+        double h = getHeight();
+        portrait.set(h > w);
+        setStyleClass(h > w, "portrait");
+        setStyleClass(Math.max(w, h) < 1200, "compact");
+        setStyleClass(Math.min(w, h) >= 1000, "wide");
+    }
+
+    private void bindStyleClass(javafx.beans.value.ObservableValue<Boolean> on, String styleClass) {
+        on.addListener((obs, was, is) -> setStyleClass(is, styleClass));
+        setStyleClass(on.getValue(), styleClass);
+    }
+
+    private void setStyleClass(boolean on, String styleClass) {
+        getStyleClass().remove(styleClass);
+        if (on) {
+            getStyleClass().add(styleClass);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package vn.motcua.kiosk.ui.shell;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import vn.motcua.kiosk.session.EndReason;
+import vn.motcua.kiosk.session.InactivityMonitor;
+import vn.motcua.kiosk.session.SessionService;
+import vn.motcua.kiosk.session.Step;
+import vn.motcua.kiosk.ui.I18n;
+
+/**
+ * State of the kiosk shell: which screen shows, the citizen's display choices, the session and
+ * its inactivity countdown. Views bind to it; it calls the session workflow and nothing else.
+ */
+public final class ShellViewModel {
+    private final SessionService sessions;
+    private final Supplier<InactivityMonitor> monitors;
+    private final I18n i18n;
+    private final Locale defaultLocale;
+
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WELCOME);
+    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CONSENT);
+    private final StringProperty feature = new SimpleStringProperty("");
+    private final BooleanProperty sessionOpen = new SimpleBooleanProperty();
+    private final BooleanProperty largeText = new SimpleBooleanProperty();
+    private final BooleanProperty highContrast = new SimpleBooleanProperty();
+    private final BooleanProperty warning = new SimpleBooleanProperty();
+    private final LongProperty secondsLeft = new SimpleLongProperty();
+    private final BooleanProperty helpCalled = new SimpleBooleanProperty();
+    private InactivityMonitor monitor;
+
+    public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n) {
+        this.sessions = sessions;
+        this.monitors = monitors;
+        this.i18n = i18n;
+        this.defaultLocale = i18n.locale();
+        this.monitor = monitors.get();
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step;
+    }
+
+    /** The message key of the Welcome feature opened without a session (resume, track, result). */
+    public ReadOnlyStringProperty featureProperty() {
+        return feature;
+    }
+
+    public ReadOnlyBooleanProperty sessionOpenProperty() {
+        return sessionOpen;
+    }
+
+    public BooleanProperty largeTextProperty() {
+        return largeText;
+    }
+
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
+    }
+
+    public ReadOnlyBooleanProperty warningProperty() {
+        return warning;
+    }
+
+    public ReadOnlyLongProperty secondsLeftProperty() {
+        return secondsLeft;
+    }
+
+    public ReadOnlyBooleanProperty helpCalledProperty() {
+        return helpCalled;
+    }
+
+    public void toggleLanguage() {
+        i18n.setLocale(i18n.locale().getLanguage().equals("vi") ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+    }
+
+    /** "Nộp hồ sơ": opens a session, which first asks for consent. */
+    public void startFiling() {
+        if (sessions.current().isEmpty()) {
+            sessions.begin();
+        }
+        monitor = monitors.get();
+        sessionOpen.set(true);
+        step.set(Step.CONSENT);
+        screen.set(Screen.CONSENT);
+    }
+
+    public void acceptConsent() {
+        sessions.acceptConsent();
+        step.set(Step.PROCEDURE);
+        screen.set(Screen.STEP);
+    }
+
+    public void declineConsent() {
+        sessions.declineConsent();
+        backToWelcome();
+    }
+
+    /** "Kết thúc": ends the session and erases it. */
+    public void endSession() {
+        sessions.end(EndReason.FINISHED);
+        backToWelcome();
+    }
+
+    /** A Welcome feature that does not start a filing session. */
+    public void openFeature(String messageKey) {
+        feature.set(messageKey);
+        screen.set(Screen.FEATURE);
+    }
+
+    public void home() {
+        if (sessionOpen.get()) {
+            endSession();
+        } else {
+            backToWelcome();
+        }
+    }
+
+    public void requestHelp() {
+        sessions.requestHelp();
+        helpCalled.set(true);
+    }
+
+    /** Any touch, click or key: the citizen is still there. */
+    public void userActivity() {
+        monitor.activity();
+        warning.set(false);
+    }
+
+    /** Called every second by the shell's timer (and by tests after moving the clock). */
+    public void tick() {
+        InactivityMonitor.Status status = monitor.poll();
+        secondsLeft.set(status.secondsLeft());
+        switch (status.phase()) {
+            case ACTIVE -> warning.set(false);
+            // Without a session there is nothing to lose: no warning, just a quiet reset at the end.
+            case WARNING -> warning.set(sessionOpen.get());
+            case EXPIRED -> {
+                if (sessionOpen.get()) {
+                    sessions.end(EndReason.TIMEOUT);
+                }
+                backToWelcome();
+            }
+        }
+    }
+
+    /** Ends any session because the kiosk is closing. */
+    public void shutdown() {
+        if (sessionOpen.get()) {
+            sessions.end(EndReason.KIOSK_CLOSED);
+        }
+    }
+
+    /** Back to a clean Welcome: the next citizen gets the defaults, not the last one's choices. */
+    private void backToWelcome() {
+        monitor = monitors.get();
+        sessionOpen.set(false);
+        warning.set(false);
+        helpCalled.set(false);
+        step.set(Step.CONSENT);
+        feature.set("");
+        largeText.set(false);
+        highContrast.set(false);
+        i18n.setLocale(defaultLocale);
+        screen.set(Screen.WELCOME);
+    }
+}

@@ -1,0 +1,136 @@
+package vn.motcua.kiosk.ui.staff;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.ui.I18n;
+
+/** The staff PIN pad (touch, or digits on a keyboard) and, once accepted, the staff menu. */
+public final class StaffView extends StackPane {
+
+    public StaffView(StaffViewModel vm, I18n i18n) {
+        setId("staff");
+        getStyleClass().add("overlay");
+        visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.HIDDEN));
+
+        VBox pin = pinPad(vm, i18n);
+        pin.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.MENU));
+        VBox menu = menu(vm, i18n);
+        menu.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.MENU));
+        getChildren().addAll(pin, menu);
+
+        setOnKeyPressed(e -> {
+            if (e.getCode().isDigitKey()) {
+                vm.digit(e.getText().isEmpty() ? '?' : e.getText().charAt(0));
+            } else if (e.getCode() == KeyCode.BACK_SPACE) {
+                vm.backspace();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                vm.submit();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                vm.cancel();
+            }
+            e.consume();
+        });
+        visibleProperty().addListener((obs, was, is) -> {
+            if (is) {
+                requestFocus();
+            }
+        });
+    }
+
+    private static VBox pinPad(StaffViewModel vm, I18n i18n) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("staff.pin.title"));
+        title.getStyleClass().add("screen-title");
+        Label prompt = new Label();
+        prompt.textProperty().bind(i18n.text("staff.pin.prompt"));
+        Label mask = new Label();
+        mask.setId("staff-pin-mask");
+        mask.textProperty().bind(vm.maskProperty());
+        mask.getStyleClass().add("pin-mask");
+        Label feedback = new Label();
+        feedback.setId("staff-pin-feedback");
+        feedback.getStyleClass().add("error-text");
+        feedback.textProperty().bind(Bindings.createStringBinding(() -> {
+            StaffViewModel.Feedback f = vm.feedbackProperty().get();
+            return f == null ? "" : i18n.messages().get(f.key(), f.arg());
+        }, vm.feedbackProperty(), i18n.text("staff.pin.ok")));
+
+        GridPane keys = new GridPane();
+        keys.getStyleClass().add("pin-keys");
+        keys.setAlignment(Pos.CENTER);
+        for (int n = 1; n <= 9; n++) {
+            keys.add(digitKey(vm, (char) ('0' + n)), (n - 1) % 3, (n - 1) / 3);
+        }
+        Button clear = new Button();
+        clear.textProperty().bind(i18n.text("staff.pin.clear"));
+        clear.setOnAction(e -> vm.clear());
+        Button back = new Button();
+        back.textProperty().bind(i18n.text("staff.pin.backspace"));
+        back.setOnAction(e -> vm.backspace());
+        keys.add(clear, 0, 3);
+        keys.add(digitKey(vm, '0'), 1, 3);
+        keys.add(back, 2, 3);
+        keys.getChildren().forEach(n -> ((Button) n).getStyleClass().add("pin-key"));
+
+        Button cancel = new Button();
+        cancel.setId("staff-pin-cancel");
+        cancel.textProperty().bind(i18n.text("staff.pin.cancel"));
+        cancel.setOnAction(e -> vm.cancel());
+        Button ok = new Button();
+        ok.setId("staff-pin-ok");
+        ok.textProperty().bind(i18n.text("staff.pin.ok"));
+        ok.getStyleClass().add("primary");
+        ok.disableProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.CHECKING));
+        ok.setOnAction(e -> vm.submit());
+        HBox buttons = new HBox(cancel, ok);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER);
+
+        VBox card = new VBox(title, prompt, mask, keys, feedback, buttons);
+        card.getStyleClass().add("card");
+        card.setAlignment(Pos.CENTER);
+        card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        return card;
+    }
+
+    private static Button digitKey(StaffViewModel vm, char d) {
+        Button b = new Button(String.valueOf(d));
+        b.setId("staff-key-" + d);
+        b.setOnAction(e -> vm.digit(d));
+        return b;
+    }
+
+    private static VBox menu(StaffViewModel vm, I18n i18n) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("staff.menu.title"));
+        title.getStyleClass().add("screen-title");
+        Button screen = new Button();
+        screen.setId("staff-fullscreen");
+        // The label follows the window's state each time the menu opens.
+        screen.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.messages().get(vm.fullScreen() ? "staff.menu.leaveFullScreen" : "staff.menu.enterFullScreen"),
+                vm.phaseProperty(), i18n.text("staff.menu.title")));
+        screen.setOnAction(e -> vm.toggleFullScreen());
+        Button quit = new Button();
+        quit.setId("staff-quit");
+        quit.textProperty().bind(i18n.text("staff.menu.quit"));
+        quit.getStyleClass().add("danger");
+        quit.setOnAction(e -> vm.quit());
+        Button close = new Button();
+        close.setId("staff-close");
+        close.textProperty().bind(i18n.text("staff.menu.close"));
+        close.setOnAction(e -> vm.closeMenu());
+        VBox card = new VBox(title, screen, quit, close);
+        card.getStyleClass().addAll("card", "menu");
+        card.setAlignment(Pos.CENTER);
+        card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        return card;
+    }
+}

@@ -1,0 +1,163 @@
+package vn.motcua.kiosk.ui.staff;
+
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import vn.motcua.kiosk.staff.StaffGate;
+
+/**
+ * The staff PIN pad and the staff menu. The PIN is held as a char array only until it is checked
+ * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
+ */
+public final class StaffViewModel {
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU }
+
+    /** A message key and its argument, for the view to put into words. */
+    public record Feedback(String key, Object arg) {}
+
+    private static final int MAX_DIGITS = 12;
+
+    private final StaffGate gate;
+    private final StaffActions actions;
+    private final Executor background;
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.HIDDEN);
+    private final StringProperty mask = new SimpleStringProperty("");
+    private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private char[] digits = new char[0];
+
+    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
+        this.gate = gate;
+        this.actions = actions;
+        this.background = background;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public ReadOnlyStringProperty maskProperty() {
+        return mask;
+    }
+
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback;
+    }
+
+    public boolean fullScreen() {
+        return actions.isFullScreen();
+    }
+
+    /** Asks for the PIN (staff button, Escape, or the window's close button). */
+    public void open() {
+        if (phase.get() == Phase.HIDDEN) {
+            wipe();
+            feedback.set(null);
+            phase.set(Phase.PIN);
+        }
+    }
+
+    public void digit(char d) {
+        if (phase.get() == Phase.PIN && Character.isDigit(d) && digits.length < MAX_DIGITS) {
+            char[] longer = Arrays.copyOf(digits, digits.length + 1);
+            longer[digits.length] = d;
+            Arrays.fill(digits, '\0');
+            digits = longer;
+            mask.set("●".repeat(digits.length));
+        }
+    }
+
+    public void backspace() {
+        if (phase.get() == Phase.PIN && digits.length > 0) {
+            char[] shorter = Arrays.copyOf(digits, digits.length - 1);
+            Arrays.fill(digits, '\0');
+            digits = shorter;
+            mask.set("●".repeat(digits.length));
+        }
+    }
+
+    public void clear() {
+        wipe();
+    }
+
+    public void cancel() {
+        wipe();
+        feedback.set(null);
+        phase.set(Phase.HIDDEN);
+    }
+
+    public void submit() {
+        if (phase.get() != Phase.PIN || digits.length == 0) {
+            return;
+        }
+        char[] pin = digits;
+        digits = new char[0];
+        mask.set("");
+        phase.set(Phase.CHECKING);
+        feedback.set(new Feedback("staff.pin.checking", null));
+        Task<StaffGate.Result> check = new Task<>() {
+            @Override
+            protected StaffGate.Result call() {
+                return gate.check(pin); // wipes pin
+            }
+        };
+        check.setOnSucceeded(e -> show(check.getValue()));
+        check.setOnFailed(e -> {
+            phase.set(Phase.PIN);
+            feedback.set(new Feedback("staff.pin.wrong", 0));
+        });
+        background.execute(check);
+    }
+
+    private void show(StaffGate.Result result) {
+        if (result instanceof StaffGate.Result.Accepted) {
+            feedback.set(null);
+            phase.set(Phase.MENU);
+        } else if (result instanceof StaffGate.Result.Wrong wrong) {
+            feedback.set(new Feedback("staff.pin.wrong", wrong.attemptsLeft()));
+            phase.set(Phase.PIN);
+        } else if (result instanceof StaffGate.Result.Locked locked) {
+            feedback.set(new Feedback("staff.pin.locked", locked.secondsLeft()));
+            phase.set(Phase.PIN);
+        }
+    }
+
+    public void toggleFullScreen() {
+        requireMenu();
+        if (actions.isFullScreen()) {
+            gate.leftFullScreen();
+            actions.leaveFullScreen();
+        } else {
+            actions.enterFullScreen();
+        }
+        phase.set(Phase.HIDDEN);
+    }
+
+    public void quit() {
+        requireMenu();
+        gate.quitting();
+        phase.set(Phase.HIDDEN);
+        actions.quit();
+    }
+
+    public void closeMenu() {
+        phase.set(Phase.HIDDEN);
+    }
+
+    private void requireMenu() {
+        if (phase.get() != Phase.MENU) {
+            throw new IllegalStateException("staff actions need the PIN first");
+        }
+    }
+
+    private void wipe() {
+        Arrays.fill(digits, '\0');
+        digits = new char[0];
+        mask.set("");
+    }
+}

@@ -1,0 +1,94 @@
+package vn.motcua.kiosk.ui.welcome;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.shell.ShellViewModel;
+
+/** Design step 1: four big choices and a call for help. Two columns in landscape, one in portrait. */
+public final class WelcomeView extends VBox {
+
+    public WelcomeView(ShellViewModel vm, ObservableBooleanValue portrait) {
+        I18n i18n = vm.i18n();
+        getStyleClass().add("welcome");
+        setAlignment(Pos.CENTER);
+
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("welcome.title"));
+        title.getStyleClass().add("screen-title");
+        title.setWrapText(true);
+
+        Button file = tile(i18n, "welcome.file", "file");
+        file.setOnAction(e -> vm.startFiling());
+        file.getStyleClass().add("primary");
+        Button resume = tile(i18n, "welcome.resume", "resume");
+        resume.setOnAction(e -> vm.openFeature("welcome.resume"));
+        Button track = tile(i18n, "welcome.track", "track");
+        track.setOnAction(e -> vm.openFeature("welcome.track"));
+        Button result = tile(i18n, "welcome.result", "result");
+        result.setOnAction(e -> vm.openFeature("welcome.result"));
+
+        GridPane tiles = new GridPane();
+        tiles.getStyleClass().add("tiles");
+        tiles.setAlignment(Pos.CENTER);
+        Button[] all = {file, resume, track, result};
+        Runnable arrange = () -> {
+            tiles.getChildren().clear();
+            tiles.getColumnConstraints().clear();
+            int columns = portrait.get() ? 1 : 2;
+            for (int c = 0; c < columns; c++) {
+                ColumnConstraints cc = new ColumnConstraints();
+                cc.setPercentWidth(100.0 / columns);
+                cc.setHgrow(Priority.ALWAYS);
+                tiles.getColumnConstraints().add(cc);
+            }
+            for (int i = 0; i < all.length; i++) {
+                tiles.add(all[i], i % columns, i / columns);
+            }
+        };
+        arrange.run();
+        portrait.addListener((obs, was, is) -> arrange.run());
+
+        Button help = new Button();
+        help.setId("help");
+        help.textProperty().bind(i18n.text("welcome.help"));
+        help.getStyleClass().add("help");
+        help.setOnAction(e -> vm.requestHelp());
+        Label helpSent = new Label();
+        helpSent.setId("help-sent");
+        helpSent.textProperty().bind(i18n.text("welcome.help.sent"));
+        helpSent.getStyleClass().add("notice");
+        helpSent.visibleProperty().bind(vm.helpCalledProperty());
+        helpSent.managedProperty().bind(vm.helpCalledProperty());
+
+        getChildren().addAll(title, tiles, help, helpSent);
+    }
+
+    private static Button tile(I18n i18n, String key, String id) {
+        Label name = new Label();
+        name.textProperty().bind(i18n.text(key));
+        name.getStyleClass().add("tile-title");
+        name.setWrapText(true);
+        Label hint = new Label();
+        hint.textProperty().bind(i18n.text(key + ".hint"));
+        hint.getStyleClass().add("tile-hint");
+        hint.setWrapText(true);
+        VBox content = new VBox(name, hint);
+        content.getStyleClass().add("tile-content");
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(content);
+        b.getStyleClass().add("tile");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setMaxHeight(Double.MAX_VALUE);
+        GridPane.setHgrow(b, Priority.ALWAYS);
+        GridPane.setVgrow(b, Priority.ALWAYS);
+        return b;
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): installs what the tests need, starts the services they use
+# in private folders under target/, and runs every test of every module under a virtual display.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+"$root/scripts/install-test-deps.sh"
+
+# Services (SANE, CUPS, SoftHSM, ...) each have a script in scripts/services/ that starts them in
+# "$KIOSK_TEST_SERVICES/<name>" and adds their process ids to KIOSK_TEST_PIDS.
+export KIOSK_TEST_SERVICES="$root/target/test-services"
+rm -rf "$KIOSK_TEST_SERVICES"
+mkdir -p "$KIOSK_TEST_SERVICES"
+KIOSK_TEST_PIDS=()
+stop_services() {
+  for pid in "${KIOSK_TEST_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+}
+trap stop_services EXIT
+for service in "$root"/scripts/services/*.sh; do
+  [ -e "$service" ] || continue
+  # shellcheck source=/dev/null
+  source "$service"
+done
+
+xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@"
