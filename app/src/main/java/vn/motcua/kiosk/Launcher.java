@@ -14,6 +14,7 @@ import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.doctor.Doctor;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.staff.PinHash;
+import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.ui.KioskApp;
 
 /**

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import vn.motcua.kiosk.KioskServices;
+import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigLoader;
 import vn.motcua.kiosk.config.ConfigProblem;

@@ -20,9 +20,9 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.kiosk.KioskServices;
-import vn.motcua.kiosk.Options;
-import vn.motcua.kiosk.StartupFailure;
+import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.startup.Options;
+import vn.motcua.kiosk.startup.StartupFailure;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigLoader;
 import vn.motcua.kiosk.config.KioskConfig;
@@ -62,7 +62,7 @@ public final class KioskApp extends Application {
         try {
             KioskConfig config = new ConfigLoader().load(options.configSource());
             services = KioskServices.open(config, options.dataDir(), Clock.systemDefaultZone());
-            root = buildShell(stage, config, services, background);
+            root = buildShell(stage, config, services, background, Platform::exit);
         } catch (ConfigException e) {
             LOG.error("configuration unusable: {}", e.getMessage());
             Messages vi = Messages.of(Locale.forLanguageTag("vi"));
@@ -91,10 +91,11 @@ public final class KioskApp extends Application {
      * Builds the shell for a stage; also what the UI tests call, with their own services and clock.
      * Escape and the window's close button ask for the staff PIN instead of closing.
      */
-    public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, ExecutorService background) {
+    public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, ExecutorService background,
+            Runnable exit) {
         I18n i18n = new I18n(config.language().locale());
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n);
-        StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell), background);
+        StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background);
         ShellView view = new ShellView(shell, staff, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         view.setUserData(shell);
@@ -160,10 +161,12 @@ public final class KioskApp extends Application {
         private static final String LEAVING = "kiosk.leavingFullScreen";
         private final Stage stage;
         private final ShellViewModel shell;
+        private final Runnable exit;
 
-        StageActions(Stage stage, ShellViewModel shell) {
+        StageActions(Stage stage, ShellViewModel shell, Runnable exit) {
             this.stage = stage;
             this.shell = shell;
+            this.exit = exit;
         }
 
         static boolean leaving(Stage stage) {
@@ -190,7 +193,7 @@ public final class KioskApp extends Application {
         @Override
         public void quit() {
             shell.shutdown();
-            Platform.exit();
+            exit.run();
         }
     }
 }

@@ -1,4 +1,4 @@
-package vn.motcua.kiosk;
+package vn.motcua.kiosk.startup;
 
 /** The core could not be opened (the database file is unusable); the kiosk shows why and stops. */
 public final class StartupFailure extends RuntimeException {

@@ -1,4 +1,4 @@
-package vn.motcua.kiosk;
+package vn.motcua.kiosk.startup;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,0 +1,71 @@
+package vn.motcua.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kiosk as the README starts it: a real JVM with the real (non-headless) JavaFX toolkit on an
+ * X display, embedded training defaults, until the first Welcome frame is drawn. The test
+ * command runs under xvfb-run; elsewhere it needs a display, and on CI a missing one is a failure.
+ */
+class LauncherSmokeTest {
+    @TempDir
+    Path dir;
+
+    private List<String> launch(String... args) throws Exception {
+        String display = System.getenv("DISPLAY");
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(display).as("CI runs the tests under xvfb-run").isNotBlank();
+        }
+        assumeTrue(display != null && !display.isBlank(), "no X display: run through scripts/test-all.sh");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "--windowed", "--report-first-frame", "--data", dir.resolve("data").toString()));
+        command.addAll(List.of(args));
+        Process kiosk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(kiosk.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.startsWith("FIRST_FRAME")) {
+                    break;
+                }
+            }
+        } finally {
+            kiosk.destroyForcibly();
+            kiosk.waitFor(20, TimeUnit.SECONDS);
+        }
+        return lines;
+    }
+
+    @Test
+    void theKioskStartsWithItsEmbeddedTrainingConfiguration() throws Exception {
+        List<String> lines = launch();
+        assertThat(lines).as("output: %s", lines).anyMatch(l -> l.startsWith("FIRST_FRAME"));
+        assertThat(lines).noneMatch(l -> l.contains("Exception"));
+        assertThat(dir.resolve("data/kiosk.db")).exists();
+    }
+
+    @Test
+    void aBrokenConfigurationStillShowsAPageAndLogsWhy() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("kiosk.json"), "{ \"kioskId\": 5 }");
+        List<String> lines = launch("--config", config.toString());
+        assertThat(lines).anyMatch(l -> l.startsWith("FIRST_FRAME"));
+        assertThat(lines).anyMatch(l -> l.contains("configuration unusable") && l.contains("[kioskId]"));
+        assertThat(lines).noneMatch(l -> l.contains("\tat "));
+    }
+}

@@ -1,0 +1,203 @@
+package vn.motcua.kiosk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.kiosk.config.ConfigProblem.Expectation;
+import vn.motcua.kiosk.i18n.Messages;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    /** The shipped configuration, as text, so each test can break one thing in it. */
+    private static String shipped() throws IOException {
+        try (InputStream in = ConfigSource.embedded().open(ConfigLoader.FILE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private List<ConfigProblem> problemsOf(String json) throws IOException {
+        Files.writeString(dir.resolve(ConfigLoader.FILE), json);
+        ConfigException e = catchThrowableOfType(() -> loader.load(ConfigSource.folder(dir)), ConfigException.class);
+        assertThat(e).as("the configuration should have been refused").isNotNull();
+        return e.problems();
+    }
+
+    private ConfigProblem onlyProblemOf(String json) throws IOException {
+        List<ConfigProblem> problems = problemsOf(json);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
+    @Test
+    void shippedConfigurationIsValidTrainingConfiguration() throws Exception {
+        KioskConfig c = loader.load(ConfigSource.embedded());
+        assertThat(c.mode()).isEqualTo(Mode.training);
+        assertThat(c.language()).isEqualTo(Language.vi);
+        assertThat(c.timeouts().inactivityWarningSeconds()).isEqualTo(90);
+        assertThat(c.timeouts().inactivityEndSeconds()).isEqualTo(120);
+        assertThat(c.staff().pinHash()).startsWith("pbkdf2-sha256:");
+    }
+
+    @Test
+    void aFolderWithTheSameFileLoadsToo() throws Exception {
+        Files.writeString(dir.resolve(ConfigLoader.FILE), shipped());
+        assertThat(loader.load(ConfigSource.folder(dir)).kioskId()).isEqualTo("TAP-HUAN-01");
+    }
+
+    @Test
+    void missingFileNamesTheFile() {
+        ConfigException e = catchThrowableOfType(() -> loader.load(ConfigSource.folder(dir)), ConfigException.class);
+        ConfigProblem p = e.problems().get(0);
+        assertThat(p.expected()).isEqualTo(Expectation.FILE_PRESENT);
+        assertThat(p.file()).isEqualTo(dir.resolve("kiosk.json").toAbsolutePath().toString());
+    }
+
+    @Test
+    void brokenJsonSaysWhere() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"mode\": \"training\",", "\"mode\": \"training\""));
+        assertThat(p.expected()).isEqualTo(Expectation.VALID_JSON);
+        assertThat(p.key()).startsWith("line ");
+    }
+
+    @Test
+    void unknownTopLevelKeyIsNamedWithTheKnownOnes() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"mode\":", "\"modus\": 1, \"mode\":"));
+        assertThat(p.expected()).isEqualTo(Expectation.KNOWN_KEY);
+        assertThat(p.key()).isEqualTo("modus");
+        assertThat(p.args().get(0)).contains("mode", "kioskId", "timeouts");
+    }
+
+    @Test
+    void unknownNestedKeyGetsItsDottedPath() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"inactivityEndSeconds\"", "\"inactivityEnd\""));
+        assertThat(p.key()).isEqualTo("timeouts.inactivityEnd");
+        assertThat(p.expected()).isEqualTo(Expectation.KNOWN_KEY);
+    }
+
+    @Test
+    void textWhereANumberBelongsIsAWrongType() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"inactivityWarningSeconds\": 90", "\"inactivityWarningSeconds\": \"90\""));
+        assertThat(p.key()).isEqualTo("timeouts.inactivityWarningSeconds");
+        assertThat(p.expected()).isEqualTo(Expectation.WHOLE_NUMBER);
+    }
+
+    @Test
+    void fractionWhereAWholeNumberBelongs() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"inactivityWarningSeconds\": 90", "\"inactivityWarningSeconds\": 90.5"));
+        assertThat(p.expected()).isEqualTo(Expectation.WHOLE_NUMBER);
+    }
+
+    @Test
+    void numberWhereTextBelongs() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"kioskId\": \"TAP-HUAN-01\"", "\"kioskId\": 7"));
+        assertThat(p.key()).isEqualTo("kioskId");
+        assertThat(p.expected()).isEqualTo(Expectation.TEXT);
+    }
+
+    @Test
+    void textWhereAnObjectBelongs() throws Exception {
+        String json = shipped().replaceAll("(?s)\"portal\": \\{.*?\\}", "\"portal\": \"http://127.0.0.1\"");
+        ConfigProblem p = onlyProblemOf(json);
+        assertThat(p.key()).isEqualTo("portal");
+        assertThat(p.expected()).isEqualTo(Expectation.OBJECT);
+    }
+
+    @Test
+    void unknownModeListsTheModes() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"mode\": \"training\"", "\"mode\": \"demo\""));
+        assertThat(p.key()).isEqualTo("mode");
+        assertThat(p.expected()).isEqualTo(Expectation.ONE_OF);
+        assertThat(p.args()).containsExactly("production, training");
+        assertThat(p.found()).isEqualTo("demo");
+    }
+
+    @Test
+    void missingKeysAreAllNamed() throws Exception {
+        String json = shipped().replace("\"language\": \"vi\",", "").replaceAll("(?s)\"privacy\": \\{.*?\\}", "\"privacy\": {}");
+        List<ConfigProblem> problems = problemsOf(json);
+        assertThat(problems).extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder("language", "privacy.interruptedDraftMinutes", "privacy.parkedDraftDays");
+        assertThat(problems).extracting(ConfigProblem::expected).containsOnly(Expectation.PRESENT);
+    }
+
+    @Test
+    void outOfRangeNumberSaysTheRange() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"inactivityWarningSeconds\": 90", "\"inactivityWarningSeconds\": 2"));
+        assertThat(p.expected()).isEqualTo(Expectation.RANGE);
+        assertThat(p.args()).containsExactly("10", "3600");
+        assertThat(p.found()).isEqualTo("2");
+    }
+
+    @Test
+    void endMustComeAfterTheWarning() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"inactivityEndSeconds\": 120", "\"inactivityEndSeconds\": 60"));
+        assertThat(p.key()).isEqualTo("timeouts.inactivityEndSeconds");
+        assertThat(p.expected()).isEqualTo(Expectation.WARNING_BEFORE_END);
+    }
+
+    @Test
+    void portalMustBeAFullAddress() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("http://127.0.0.1:8787/api/v1", "dichvucong/api"));
+        assertThat(p.key()).isEqualTo("portal.url");
+        assertThat(p.expected()).isEqualTo(Expectation.URL);
+    }
+
+    @Test
+    void plainHttpOnlyToLoopback() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("http://127.0.0.1:8787/api/v1", "http://dichvucong.example.vn/api/v1"));
+        assertThat(p.expected()).isEqualTo(Expectation.HTTPS_OR_LOOPBACK);
+    }
+
+    @Test
+    void malformedPinHashIsRefusedWithoutEchoingIt() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replaceAll("\"pinHash\": \"[^\"]*\"", "\"pinHash\": \"2468\""));
+        assertThat(p.key()).isEqualTo("staff.pinHash");
+        assertThat(p.expected()).isEqualTo(Expectation.PIN_HASH);
+        assertThat(p.found()).isNull();
+    }
+
+    @Test
+    void serialReaderNeedsAPort() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"type\": \"keyboard\"", "\"type\": \"serial\""));
+        assertThat(p.key()).isEqualTo("devices.idCardReader.serialPort");
+        assertThat(p.expected()).isEqualTo(Expectation.PRESENT);
+    }
+
+    @Test
+    void blankTextIsRefused() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"kioskId\": \"TAP-HUAN-01\"", "\"kioskId\": \"  \""));
+        assertThat(p.expected()).isEqualTo(Expectation.NOT_BLANK);
+    }
+
+    @Test
+    void problemsReadAsSentencesInBothLanguages() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"inactivityWarningSeconds\": 90", "\"inactivityWarningSeconds\": 2"));
+        String vi = Messages.of(Locale.forLanguageTag("vi")).describe(p);
+        String en = Messages.of(Locale.ENGLISH).describe(p);
+        assertThat(vi).contains(p.file(), "timeouts.inactivityWarningSeconds", "một số từ 10 đến 3600", "đang có: 2");
+        assertThat(en).contains(p.file(), "timeouts.inactivityWarningSeconds", "a number from 10 to 3600", "found: 2");
+    }
+
+    @Test
+    void everyExpectationHasWordsInBothLanguages() {
+        for (Locale l : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
+            Messages m = Messages.of(l);
+            for (Expectation e : Expectation.values()) {
+                assertThat(m.has(e.messageKey())).as(l + " " + e).isTrue();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package vn.motcua.kiosk.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BundlesTest {
+
+    private static Properties load(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = BundlesTest.class.getResourceAsStream(name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void vietnameseAndEnglishHaveTheSameKeys() throws Exception {
+        Properties vi = load("messages.properties");
+        Properties en = load("messages_en.properties");
+        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(vi.stringPropertyNames());
+    }
+
+    @Test
+    void vietnameseIsTheDefaultWhateverTheMachineLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(Messages.of(Locale.forLanguageTag("vi")).get("welcome.file")).isEqualTo("Nộp hồ sơ");
+            assertThat(Messages.of(Locale.ENGLISH).get("welcome.file")).isEqualTo("File a dossier");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void argumentsAreFilledIn() {
+        assertThat(Messages.of(Locale.forLanguageTag("vi")).get("inactivity.countdown", 30))
+                .isEqualTo("Phiên sẽ kết thúc sau 30 giây và thông tin của quý vị sẽ được xóa.");
+    }
+}

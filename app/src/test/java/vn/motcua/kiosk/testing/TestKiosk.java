@@ -1,0 +1,36 @@
+package vn.motcua.kiosk.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.config.Language;
+import vn.motcua.kiosk.config.Mode;
+import vn.motcua.kiosk.staff.PinHash;
+
+/** A kiosk core on a temporary folder, a test clock and a fast PIN hash (PIN {@value #PIN}). */
+public final class TestKiosk {
+    public static final String PIN = "2468";
+    // Few iterations: the PIN pad tests check behaviour, not hashing cost.
+    private static final String FAST_HASH = PinHash.create(PIN.toCharArray(), 1_000);
+
+    private TestKiosk() {}
+
+    public static KioskConfig config(Mode mode, Language language, int warnSeconds, int endSeconds) {
+        return new KioskConfig("TEST-01",
+                new KioskConfig.Agency("000.00.14.H56", "Bộ phận Một cửa — Sở Tư pháp (kiểm thử)"),
+                mode, new KioskConfig.Portal(URI.create("http://127.0.0.1:8787/api/v1")), language,
+                new KioskConfig.Timeouts(warnSeconds, endSeconds),
+                new KioskConfig.Devices("auto", "auto",
+                        new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
+                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Privacy(15, 30));
+    }
+
+    public static KioskConfig config() {
+        return config(Mode.training, Language.vi, 90, 120);
+    }
+
+    public static KioskServices open(Path dataDir, TestClock clock) {
+        return KioskServices.open(config(), dataDir, clock);
+    }
+}

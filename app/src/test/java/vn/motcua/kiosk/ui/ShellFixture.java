@@ -1,0 +1,94 @@
+package vn.motcua.kiosk.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.testing.TestClock;
+import vn.motcua.kiosk.testing.TestKiosk;
+import vn.motcua.kiosk.ui.shell.ShellViewModel;
+
+/** The real kiosk shell on a headless stage, with a test clock and a temporary data folder. */
+@ExtendWith(ApplicationExtension.class)
+public abstract class ShellFixture {
+    @TempDir
+    protected Path dataDir;
+
+    protected final TestClock clock = new TestClock();
+    protected final AtomicBoolean quitCalled = new AtomicBoolean();
+    protected KioskServices services;
+    protected ShellViewModel vm;
+    protected Stage stage;
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+
+    protected KioskConfig config() {
+        return TestKiosk.config();
+    }
+
+    // TestFX looks for @Start only on the test class itself, so the fixture sets its stage up here.
+    @BeforeEach
+    void startShell() throws Exception {
+        FxToolkit.setupStage(this::start);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void start(Stage stage) {
+        this.stage = stage;
+        KioskApp.loadFonts();
+        KioskConfig config = config();
+        services = KioskServices.open(config, dataDir, clock);
+        Parent root = KioskApp.buildShell(stage, config, services, background, () -> quitCalled.set(true));
+        vm = (ShellViewModel) root.getUserData();
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(KioskApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeServices() {
+        background.shutdownNow();
+        services.close();
+    }
+
+    protected static <T extends Node> T find(FxRobot robot, String id) {
+        return robot.lookup("#" + id).query();
+    }
+
+    protected static boolean showing(FxRobot robot, String id) {
+        Node n = robot.lookup("#" + id).tryQuery().orElse(null);
+        if (n == null || n.getScene() == null) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    protected static void await(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+}
