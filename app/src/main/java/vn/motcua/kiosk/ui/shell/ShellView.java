@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.ui.shell;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -68,7 +69,7 @@ public final class ShellView extends StackPane {
         heightProperty().addListener((obs, was, is) -> reshape());
 
         // Every touch counts as presence, wherever it lands (filters run before the controls).
-        for (var type : java.util.List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED,
+        for (var type : List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED,
                 KeyEvent.KEY_PRESSED, ScrollEvent.SCROLL)) {
             addEventFilter(type, (InputEvent e) -> vm.userActivity());
         }
@@ -102,6 +103,10 @@ public final class ShellView extends StackPane {
         staffButton.getStyleClass().add("quiet");
         staffButton.setOnAction(e -> staff.open());
 
+        // The switches keep their full words; the agency name gives way on narrow screens.
+        for (var b : List.of(language, large, contrast, staffButton)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(names, gap, language, large, contrast, staffButton);

@@ -1,0 +1,172 @@
+package vn.motcua.kiosk.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigLoader;
+import vn.motcua.kiosk.config.ConfigSource;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.ui.KioskApp;
+import vn.motcua.kiosk.ui.shell.ShellViewModel;
+import vn.motcua.kiosk.ui.startup.StartupErrorView;
+
+/**
+ * Takes the README's screenshots from the real application window on an X display (run it under
+ * xvfb-run): each state is reached by pressing the same buttons a citizen would.
+ * Usage: ScreenshotTour OUTPUT_FOLDER
+ */
+public final class ScreenshotTour {
+    private static Path out;
+
+    public static void main(String[] args) throws Exception {
+        out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
+        Platform.startup(() -> {});
+        KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
+        Path data = Files.createTempDirectory("kiosk-screenshots");
+        KioskServices services = KioskServices.open(config, data, Clock.systemDefaultZone());
+        var background = Executors.newSingleThreadExecutor();
+
+        Stage stage = fx(() -> {
+            KioskApp.loadFonts();
+            Stage s = new Stage();
+            Parent root = KioskApp.buildShell(s, config, services, background, () -> {});
+            Scene scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(KioskApp.stylesheet());
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
+
+        shot(stage, "welcome-vi");
+        press(stage, "large-text");
+        shot(stage, "welcome-large-text");
+        press(stage, "large-text");
+        press(stage, "high-contrast");
+        shot(stage, "welcome-high-contrast");
+        press(stage, "high-contrast");
+        press(stage, "language");
+        shot(stage, "welcome-en");
+        press(stage, "language");
+        resize(stage, 1024, 768);
+        shot(stage, "welcome-1024x768");
+        resize(stage, 1080, 1920);
+        shot(stage, "welcome-portrait-1080x1920");
+        resize(stage, 1920, 1080);
+        shot(stage, "welcome-1920x1080");
+        resize(stage, 1280, 800);
+
+        press(stage, "file");
+        shot(stage, "consent");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
+            return null;
+        });
+        press(stage, "consent-continue");
+        shot(stage, "step-procedure");
+        fx(() -> {
+            // The countdown as it looks 100 s after the last touch.
+            vm.userActivity();
+            return null;
+        });
+        services.sessions().current().orElseThrow();
+        press(stage, "staff-open");
+        for (String key : new String[] {"staff-key-2", "staff-key-4"}) {
+            press(stage, key);
+        }
+        shot(stage, "staff-pin");
+        press(stage, "staff-pin-cancel");
+        press(stage, "session-end");
+
+        fx(() -> {
+            Stage s = new Stage();
+            ConfigException e;
+            try {
+                Path broken = Files.createTempDirectory("kiosk-broken-config");
+                Files.writeString(broken.resolve("kiosk.json"), "{ \"kioskId\": \"X\", \"mode\": \"demo\", \"language\": 5 }");
+                new ConfigLoader().load(ConfigSource.folder(broken));
+                throw new IllegalStateException("expected a broken configuration");
+            } catch (ConfigException ce) {
+                e = ce;
+            }
+            Messages vi = Messages.of(Locale.forLanguageTag("vi"));
+            Messages en = Messages.of(Locale.ENGLISH);
+            Scene scene = new Scene(new StartupErrorView(e.problems().stream()
+                    .map(p -> new StartupErrorView.Problem(vi.describe(p), en.describe(p))).toList()), 1280, 800);
+            scene.getStylesheets().add(KioskApp.stylesheet());
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        Stage error = (Stage) Stage.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow();
+        shot(error, "startup-error");
+
+        services.close();
+        background.shutdownNow();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void press(Stage stage, String id) throws Exception {
+        fx(() -> {
+            Node n = stage.getScene().lookup("#" + id);
+            if (n == null) {
+                throw new IllegalStateException("no #" + id);
+            }
+            ((ButtonBase) n).fire();
+            return null;
+        });
+    }
+
+    private static void resize(Stage stage, int w, int h) throws Exception {
+        fx(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.getScene().getRoot().resize(w, h);
+            return null;
+        });
+    }
+
+    private static void shot(Stage stage, String name) throws Exception {
+        Thread.sleep(300); // let the window manager settle the size and a pulse draw the frame
+        fx(() -> {
+            var image = stage.getScene().snapshot(null);
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(out.toFile(), name + ".png"));
+            System.out.println("wrote " + out.resolve(name + ".png"));
+            return null;
+        });
+    }
+
+    private interface FxWork<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T fx(FxWork<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.run());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(20, TimeUnit.SECONDS);
+    }
+}
