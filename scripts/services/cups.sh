@@ -12,7 +12,7 @@
 # KIOSK_TEST_CUPS_OUT and KIOSK_TEST_CUPS=ready; adds cupsd's pid to KIOSK_TEST_PIDS.
 
 kiosk_cups_start() {
-  local here dir port p spool owner group ppd i
+  local here dir port p spool owner group ppd i f
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   dir="$KIOSK_TEST_SERVICES/cups"
   ppd=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
