@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Receipt benchmark: PDF generation (warm median) and "In" → job accepted by CUPS, against the same
+# private CUPS server the tests use; then rasterises one receipt per layout into docs/screenshots/.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export KIOSK_TEST_SERVICES="$root/target/bench-services"
+rm -rf "$KIOSK_TEST_SERVICES"
+mkdir -p "$KIOSK_TEST_SERVICES"
+KIOSK_TEST_PIDS=()
+stop_services() {
+  for pid in "${KIOSK_TEST_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+}
+trap stop_services EXIT
+# shellcheck source=services/cups.sh
+source "$root/scripts/services/cups.sh"
+[ "${KIOSK_TEST_CUPS:-}" = ready ] || { echo "bench-receipt: private CUPS did not start" >&2; exit 1; }
+
+# One reactor run (nothing installed into ~/.m2); bench's classpath is written last.
+mvn -B -q -ntp -pl bench -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$root/target/bench-receipt.cp"
+out="$root/target/bench-receipt"
+java -Djava.awt.headless=true -cp "$root/bench/target/classes:$(cat "$root/target/bench-receipt.cp")" \
+  vn.motcua.kiosk.bench.ReceiptBench KioskPDF "$out"
+
+mkdir -p "$root/docs/screenshots"
+pdftoppm -r 150 -singlefile -png "$out/receipt-a5.pdf" "$root/docs/screenshots/receipt-a5"
+pdftoppm -r 203 -singlefile -png "$out/receipt-80mm.pdf" "$root/docs/screenshots/receipt-80mm"
+echo "screenshots: docs/screenshots/receipt-a5.png docs/screenshots/receipt-80mm.png"
