@@ -50,8 +50,8 @@ public final class Launcher {
         } catch (ConfigException e) {
             // doctor reports the problems itself, in the default language.
         }
-        return new Doctor(options.configSource(), options.dataDir(), Doctor.Environment.system())
-                .print(out, Messages.of(locale));
+        return new Doctor(options.configSource(), options.dataDir(), Doctor.Environment.system(),
+                Doctor.DeviceChecks.real(options.printTestPage())).print(out, Messages.of(locale));
     }
 
     /** Reads the PIN twice without echo when there is a terminal (never from the command line: ps shows it). */

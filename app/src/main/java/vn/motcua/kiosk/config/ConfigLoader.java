@@ -150,6 +150,7 @@ public final class ConfigLoader {
             if (present("devices", c.devices())) {
                 text("devices.scanner", c.devices().scanner());
                 text("devices.printer", c.devices().printer());
+                present("devices.receiptPaper", c.devices().receiptPaper());
                 var reader = c.devices().idCardReader();
                 if (present("devices.idCardReader", reader) && present("devices.idCardReader.type", reader.type())
                         && reader.type() == KioskConfig.ReaderType.serial) {

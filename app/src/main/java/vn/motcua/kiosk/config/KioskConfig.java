@@ -24,8 +24,8 @@ public record KioskConfig(
     /** Inactivity: warn with a countdown, then end the session and erase it. */
     public record Timeouts(Integer inactivityWarningSeconds, Integer inactivityEndSeconds) {}
 
-    /** Device choices; {@code "auto"} lets the kiosk pick the first device it finds. */
-    public record Devices(String scanner, String printer, IdCardReader idCardReader) {}
+    /** Device choices; {@code "auto"} lets the kiosk pick the first device it finds (the system default printer). */
+    public record Devices(String scanner, String printer, ReceiptPaper receiptPaper, IdCardReader idCardReader) {}
 
     /** How ID-card QR text reaches the kiosk: a desk reader typing like a keyboard, or a serial port. */
     public record IdCardReader(ReaderType type, String serialPort) {}

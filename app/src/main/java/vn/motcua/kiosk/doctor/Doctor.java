@@ -13,7 +13,10 @@ import vn.motcua.kiosk.config.ConfigProblem;
 import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.Mode;
+import vn.motcua.kiosk.config.ReceiptPaper;
 import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.printing.PaperSize;
+import vn.motcua.kiosk.printing.PrinterChecks;
 import vn.motcua.kiosk.staff.PinHash;
 import vn.motcua.kiosk.store.Database;
 
@@ -31,6 +34,23 @@ public final class Doctor {
     private final ConfigSource configSource;
     private final Path dataDir;
     private final Environment env;
+    private final DeviceChecks devices;
+
+    /** The checks of the devices the configuration names (printer; later scanner, token, portal). */
+    public interface DeviceChecks {
+        List<Check> run(KioskConfig config, Messages m);
+
+        DeviceChecks NONE = (config, m) -> List.of();
+
+        /** The real devices; a test page is printed only when asked ({@code doctor --print-test-page}). */
+        static DeviceChecks real(boolean printTestPage) {
+            return (config, m) -> {
+                PaperSize paper = config.devices().receiptPaper() == ReceiptPaper.A5 ? PaperSize.A5 : PaperSize.ROLL_80MM;
+                return PrinterChecks.forConfiguredPrinter(config.devices().printer(), paper).run(m, printTestPage)
+                        .stream().map(l -> new Check(l.name(), l.ok(), l.detail())).toList();
+            };
+        }
+    }
 
     /** What doctor reads from the machine; tests replace it. */
     public interface Environment {
@@ -41,10 +61,11 @@ public final class Doctor {
         }
     }
 
-    public Doctor(ConfigSource configSource, Path dataDir, Environment env) {
+    public Doctor(ConfigSource configSource, Path dataDir, Environment env, DeviceChecks devices) {
         this.configSource = configSource;
         this.dataDir = dataDir;
         this.env = env;
+        this.devices = devices;
     }
 
     public List<Check> run(Messages m) {
@@ -68,6 +89,7 @@ public final class Doctor {
             boolean pinOk = config.mode() == Mode.training || !trainingPin;
             checks.add(new Check(m.get("doctor.pin"), pinOk, m.get(pinOk ? "doctor.pin.ok" : "doctor.pin.training")));
             checks.add(new Check(m.get("doctor.portal"), true, m.get("doctor.portal.ok", config.portal().url())));
+            checks.addAll(devices.run(config, m));
         }
 
         checks.add(dataFolder(m));

@@ -7,9 +7,10 @@ import vn.motcua.kiosk.config.ConfigSource;
 
 /**
  * Command line: {@code [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed]
- * [--report-first-frame]}. Without {@code --config} the embedded training defaults are used.
+ * [--report-first-frame] [--print-test-page]}. Without {@code --config} the embedded training defaults are used.
  */
-public record Options(String command, Path configDir, Path dataDir, boolean windowed, boolean reportFirstFrame) {
+public record Options(String command, Path configDir, Path dataDir, boolean windowed, boolean reportFirstFrame,
+                      boolean printTestPage) {
 
     public static Options parse(String... args) {
         String command = "run";
@@ -17,6 +18,7 @@ public record Options(String command, Path configDir, Path dataDir, boolean wind
         Path data = null;
         boolean windowed = false;
         boolean reportFirstFrame = false;
+        boolean printTestPage = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -26,14 +28,15 @@ public record Options(String command, Path configDir, Path dataDir, boolean wind
                 case "--data" -> data = Path.of(value(a, rest));
                 case "--windowed" -> windowed = true;
                 case "--report-first-frame" -> reportFirstFrame = true;
+                case "--print-test-page" -> printTestPage = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + a
-                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed])");
+                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed] [--print-test-page])");
             }
         }
         if (data == null) {
             data = Path.of(System.getProperty("user.home"), ".motcua-kiosk");
         }
-        return new Options(command, config, data, windowed, reportFirstFrame);
+        return new Options(command, config, data, windowed, reportFirstFrame, printTestPage);
     }
 
     private static String value(String flag, List<String> rest) {

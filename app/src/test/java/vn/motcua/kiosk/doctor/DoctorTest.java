@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DoctorTest {
     @Test
     void aHealthyKioskPassesEveryCheckAndExitsZero() {
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), Map.of("DISPLAY", ":0")::get), status);
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).contains("OK       Configuration", "OK       Database", "OK       Display", "All checks passed.");
         assertThat(out).doesNotContain("PROBLEM");
         assertThat(status[0]).isZero();
@@ -48,7 +49,7 @@ class DoctorTest {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"inactivityEndSeconds\": 120", "\"inactivityEndSeconds\": \"2 phút\""));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.<String, String>of()::get), status);
+        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.<String, String>of()::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Configuration .*kiosk.json — key \"timeouts.inactivityEndSeconds\": expected a whole number.*fix the file");
         assertThat(out).containsPattern("PROBLEM +Display +no graphical display");
         assertThat(out).contains("2 problem(s) to fix.");
@@ -61,7 +62,7 @@ class DoctorTest {
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"mode\": \"training\"", "\"mode\": \"production\"")
                 .replace("http://127.0.0.1:8787/api/v1", "https://dichvucong.example.vn/api/v1"));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.of("DISPLAY", ":0")::get), status);
+        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Staff PIN +still the default training PIN");
         assertThat(status[0]).isEqualTo(1);
     }
@@ -71,8 +72,19 @@ class DoctorTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("kiosk.db"), "not a database ".repeat(200));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), data, Map.of("DISPLAY", ":0")::get), status);
+        String out = run(new Doctor(ConfigSource.embedded(), data, Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Database .*back the file up");
+        assertThat(status[0]).isEqualTo(1);
+    }
+
+    @Test
+    void deviceProblemsCountTowardsTheExitStatus() {
+        Doctor.DeviceChecks offlinePrinter = (config, m) -> List.of(
+                new Doctor.Check("Printer", false, "KioskPDF is stopped — enable it"));
+        int[] status = new int[1];
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), Map.of("DISPLAY", ":0")::get,
+                offlinePrinter), status);
+        assertThat(out).containsPattern("PROBLEM +Printer +KioskPDF is stopped");
         assertThat(status[0]).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.config.Mode;
+import vn.motcua.kiosk.config.ReceiptPaper;
 import vn.motcua.kiosk.staff.PinHash;
 
 /** A kiosk core on a temporary folder, a test clock and a fast PIN hash (PIN {@value #PIN}). */
@@ -21,7 +22,7 @@ public final class TestKiosk {
                 new KioskConfig.Agency("000.00.14.H56", "Bộ phận Một cửa — Sở Tư pháp (kiểm thử)"),
                 mode, new KioskConfig.Portal(URI.create("http://127.0.0.1:8787/api/v1")), language,
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
-                new KioskConfig.Devices("auto", "auto",
+                new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
                 new KioskConfig.Staff(FAST_HASH), new KioskConfig.Privacy(15, 30));
     }
