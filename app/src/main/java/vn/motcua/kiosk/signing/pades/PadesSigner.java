@@ -52,6 +52,11 @@ public final class PadesSigner implements DossierSigner {
     /** The words of the visible signature (Vietnamese on a Vietnamese kiosk); {0} is the name/time. */
     public record AppearanceWords(String signedBy, String time, String reason) {
         public static final AppearanceWords VIETNAMESE = new AppearanceWords("Ký bởi: {0}", "Thời gian: {0}", "Lý do: {0}");
+
+        public static AppearanceWords from(vn.motcua.kiosk.i18n.Messages m) {
+            return new AppearanceWords(m.get("signing.appearance.signed-by", "{0}"), m.get("signing.appearance.time", "{0}"),
+                    m.get("signing.appearance.reason", "{0}"));
+        }
     }
 
     private final Clock clock;
