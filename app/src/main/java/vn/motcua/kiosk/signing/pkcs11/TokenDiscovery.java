@@ -67,7 +67,7 @@ public final class TokenDiscovery {
                         parse(der, certs);
                     }
                 } catch (Cryptoki.CryptokiException e) {
-                    LOG.info("certificates of slot index {} not readable without PIN: {}", slot.listIndex(), e.getMessage());
+                    LOG.debug("certificates of slot index {} not readable without PIN: {}", slot.listIndex(), e.getMessage());
                 }
                 tokens.add(new TokenInfo(driver.vendor(), driver.library(), slot.listIndex(), t.label(), t.manufacturer(),
                         t.model(), t.serial(), pinState(t.flags()), driver.userPinTries(), certs));

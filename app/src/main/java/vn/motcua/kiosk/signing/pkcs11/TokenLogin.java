@@ -75,7 +75,12 @@ public final class TokenLogin implements AutoCloseable {
                 throw loginFailure(token, e);
             }
             ATTEMPTS.recordGood(attemptKey(token));
-            return find(ks, p, chosen);
+            try {
+                return find(ks, p, chosen);
+            } catch (SigningException e) {
+                new TokenLogin(p, null, new Certificate[0], chosen).close(); // log out again
+                throw e;
+            }
         } finally {
             Arrays.fill(pin, '\0');
         }
