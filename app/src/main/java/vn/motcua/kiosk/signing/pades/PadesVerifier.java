@@ -1,0 +1,78 @@
+package vn.motcua.kiosk.signing.pades;
+
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.signatures.PdfPKCS7;
+import com.itextpdf.signatures.SignatureUtil;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.motcua.kiosk.signing.CertificateInfo;
+
+/**
+ * The project's own check of a signed PDF, for the review screen ("Đã ký", signer, time): is each
+ * signature intact, and does the last one cover the whole file (nothing appended after it)?
+ * It does not judge trust in the CA; the portal does that.
+ */
+public final class PadesVerifier {
+
+    /** One signature. {@code timestamped}: a timestamp token (PAdES B-T) is embedded. */
+    public record SignatureReport(String field, String signerName, Instant signingTime, boolean intact,
+                                  boolean coversWholeDocument, boolean timestamped, String problem) {}
+
+    /** The whole file: signed and unaltered only if every signature is intact and the last covers all. */
+    public record Report(List<SignatureReport> signatures) {
+        public Report {
+            signatures = List.copyOf(signatures);
+        }
+
+        public boolean signed() {
+            return !signatures.isEmpty();
+        }
+
+        public boolean altered() {
+            return signatures.stream().anyMatch(s -> !s.intact())
+                    || (signed() && !signatures.get(signatures.size() - 1).coversWholeDocument());
+        }
+
+        public Optional<SignatureReport> last() {
+            return signatures.isEmpty() ? Optional.empty() : Optional.of(signatures.get(signatures.size() - 1));
+        }
+    }
+
+    /** Never throws for a damaged file: a PDF that cannot be read is reported as altered. */
+    public Report verify(Path pdf) {
+        List<SignatureReport> out = new ArrayList<>();
+        try (PdfDocument doc = new PdfDocument(new PdfReader(pdf.toFile()))) {
+            SignatureUtil util = new SignatureUtil(doc);
+            for (String name : util.getSignatureNames()) {
+                out.add(check(util, name));
+            }
+        } catch (Exception e) {
+            out.add(new SignatureReport("-", "", null, false, false, false, "unreadable: " + e.getMessage()));
+        }
+        return new Report(out);
+    }
+
+    private static SignatureReport check(SignatureUtil util, String name) {
+        boolean covers = false;
+        try {
+            covers = util.signatureCoversWholeDocument(name);
+            PdfPKCS7 pkcs7 = util.readSignatureData(name);
+            boolean intact = pkcs7.verifySignatureIntegrityAndAuthenticity();
+            boolean timestamped = pkcs7.getTimeStampTokenInfo() != null;
+            if (timestamped) {
+                intact &= pkcs7.verifyTimestampImprint();
+            }
+            X509Certificate cert = pkcs7.getSigningCertificate();
+            Instant time = timestamped ? pkcs7.getTimeStampDate().toInstant() : pkcs7.getSignDate().toInstant();
+            return new SignatureReport(name, CertificateInfo.of(cert).holderName(), time, intact, covers, timestamped,
+                    intact ? null : "signature does not match the signed bytes");
+        } catch (Exception e) {
+            return new SignatureReport(name, "", null, false, covers, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
