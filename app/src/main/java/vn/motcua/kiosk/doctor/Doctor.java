@@ -3,6 +3,7 @@ package vn.motcua.kiosk.doctor;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import vn.motcua.kiosk.config.ReceiptPaper;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.printing.PaperSize;
 import vn.motcua.kiosk.printing.PrinterChecks;
+import vn.motcua.kiosk.signing.DriverCatalogue;
+import vn.motcua.kiosk.signing.pkcs11.SigningDoctor;
 import vn.motcua.kiosk.staff.PinHash;
 import vn.motcua.kiosk.store.Database;
 
@@ -36,18 +39,22 @@ public final class Doctor {
     private final Environment env;
     private final DeviceChecks devices;
 
-    /** The checks of the devices the configuration names (printer; later scanner, token, portal). */
+    /** The checks of the devices the configuration names (printer, signing tokens; later scanner, portal). */
     public interface DeviceChecks {
-        List<Check> run(KioskConfig config, Messages m);
+        List<Check> run(ConfigSource source, KioskConfig config, Messages m);
 
-        DeviceChecks NONE = (config, m) -> List.of();
+        DeviceChecks NONE = (source, config, m) -> List.of();
 
         /** The real devices; a test page is printed only when asked ({@code doctor --print-test-page}). */
         static DeviceChecks real(boolean printTestPage) {
-            return (config, m) -> {
+            return (source, config, m) -> {
+                List<Check> checks = new ArrayList<>();
                 PaperSize paper = config.devices().receiptPaper() == ReceiptPaper.A5 ? PaperSize.A5 : PaperSize.ROLL_80MM;
-                return PrinterChecks.forConfiguredPrinter(config.devices().printer(), paper).run(m, printTestPage)
-                        .stream().map(l -> new Check(l.name(), l.ok(), l.detail())).toList();
+                PrinterChecks.forConfiguredPrinter(config.devices().printer(), paper).run(m, printTestPage)
+                        .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
+                new SigningDoctor().checks(source, DriverCatalogue.Os.current(), Clock.systemDefaultZone(), m)
+                        .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
+                return checks;
             };
         }
     }
@@ -89,7 +96,7 @@ public final class Doctor {
             boolean pinOk = config.mode() == Mode.training || !trainingPin;
             checks.add(new Check(m.get("doctor.pin"), pinOk, m.get(pinOk ? "doctor.pin.ok" : "doctor.pin.training")));
             checks.add(new Check(m.get("doctor.portal"), true, m.get("doctor.portal.ok", config.portal().url())));
-            checks.addAll(devices.run(config, m));
+            checks.addAll(devices.run(configSource, config, m));
         }
 
         checks.add(dataFolder(m));

@@ -6,6 +6,8 @@ public enum EndReason {
     FINISHED,
     /** Nobody touched the screen until the inactivity limit. */
     TIMEOUT,
+    /** The citizen parked the draft behind a resume code and left. */
+    PARKED,
     /** The citizen did not consent. */
     CONSENT_DECLINED,
     /** Staff closed the kiosk while a session was open. */

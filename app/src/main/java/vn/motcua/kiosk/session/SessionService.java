@@ -1,10 +1,12 @@
 package vn.motcua.kiosk.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.drafts.DraftSealer;
+import vn.motcua.kiosk.drafts.ResumeCode;
+import vn.motcua.kiosk.guard.AttemptLimiter;
 import vn.motcua.kiosk.store.Draft;
 import vn.motcua.kiosk.store.DraftStore;
 import vn.motcua.kiosk.store.EventLog;
@@ -30,19 +35,36 @@ public final class SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Wrong resume codes: five, then a minute's wait. */
+    static final int RESUME_ATTEMPTS = 5;
+
     private final SessionStore sessions;
     private final DraftStore drafts;
     private final EventLog events;
     private final Path sessionsRoot;
     private final Clock clock;
+    private final DraftSealer sealer;
+    private final AttemptLimiter resumeLimiter;
     private KioskSession current;
 
-    public SessionService(SessionStore sessions, DraftStore drafts, EventLog events, Path sessionsRoot, Clock clock) {
+    public SessionService(SessionStore sessions, DraftStore drafts, EventLog events, Path sessionsRoot, Clock clock,
+                          DraftSealer sealer) {
         this.sessions = sessions;
         this.drafts = drafts;
         this.events = events;
         this.sessionsRoot = sessionsRoot;
         this.clock = clock;
+        this.sealer = sealer;
+        this.resumeLimiter = new AttemptLimiter(clock, RESUME_ATTEMPTS, Duration.ofMinutes(1));
+    }
+
+    /** How a resume attempt went. */
+    public sealed interface Resume {
+        record Restored(Step step) implements Resume {}
+
+        record WrongCode(int attemptsLeft) implements Resume {}
+
+        record Locked(long secondsLeft) implements Resume {}
     }
 
     public synchronized Optional<KioskSession> current() {
@@ -91,6 +113,66 @@ public final class SessionService {
         KioskSession s = requireConsented();
         s.step(step);
         autosave(s);
+    }
+
+    /**
+     * "Lưu nháp": seals the answers with a new resume code and the citizen's birth year, then ends
+     * the session (everything else is erased). Slow on purpose (key derivation): not on the UI thread.
+     */
+    public synchronized ResumeCode park(int birthYear) {
+        KioskSession s = requireConsented();
+        byte[] payload = payload(s);
+        for (int attempt = 0; ; attempt++) {
+            ResumeCode code = ResumeCode.random();
+            DraftSealer.Sealed sealed = sealer.seal(payload, code, birthYear);
+            if (drafts.park(s.draftId(), sealed.lookup(), sealed.box(), clock.instant())) {
+                s.park();
+                events.record(EventType.DRAFT_PARKED, s.id(), null);
+                end(EndReason.PARKED);
+                return code;
+            }
+            if (attempt > 5) {
+                throw new IllegalStateException("no free resume code");
+            }
+        }
+    }
+
+    /**
+     * Restores a parked draft into the current (consented) session: every answer and the step the
+     * citizen was on. Wrong codes count towards a lock. Slow on purpose: not on the UI thread.
+     */
+    public synchronized Resume resume(ResumeCode code, int birthYear) {
+        KioskSession s = requireConsented();
+        long locked = resumeLimiter.lockedForSeconds();
+        if (locked > 0) {
+            return new Resume.Locked(locked);
+        }
+        Optional<Draft> parked = drafts.findParked(sealer.lookup(code, birthYear));
+        Optional<byte[]> plain = parked.flatMap(d -> {
+            try {
+                return Optional.of(sealer.open(d.payload(), code, birthYear));
+            } catch (GeneralSecurityException e) {
+                return Optional.empty();
+            }
+        });
+        if (plain.isEmpty()) {
+            int left = resumeLimiter.failed();
+            events.record(EventType.DRAFT_RESUME_REFUSED, s.id(), "attemptsLeft=" + left);
+            return left == 0 ? new Resume.Locked(resumeLimiter.lockedForSeconds()) : new Resume.WrongCode(left);
+        }
+        resumeLimiter.succeeded();
+        try {
+            JsonNode saved = JSON.readTree(plain.get());
+            saved.path("answers").fields().forEachRemaining(e -> s.answer(e.getKey(), e.getValue().asText()));
+            s.step(Step.valueOf(saved.path("step").asText(Step.PROCEDURE.name())));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("a parked draft this kiosk wrote cannot be read", e);
+        }
+        // The parked copy becomes this session's working draft again; parking anew gives a new code.
+        drafts.delete(parked.get().id());
+        autosave(s);
+        events.record(EventType.DRAFT_RESUMED, s.id(), null);
+        return new Resume.Restored(s.step());
     }
 
     public synchronized void requestHelp() {
@@ -167,12 +249,16 @@ public final class SessionService {
     }
 
     private void autosave(KioskSession s) {
+        drafts.save(new Draft(s.draftId(), s.id(), s.step().name(), payload(s), s.parked(), s.nextRevision(),
+                clock.instant()));
+    }
+
+    private static byte[] payload(KioskSession s) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("step", s.step().name());
         payload.put("answers", s.answers());
         try {
-            drafts.save(new Draft(s.draftId(), s.id(), s.step().name(), JSON.writeValueAsBytes(payload),
-                    s.parked(), s.nextRevision(), clock.instant()));
+            return JSON.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("answers are plain strings and always serialise", e);
         }

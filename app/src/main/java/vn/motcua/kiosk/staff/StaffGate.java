@@ -2,8 +2,8 @@ package vn.motcua.kiosk.staff;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
+import vn.motcua.kiosk.guard.AttemptLimiter;
 import vn.motcua.kiosk.store.EventLog;
 import vn.motcua.kiosk.store.EventType;
 
@@ -17,15 +17,13 @@ public final class StaffGate {
     public static final Duration LOCKOUT = Duration.ofMinutes(1);
 
     private final PinHash hash;
-    private final Clock clock;
     private final EventLog events;
-    private int failures;
-    private Instant lockedUntil = Instant.MIN;
+    private final AttemptLimiter limiter;
 
     public StaffGate(PinHash hash, Clock clock, EventLog events) {
         this.hash = hash;
-        this.clock = clock;
         this.events = events;
+        this.limiter = new AttemptLimiter(clock, MAX_ATTEMPTS, LOCKOUT);
     }
 
     public sealed interface Result {
@@ -39,30 +37,21 @@ public final class StaffGate {
     /** Checks the PIN and wipes the array, whatever the outcome. Slow: call it off the UI thread. */
     public synchronized Result check(char[] pin) {
         try {
-            Instant now = clock.instant();
-            if (now.isBefore(lockedUntil)) {
-                return new Result.Locked(secondsLeft(now));
+            long locked = limiter.lockedForSeconds();
+            if (locked > 0) {
+                return new Result.Locked(locked);
             }
             if (hash.matches(pin)) {
-                failures = 0;
+                limiter.succeeded();
                 events.record(EventType.STAFF_PIN_ACCEPTED, null, null);
                 return new Result.Accepted();
             }
-            failures++;
-            events.record(EventType.STAFF_PIN_REFUSED, null, "failures=" + failures);
-            if (failures >= MAX_ATTEMPTS) {
-                failures = 0;
-                lockedUntil = now.plus(LOCKOUT);
-                return new Result.Locked(secondsLeft(now));
-            }
-            return new Result.Wrong(MAX_ATTEMPTS - failures);
+            int left = limiter.failed();
+            events.record(EventType.STAFF_PIN_REFUSED, null, "attemptsLeft=" + left);
+            return left == 0 ? new Result.Locked(limiter.lockedForSeconds()) : new Result.Wrong(left);
         } finally {
             Arrays.fill(pin, '\0');
         }
-    }
-
-    private long secondsLeft(Instant now) {
-        return Math.max(1, Duration.between(now, lockedUntil).toSeconds());
     }
 
     /** Records that staff took the kiosk out of full screen (after the PIN was accepted). */

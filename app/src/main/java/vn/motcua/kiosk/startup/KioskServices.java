@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.staff.PinHash;
@@ -12,6 +13,7 @@ import vn.motcua.kiosk.store.Database;
 import vn.motcua.kiosk.store.DraftStore;
 import vn.motcua.kiosk.store.EventLog;
 import vn.motcua.kiosk.store.EventType;
+import vn.motcua.kiosk.store.KioskSecrets;
 import vn.motcua.kiosk.store.SessionStore;
 import vn.motcua.kiosk.store.StoreException;
 
@@ -34,8 +36,9 @@ public final class KioskServices implements AutoCloseable {
         this.clock = clock;
         this.database = Database.open(dataDir.resolve(DATABASE_FILE));
         this.events = new EventLog(database, clock);
+        DraftSealer sealer = new DraftSealer(new KioskSecrets(database).getOrCreate("parked-draft-salt", 16));
         this.sessions = new SessionService(new SessionStore(database), new DraftStore(database), events,
-                dataDir.resolve("sessions"), clock);
+                dataDir.resolve("sessions"), clock, sealer);
         this.staffGate = new StaffGate(PinHash.parse(config.staff().pinHash()), clock, events);
     }
 

@@ -54,6 +54,50 @@ public final class DraftStore {
         });
     }
 
+    /**
+     * Parks a draft: its payload is replaced by the sealed box and it becomes findable by
+     * {@code lookup} only. Returns false when another parked draft has the same lookup tag.
+     */
+    public boolean park(String id, byte[] lookup, byte[] box, Instant at) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement clash = c.prepareStatement("SELECT 1 FROM drafts WHERE lookup = ?")) {
+                clash.setBytes(1, lookup);
+                try (ResultSet rs = clash.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE drafts SET payload = ?, lookup = ?, parked = 1, updated_at = ? WHERE id = ?")) {
+                ps.setBytes(1, box);
+                ps.setBytes(2, lookup);
+                ps.setLong(3, at.toEpochMilli());
+                ps.setString(4, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The parked draft with this lookup tag. */
+    public Optional<Draft> findParked(byte[] lookup) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM drafts WHERE parked = 1 AND lookup = ?")) {
+                ps.setBytes(1, lookup);
+                return list(ps).stream().findFirst();
+            }
+        });
+    }
+
+    public void delete(String id) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM drafts WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Erases the drafts of a session that were not parked; returns how many. */
     public int eraseUnparked(String sessionId) {
         return db.inTransaction(c -> {

@@ -79,7 +79,7 @@ class DoctorTest {
 
     @Test
     void deviceProblemsCountTowardsTheExitStatus() {
-        Doctor.DeviceChecks offlinePrinter = (config, m) -> List.of(
+        Doctor.DeviceChecks offlinePrinter = (source, config, m) -> List.of(
                 new Doctor.Check("Printer", false, "KioskPDF is stopped — enable it"));
         int[] status = new int[1];
         String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), Map.of("DISPLAY", ":0")::get,

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.kiosk.drafts.DraftSealer;
+import vn.motcua.kiosk.drafts.ResumeCode;
 import vn.motcua.kiosk.store.Database;
 import vn.motcua.kiosk.store.Draft;
 import vn.motcua.kiosk.store.DraftStore;
@@ -42,7 +44,8 @@ class SessionServiceTest {
     }
 
     private SessionService newService() {
-        return new SessionService(new SessionStore(db), drafts, events, dir.resolve("sessions"), clock);
+        return new SessionService(new SessionStore(db), drafts, events, dir.resolve("sessions"), clock,
+                new DraftSealer(new byte[16], 1_000));
     }
 
     @AfterEach
@@ -143,19 +146,82 @@ class SessionServiceTest {
 
     @Test
     void aParkedDraftOutlivesItsSessionUntilItExpires() {
-        KioskSession s = sessions.begin();
+        sessions.begin();
         sessions.acceptConsent();
         sessions.answer("applicant.name", NAME);
-        // Parking comes with the drafts issue; here its effect on erasure is what matters.
-        s.park();
-        sessions.answer("applicant.phone", "0901234567");
-        Erasure erasure = sessions.end(EndReason.FINISHED);
-        assertThat(erasure.draftKept()).isTrue();
+        sessions.park(1995);
+        assertThat(sessions.current()).isEmpty();
         assertThat(drafts.all()).hasSize(1);
+        assertThat(events.recent(3)).extracting(Event::detail).contains("reason=PARKED");
 
         clock.advance(Duration.ofDays(31));
         sessions.sweep(Duration.ofMinutes(15), Duration.ofDays(30));
         assertThat(drafts.all()).isEmpty();
         assertThat(events.recent(1).get(0).type()).isEqualTo(EventType.PARKED_DRAFTS_EXPIRED);
+    }
+
+    private ResumeCode parkAnAnsweredDraft() {
+        sessions.begin();
+        sessions.acceptConsent();
+        sessions.answer("applicant.name", NAME);
+        sessions.answer("applicant.id", ID_NUMBER);
+        sessions.moveTo(Step.FORM);
+        return sessions.park(1995);
+    }
+
+    @Test
+    void aParkedDraftIsSealedSoTheDatabaseFileRevealsNothing() throws Exception {
+        ResumeCode code = parkAnAnsweredDraft();
+        db.close();
+        for (String file : new String[] {"kiosk.db", "kiosk.db-wal"}) {
+            Path p = dir.resolve(file);
+            if (Files.exists(p)) {
+                String bytes = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                String utf8 = new String(NAME.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                assertThat(bytes).as(file).doesNotContain(ID_NUMBER).doesNotContain(utf8).doesNotContain(code.value());
+            }
+        }
+        db = Database.open(dir.resolve("kiosk.db"));
+    }
+
+    @Test
+    void resumingRestoresEveryAnswerAndTheStepInANewSession() {
+        ResumeCode code = parkAnAnsweredDraft();
+        KioskSession next = sessions.begin();
+        sessions.acceptConsent();
+        assertThat(sessions.resume(code, 1995)).isEqualTo(new SessionService.Resume.Restored(Step.FORM));
+        assertThat(next.answers()).containsEntry("applicant.name", NAME).containsEntry("applicant.id", ID_NUMBER);
+        assertThat(next.step()).isEqualTo(Step.FORM);
+        // Resumed: no parked copy is left behind; the session's own draft carries on.
+        assertThat(drafts.all()).hasSize(1).allSatisfy(d -> assertThat(d.parked()).isFalse());
+        sessions.end(EndReason.FINISHED);
+        assertThat(drafts.all()).isEmpty();
+    }
+
+    @Test
+    void aWrongCodeOrBirthYearRestoresNothingAndCountsDownToALock() {
+        ResumeCode code = parkAnAnsweredDraft();
+        KioskSession next = sessions.begin();
+        sessions.acceptConsent();
+        assertThat(sessions.resume(code, 1996)).isEqualTo(new SessionService.Resume.WrongCode(4));
+        ResumeCode other = ResumeCode.parse(code.value().equals("AAAAAA") ? "BBBBBB" : "AAAAAA").orElseThrow();
+        for (int left = 3; left >= 1; left--) {
+            assertThat(sessions.resume(other, 1995)).isEqualTo(new SessionService.Resume.WrongCode(left));
+        }
+        assertThat(sessions.resume(other, 1995)).isInstanceOf(SessionService.Resume.Locked.class);
+        // Even the right code waits out the lock.
+        assertThat(sessions.resume(code, 1995)).isInstanceOf(SessionService.Resume.Locked.class);
+        assertThat(next.answers()).isEmpty();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(sessions.resume(code, 1995)).isEqualTo(new SessionService.Resume.Restored(Step.FORM));
+    }
+
+    @Test
+    void resumeCodesAreForgivingToType() {
+        ResumeCode code = ResumeCode.random();
+        assertThat(ResumeCode.parse(code.display().toLowerCase())).contains(code);
+        assertThat(ResumeCode.parse(" " + code.value().substring(0, 3) + " " + code.value().substring(3))).contains(code);
+        assertThat(ResumeCode.parse("ABC10O")).isEmpty();
+        assertThat(code.toString()).doesNotContain(code.value());
     }
 }

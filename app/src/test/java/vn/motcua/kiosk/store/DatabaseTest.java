@@ -52,7 +52,8 @@ class DatabaseTest {
             });
         }
         assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class)
-                .hasRootCauseMessage("database schema 99 is newer than this kiosk (1); install the newer kiosk version");
+                .hasRootCauseMessage("database schema 99 is newer than this kiosk (" + Database.MIGRATIONS.size()
+                        + "); install the newer kiosk version");
     }
 
     @Test
