@@ -113,7 +113,7 @@ public final class Doctor {
         int problems = 0;
         for (Check c : checks) {
             String status = m.get(c.ok() ? "doctor.ok" : "doctor.problem");
-            out.printf("%-8s %-18s %s%n", status, c.name(), c.detail());
+            out.printf("%-8s %-24s %s%n", status, c.name(), c.detail());
             if (!c.ok()) {
                 problems++;
             }

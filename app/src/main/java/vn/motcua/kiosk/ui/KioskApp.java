@@ -94,7 +94,7 @@ public final class KioskApp extends Application {
     public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, ExecutorService background,
             Runnable exit) {
         I18n i18n = new I18n(config.language().locale());
-        ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n);
+        ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background);
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background);
         ShellView view = new ShellView(shell, staff, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());

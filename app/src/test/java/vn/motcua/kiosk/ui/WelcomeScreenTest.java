@@ -113,7 +113,7 @@ class WelcomeScreenTest extends ShellFixture {
         ShellView[] view = new ShellView[1];
         robot.interact(() -> {
             ShellViewModel other = new ShellViewModel(services.sessions(), services::newInactivityMonitor,
-                    new I18n(Locale.forLanguageTag("vi")));
+                    new I18n(Locale.forLanguageTag("vi")), Runnable::run);
             StaffViewModel staff = new StaffViewModel(services.staffGate(), new NoActions(), Executors.newSingleThreadExecutor());
             view[0] = new ShellView(other, staff, "Sở Tư pháp", false, 120);
         });

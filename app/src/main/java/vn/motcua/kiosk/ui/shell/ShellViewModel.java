@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.ui.shell;
 
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -19,6 +20,7 @@ import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.drafts.DraftsViewModel;
 
 /**
  * State of the kiosk shell: which screen shows, the citizen's display choices, the session and
@@ -39,14 +41,21 @@ public final class ShellViewModel {
     private final BooleanProperty warning = new SimpleBooleanProperty();
     private final LongProperty secondsLeft = new SimpleLongProperty();
     private final BooleanProperty helpCalled = new SimpleBooleanProperty();
+    private final DraftsViewModel drafts;
     private InactivityMonitor monitor;
+    private boolean resumeAfterConsent;
 
-    public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n) {
+    public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n, Executor background) {
         this.sessions = sessions;
         this.monitors = monitors;
         this.i18n = i18n;
         this.defaultLocale = i18n.locale();
         this.monitor = monitors.get();
+        this.drafts = new DraftsViewModel(sessions, background, this::parked, this::restored);
+    }
+
+    public DraftsViewModel drafts() {
+        return drafts;
     }
 
     public I18n i18n() {
@@ -96,9 +105,19 @@ public final class ShellViewModel {
 
     /** "Nộp hồ sơ": opens a session, which first asks for consent. */
     public void startFiling() {
+        open(false);
+    }
+
+    /** "Tiếp tục hồ sơ": a new session too (consent is asked again), then the resume code. */
+    public void startResume() {
+        open(true);
+    }
+
+    private void open(boolean resume) {
         if (sessions.current().isEmpty()) {
             sessions.begin();
         }
+        resumeAfterConsent = resume;
         monitor = monitors.get();
         sessionOpen.set(true);
         step.set(Step.CONSENT);
@@ -108,6 +127,29 @@ public final class ShellViewModel {
     public void acceptConsent() {
         sessions.acceptConsent();
         step.set(Step.PROCEDURE);
+        screen.set(resumeAfterConsent ? Screen.RESUME : Screen.STEP);
+    }
+
+    /** "Lưu nháp": asks for the birth year, then parks. */
+    public void parkDraft() {
+        if (sessionOpen.get() && screen.get() == Screen.STEP) {
+            screen.set(Screen.PARK);
+        }
+    }
+
+    /** From the park screen back to where the citizen was. */
+    public void backToStep() {
+        screen.set(Screen.STEP);
+    }
+
+    private void parked() {
+        // SessionService.park ended the session; the code stays on screen until "Xong" or the timeout.
+        closeSession();
+        screen.set(Screen.PARKED);
+    }
+
+    private void restored(Step at) {
+        step.set(at);
         screen.set(Screen.STEP);
     }
 
@@ -171,11 +213,22 @@ public final class ShellViewModel {
         }
     }
 
-    /** Back to a clean Welcome: the next citizen gets the defaults, not the last one's choices. */
-    private void backToWelcome() {
+    /** "Xong" on the parked screen. */
+    public void done() {
+        backToWelcome();
+    }
+
+    private void closeSession() {
         monitor = monitors.get();
         sessionOpen.set(false);
         warning.set(false);
+        resumeAfterConsent = false;
+    }
+
+    /** Back to a clean Welcome: the next citizen gets the defaults, not the last one's choices. */
+    private void backToWelcome() {
+        closeSession();
+        drafts.reset();
         helpCalled.set(false);
         step.set(Step.CONSENT);
         feature.set("");

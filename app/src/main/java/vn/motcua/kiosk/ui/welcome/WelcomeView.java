@@ -29,7 +29,7 @@ public final class WelcomeView extends VBox {
         file.setOnAction(e -> vm.startFiling());
         file.getStyleClass().add("primary");
         Button resume = tile(i18n, "welcome.resume", "resume");
-        resume.setOnAction(e -> vm.openFeature("welcome.resume"));
+        resume.setOnAction(e -> vm.startResume());
         Button track = tile(i18n, "welcome.track", "track");
         track.setOnAction(e -> vm.openFeature("welcome.track"));
         Button result = tile(i18n, "welcome.result", "result");

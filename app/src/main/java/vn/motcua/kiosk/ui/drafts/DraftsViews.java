@@ -1,0 +1,109 @@
+package vn.motcua.kiosk.ui.drafts;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.ui.I18n;
+
+/** The three small screens of parking and resuming a draft. */
+public final class DraftsViews {
+    private DraftsViews() {}
+
+    /** "Lưu nháp": the birth year that, with the code, unlocks the draft later. */
+    public static Node park(DraftsViewModel vm, I18n i18n, Runnable back) {
+        TextField year = yearField(vm);
+        Button save = button(i18n, "drafts.park.confirm", "drafts-park-confirm", vm::park);
+        save.getStyleClass().add("primary");
+        save.disableProperty().bind(vm.busyProperty());
+        Button cancel = button(i18n, "session.back", "drafts-park-back", back);
+        return screen(i18n, "drafts.park.title", "drafts.park.body", vm, labelled(i18n, "drafts.birthYear", year),
+                row(cancel, save));
+    }
+
+    /** After parking: the code to write down. The session is already over; nothing else is shown. */
+    public static Node parked(DraftsViewModel vm, I18n i18n, Runnable done) {
+        Label code = new Label();
+        code.setId("drafts-parked-code");
+        code.textProperty().bind(vm.parkedCodeProperty());
+        code.getStyleClass().add("resume-code");
+        Button ok = button(i18n, "drafts.parked.done", "drafts-parked-done", done);
+        ok.getStyleClass().add("primary");
+        return screen(i18n, "drafts.parked.title", "drafts.parked.body", vm, code, row(ok));
+    }
+
+    /** "Tiếp tục hồ sơ": code and birth year. */
+    public static Node resume(DraftsViewModel vm, I18n i18n) {
+        TextField code = new TextField();
+        code.setId("drafts-code");
+        code.textProperty().bindBidirectional(vm.codeProperty());
+        code.getStyleClass().add("code-field");
+        code.setPromptText("ABC-DEF");
+        TextField year = yearField(vm);
+        Button open = button(i18n, "drafts.resume.confirm", "drafts-resume-confirm", vm::resume);
+        open.getStyleClass().add("primary");
+        open.disableProperty().bind(vm.busyProperty());
+        return screen(i18n, "drafts.resume.title", "drafts.resume.body", vm,
+                labelled(i18n, "drafts.code", code), labelled(i18n, "drafts.birthYear", year), row(open));
+    }
+
+    private static TextField yearField(DraftsViewModel vm) {
+        TextField year = new TextField();
+        year.setId("drafts-birth-year");
+        year.textProperty().bindBidirectional(vm.birthYearProperty());
+        year.getStyleClass().addAll("numeric", "year-field");
+        year.setPromptText("1960");
+        return year;
+    }
+
+    private static Node screen(I18n i18n, String titleKey, String bodyKey, DraftsViewModel vm, Node... content) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text(titleKey));
+        title.getStyleClass().add("screen-title");
+        title.setWrapText(true);
+        Label body = new Label();
+        body.textProperty().bind(i18n.text(bodyKey));
+        body.setWrapText(true);
+        Label feedback = new Label();
+        feedback.setId("drafts-feedback");
+        feedback.getStyleClass().add("error-text");
+        feedback.setWrapText(true);
+        feedback.textProperty().bind(Bindings.createStringBinding(() -> {
+            DraftsViewModel.Feedback f = vm.feedbackProperty().get();
+            return f == null ? "" : i18n.messages().get(f.key(), f.arg());
+        }, vm.feedbackProperty(), i18n.text("drafts.code")));
+        VBox box = new VBox(title, body);
+        box.getChildren().addAll(content);
+        box.getChildren().add(feedback);
+        box.getStyleClass().add("drafts");
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private static Node labelled(I18n i18n, String key, TextField field) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.text(key));
+        label.setLabelFor(field);
+        label.getStyleClass().add("section-title");
+        return new VBox(label, field);
+    }
+
+    private static HBox row(Button... buttons) {
+        HBox row = new HBox(buttons);
+        row.getStyleClass().add("button-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Button button(I18n i18n, String key, String id, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.text(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
