@@ -15,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import vn.motcua.kiosk.config.ConfigException;
@@ -81,18 +82,28 @@ public final class ScreenshotTour {
         });
         press(stage, "consent-continue");
         shot(stage, "step-procedure");
-        fx(() -> {
-            // The countdown as it looks 100 s after the last touch.
-            vm.userActivity();
-            return null;
-        });
-        services.sessions().current().orElseThrow();
         press(stage, "staff-open");
         for (String key : new String[] {"staff-key-2", "staff-key-4"}) {
             press(stage, key);
         }
         shot(stage, "staff-pin");
         press(stage, "staff-pin-cancel");
+
+        press(stage, "session-park");
+        type(stage, "drafts-birth-year", "1958");
+        shot(stage, "drafts-park");
+        press(stage, "drafts-park-confirm");
+        waitFor(() -> !vm.drafts().parkedCodeProperty().get().isEmpty());
+        shot(stage, "drafts-parked");
+        press(stage, "drafts-parked-done");
+        press(stage, "resume");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
+            return null;
+        });
+        press(stage, "consent-continue");
+        type(stage, "drafts-code", "K7M-4QX");
+        shot(stage, "drafts-resume");
         press(stage, "session-end");
 
         fx(() -> {
@@ -133,6 +144,19 @@ public final class ScreenshotTour {
             ((ButtonBase) n).fire();
             return null;
         });
+    }
+
+    private static void type(Stage stage, String id, String text) throws Exception {
+        fx(() -> {
+            ((TextField) stage.getScene().lookup("#" + id)).setText(text);
+            return null;
+        });
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
+        for (int i = 0; i < 100 && !fx(condition::getAsBoolean); i++) {
+            Thread.sleep(100);
+        }
     }
 
     private static void resize(Stage stage, int w, int h) throws Exception {
