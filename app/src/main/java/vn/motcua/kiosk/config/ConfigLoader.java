@@ -162,6 +162,14 @@ public final class ConfigLoader {
                 // The hash is not echoed: it is a secret even when malformed.
                 problems.add(ConfigProblem.of(file, "staff.pinHash", Expectation.PIN_HASH, null));
             }
+            if (present("signing", c.signing())) {
+                present("signing.shuffledPinPad", c.signing().shuffledPinPad());
+                URI tsa = c.signing().tsaUrl();
+                if (tsa != null && (!tsa.isAbsolute() || tsa.getHost() == null
+                        || !List.of("http", "https").contains(tsa.getScheme()))) {
+                    problems.add(ConfigProblem.of(file, "signing.tsaUrl", Expectation.URL, tsa.toString()));
+                }
+            }
             if (present("privacy", c.privacy())) {
                 range("privacy.interruptedDraftMinutes", c.privacy().interruptedDraftMinutes(), 0, 240);
                 range("privacy.parkedDraftDays", c.privacy().parkedDraftDays(), 1, 90);

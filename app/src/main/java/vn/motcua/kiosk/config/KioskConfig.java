@@ -15,6 +15,7 @@ public record KioskConfig(
         Timeouts timeouts,
         Devices devices,
         Staff staff,
+        Signing signing,
         Privacy privacy) {
 
     public record Agency(String code, String name) {}
@@ -31,6 +32,12 @@ public record KioskConfig(
     public record IdCardReader(ReaderType type, String serialPort) {}
 
     public enum ReaderType { keyboard, serial }
+
+    /**
+     * Signing: a timestamp authority makes signatures PAdES B-T ({@code null}: B-B); shuffled digits
+     * on the token PIN pad keep bystanders from reading the PIN off finger positions.
+     */
+    public record Signing(URI tsaUrl, Boolean shuffledPinPad) {}
 
     /** The staff PIN as a salted slow hash (see {@code hash-pin}); never the PIN itself. */
     public record Staff(String pinHash) {}

@@ -2,10 +2,13 @@ package vn.motcua.kiosk.session;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import vn.motcua.kiosk.dossier.DossierDocument;
 
 /**
  * One citizen's visit. Holds everything personal the kiosk knows about them — answers in memory,
@@ -18,6 +21,7 @@ public final class KioskSession {
     private final Instant startedAt;
     private final Path workFolder;
     private final Map<String, String> answers = new LinkedHashMap<>();
+    private final List<DossierDocument> documents = new ArrayList<>();
     private boolean consented;
     private boolean parked;
     private Step step = Step.CONSENT;
@@ -70,6 +74,16 @@ public final class KioskSession {
         answers.put(key, value);
     }
 
+    /** The dossier's papers, in the order the catalogue lists them. */
+    public synchronized List<DossierDocument> documents() {
+        return List.copyOf(documents);
+    }
+
+    synchronized void documents(List<DossierDocument> replacement) {
+        documents.clear();
+        documents.addAll(replacement);
+    }
+
     synchronized long nextRevision() {
         return ++revision;
     }
@@ -85,5 +99,6 @@ public final class KioskSession {
     /** Drops the in-memory personal data. */
     synchronized void forget() {
         answers.clear();
+        documents.clear();
     }
 }

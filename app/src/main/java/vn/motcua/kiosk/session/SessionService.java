@@ -10,13 +10,16 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.dossier.DossierDocument;
 import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.drafts.ResumeCode;
 import vn.motcua.kiosk.guard.AttemptLimiter;
@@ -173,6 +176,22 @@ public final class SessionService {
         autosave(s);
         events.record(EventType.DRAFT_RESUMED, s.id(), null);
         return new Resume.Restored(s.step());
+    }
+
+    /** Adds a finished paper (a PDF already in the session folder) to the dossier. */
+    public synchronized void addDocument(DossierDocument document) {
+        KioskSession s = requireConsented();
+        if (!document.file().toAbsolutePath().normalize().startsWith(s.workFolder().toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("a dossier's papers live in its session folder");
+        }
+        List<DossierDocument> all = new ArrayList<>(s.documents());
+        all.add(document);
+        s.documents(all);
+    }
+
+    /** Replaces the papers after signing (same order). */
+    public synchronized void replaceDocuments(List<DossierDocument> signed) {
+        requireConsented().documents(signed);
     }
 
     public synchronized void requestHelp() {

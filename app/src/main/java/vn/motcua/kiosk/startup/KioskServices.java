@@ -1,12 +1,24 @@
 package vn.motcua.kiosk.startup;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.SessionService;
+import vn.motcua.kiosk.session.SigningStep;
+import vn.motcua.kiosk.signing.DriverCatalogue;
+import vn.motcua.kiosk.signing.TokenInfo;
+import vn.motcua.kiosk.signing.pades.PadesSigner;
+import vn.motcua.kiosk.signing.pades.PadesVerifier;
+import vn.motcua.kiosk.signing.pkcs11.TokenDiscovery;
 import vn.motcua.kiosk.staff.PinHash;
 import vn.motcua.kiosk.staff.StaffGate;
 import vn.motcua.kiosk.store.Database;
@@ -30,8 +42,10 @@ public final class KioskServices implements AutoCloseable {
     private final EventLog events;
     private final SessionService sessions;
     private final StaffGate staffGate;
+    private final SigningStep signingStep;
+    private final Supplier<List<TokenInfo>> tokenScan;
 
-    private KioskServices(KioskConfig config, Path dataDir, Clock clock) {
+    private KioskServices(KioskConfig config, DriverCatalogue drivers, Path dataDir, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.database = Database.open(dataDir.resolve(DATABASE_FILE));
@@ -40,13 +54,25 @@ public final class KioskServices implements AutoCloseable {
         this.sessions = new SessionService(new SessionStore(database), new DraftStore(database), events,
                 dataDir.resolve("sessions"), clock, sealer);
         this.staffGate = new StaffGate(PinHash.parse(config.staff().pinHash()), clock, events);
+        Optional<String> tsa = Optional.ofNullable(config.signing().tsaUrl()).map(URI::toString);
+        // The visible signature is in Vietnamese whatever the screen's language: it is an official paper.
+        this.signingStep = new SigningStep(sessions, new PadesSigner(clock, tsa, PadesSigner.AppearanceWords.VIETNAMESE),
+                new PadesVerifier(), config.agency().name());
+        TokenDiscovery discovery = new TokenDiscovery();
+        List<DriverCatalogue.PresentDriver> present = drivers.present(DriverCatalogue.Os.current());
+        this.tokenScan = () -> discovery.scan(present).tokens();
     }
 
-    /** Opens the database, erases what earlier runs left behind, and records the start. */
-    public static KioskServices open(KioskConfig config, Path dataDir, Clock clock) {
+    /**
+     * Opens the database, erases what earlier runs left behind, and records the start. The
+     * configuration folder's other files (signing drivers) are validated here too.
+     */
+    public static KioskServices open(ConfigSource source, KioskConfig config, Path dataDir, Clock clock)
+            throws ConfigException {
+        DriverCatalogue drivers = DriverCatalogue.load(source);
         KioskServices services;
         try {
-            services = new KioskServices(config, dataDir, clock);
+            services = new KioskServices(config, drivers, dataDir, clock);
         } catch (StoreException e) {
             throw new StartupFailure(dataDir.resolve(DATABASE_FILE).toString(), e);
         }
@@ -66,6 +92,16 @@ public final class KioskServices implements AutoCloseable {
 
     public StaffGate staffGate() {
         return staffGate;
+    }
+
+    /** Design step 7: signing the session's papers. */
+    public SigningStep signingStep() {
+        return signingStep;
+    }
+
+    /** The tokens plugged in now, through every driver present (what the token watcher polls). */
+    public Supplier<List<TokenInfo>> tokenScan() {
+        return tokenScan;
     }
 
     public EventLog events() {

@@ -30,6 +30,8 @@ import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.ui.shell.ShellView;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
+import vn.motcua.kiosk.ui.signing.ReviewViewModel;
+import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.StaffActions;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
@@ -61,9 +63,10 @@ public final class KioskApp extends Application {
         Parent root;
         try {
             KioskConfig config = new ConfigLoader().load(options.configSource());
-            services = KioskServices.open(config, options.dataDir(), Clock.systemDefaultZone());
+            services = KioskServices.open(options.configSource(), config, options.dataDir(), Clock.systemDefaultZone());
             root = buildShell(stage, config, services, background, Platform::exit);
         } catch (ConfigException e) {
+            // kiosk.json or another file of the folder (signing drivers)
             LOG.error("configuration unusable: {}", e.getMessage());
             Messages vi = Messages.of(Locale.forLanguageTag("vi"));
             Messages en = Messages.of(Locale.ENGLISH);
@@ -96,7 +99,10 @@ public final class KioskApp extends Application {
         I18n i18n = new I18n(config.language().locale());
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background);
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background);
-        ShellView view = new ShellView(shell, staff, config.agency().name(), config.training(),
+        ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
+                () -> i18n.messages().get("signing.review.reason"));
+        SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
+        ShellView view = new ShellView(shell, staff, signing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         view.setUserData(shell);
 

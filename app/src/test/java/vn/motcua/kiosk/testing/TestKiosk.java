@@ -3,6 +3,8 @@ package vn.motcua.kiosk.testing;
 import java.net.URI;
 import java.nio.file.Path;
 import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.config.Mode;
@@ -24,7 +26,7 @@ public final class TestKiosk {
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
-                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Privacy(15, 30));
+                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false), new KioskConfig.Privacy(15, 30));
     }
 
     public static KioskConfig config() {
@@ -32,6 +34,15 @@ public final class TestKiosk {
     }
 
     public static KioskServices open(Path dataDir, TestClock clock) {
-        return KioskServices.open(config(), dataDir, clock);
+        return open(config(), dataDir, clock);
+    }
+
+    /** With the shipped configuration folder's other files (signing drivers). */
+    public static KioskServices open(KioskConfig config, Path dataDir, TestClock clock) {
+        try {
+            return KioskServices.open(ConfigSource.embedded(), config, dataDir, clock);
+        } catch (ConfigException e) {
+            throw new AssertionError("the shipped configuration must be valid", e);
+        }
     }
 }

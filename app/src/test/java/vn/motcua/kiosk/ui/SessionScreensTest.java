@@ -148,4 +148,16 @@ class SessionScreensTest extends ShellFixture {
         robot.clickOn("#placeholder-home");
         assertThat(showing(robot, "file")).isTrue();
     }
+
+    @Test
+    void theSignStepShowsTheReviewScreenAndLeavingItStopsWatchingTokens(FxRobot robot) {
+        startFiling(robot);
+        robot.clickOn("#consent-agree").clickOn("#consent-continue");
+        robot.interact(() -> vm.goTo(Step.SIGN));
+        assertThat(showing(robot, "review")).isTrue();
+        assertThat(robot.lookup(".step.current").queryAs(Label.class).getText()).isEqualTo("6. Ký số");
+        robot.interact(() -> vm.goTo(Step.FEE));
+        assertThat(robot.lookup("#review").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".step.current").queryAs(Label.class).getText()).isEqualTo("7. Lệ phí");
+    }
 }

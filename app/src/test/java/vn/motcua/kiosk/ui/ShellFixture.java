@@ -52,7 +52,7 @@ public abstract class ShellFixture {
         this.stage = stage;
         KioskApp.loadFonts();
         KioskConfig config = config();
-        services = KioskServices.open(config, dataDir, clock);
+        services = TestKiosk.open(config, dataDir, clock);
         Parent root = KioskApp.buildShell(stage, config, services, background, () -> quitCalled.set(true));
         vm = (ShellViewModel) root.getUserData();
         Scene scene = new Scene(root, 1280, 800);

@@ -2,6 +2,7 @@ package vn.motcua.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import javafx.geometry.Bounds;
@@ -115,7 +116,10 @@ class WelcomeScreenTest extends ShellFixture {
             ShellViewModel other = new ShellViewModel(services.sessions(), services::newInactivityMonitor,
                     new I18n(Locale.forLanguageTag("vi")), Runnable::run);
             StaffViewModel staff = new StaffViewModel(services.staffGate(), new NoActions(), Executors.newSingleThreadExecutor());
-            view[0] = new ShellView(other, staff, "Sở Tư pháp", false, 120);
+            var review = new vn.motcua.kiosk.ui.signing.ReviewViewModel(services.sessions(), services.signingStep(),
+                    Runnable::run, () -> "");
+            view[0] = new ShellView(other, staff, new vn.motcua.kiosk.ui.signing.SigningScreen(review, List::of, false),
+                    "Sở Tư pháp", false, 120);
         });
         assertThat(robot.from(view[0]).lookup("#training-banner").tryQuery()).isEmpty();
         assertThat(robot.from(view[0]).lookup("#file").tryQuery()).isPresent();

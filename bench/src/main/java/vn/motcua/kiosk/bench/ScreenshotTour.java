@@ -41,7 +41,7 @@ public final class ScreenshotTour {
         Platform.startup(() -> {});
         KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
         Path data = Files.createTempDirectory("kiosk-screenshots");
-        KioskServices services = KioskServices.open(config, data, Clock.systemDefaultZone());
+        KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, Clock.systemDefaultZone());
         var background = Executors.newSingleThreadExecutor();
 
         Stage stage = fx(() -> {

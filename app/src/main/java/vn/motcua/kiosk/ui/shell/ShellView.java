@@ -20,9 +20,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.consent.ConsentView;
 import vn.motcua.kiosk.ui.drafts.DraftsViews;
+import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.StaffView;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.welcome.WelcomeView;
@@ -38,9 +40,12 @@ public final class ShellView extends StackPane {
     private final BorderPane frame = new BorderPane();
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
+    private final SigningScreen signing;
 
-    public ShellView(ShellViewModel vm, StaffViewModel staff, String agencyName, boolean training, int consentSeconds) {
+    public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, String agencyName, boolean training,
+                     int consentSeconds) {
         this.vm = vm;
+        this.signing = signing;
         this.consentSeconds = consentSeconds;
         I18n i18n = vm.i18n();
         setId("shell");
@@ -63,6 +68,11 @@ public final class ShellView extends StackPane {
         getChildren().addAll(frame, new InactivityOverlay(vm), new StaffView(staff, i18n));
 
         vm.screenProperty().addListener((obs, was, is) -> show(is));
+        vm.stepProperty().addListener((obs, was, is) -> {
+            if (vm.screenProperty().get() == Screen.STEP) {
+                show(Screen.STEP);
+            }
+        });
         show(vm.screenProperty().get());
         bindStyleClass(vm.largeTextProperty(), "large-text");
         bindStyleClass(vm.highContrastProperty(), "high-contrast");
@@ -140,10 +150,11 @@ public final class ShellView extends StackPane {
 
     /** A fresh view for every visit, so nothing of one citizen's screen lingers for the next. */
     private void show(Screen screen) {
+        signing.close();
         Node content = switch (screen) {
             case WELCOME -> new WelcomeView(vm, portrait);
             case CONSENT -> new ConsentView(vm, consentSeconds);
-            case STEP -> new PlaceholderView(vm, vm.i18n().text("step." + vm.stepProperty().get().name()));
+            case STEP -> step(vm.stepProperty().get());
             case FEATURE -> new PlaceholderView(vm, vm.i18n().text(vm.featureProperty().get()));
             case PARK -> DraftsViews.park(vm.drafts(), vm.i18n(), vm::backToStep);
             case PARKED -> DraftsViews.parked(vm.drafts(), vm.i18n(), vm::done);
@@ -151,6 +162,14 @@ public final class ShellView extends StackPane {
         };
         content.getStyleClass().add("screen");
         frame.setCenter(content);
+    }
+
+    /** The screen of a step of the citizen's path; the ones later work builds stand in as placeholders. */
+    private Node step(Step step) {
+        if (step == Step.SIGN) {
+            return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE));
+        }
+        return new PlaceholderView(vm, vm.i18n().text("step." + step.name()));
     }
 
     private void reshape() {

@@ -137,6 +137,13 @@ public final class ShellViewModel {
         }
     }
 
+    /** Moves the citizen to a step of the path (saved with the draft). */
+    public void goTo(Step next) {
+        sessions.moveTo(next);
+        step.set(next);
+        screen.set(Screen.STEP);
+    }
+
     /** From the park screen back to where the citizen was. */
     public void backToStep() {
         screen.set(Screen.STEP);

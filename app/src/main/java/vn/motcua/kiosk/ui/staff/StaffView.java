@@ -1,15 +1,15 @@
 package vn.motcua.kiosk.ui.staff;
 
+import java.util.Random;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.PinPad;
 
 /** The staff PIN pad (touch, or digits on a keyboard) and, once accepted, the staff menu. */
 public final class StaffView extends StackPane {
@@ -25,18 +25,7 @@ public final class StaffView extends StackPane {
         menu.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.MENU));
         getChildren().addAll(pin, menu);
 
-        setOnKeyPressed(e -> {
-            if (e.getCode().isDigitKey()) {
-                vm.digit(e.getText().isEmpty() ? '?' : e.getText().charAt(0));
-            } else if (e.getCode() == KeyCode.BACK_SPACE) {
-                vm.backspace();
-            } else if (e.getCode() == KeyCode.ENTER) {
-                vm.submit();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                vm.cancel();
-            }
-            e.consume();
-        });
+        setOnKeyPressed(e -> PinPad.handleKeys(e, vm.pin(), vm::submit, vm::cancel));
         visibleProperty().addListener((obs, was, is) -> {
             if (is) {
                 requestFocus();
@@ -52,7 +41,7 @@ public final class StaffView extends StackPane {
         prompt.textProperty().bind(i18n.text("staff.pin.prompt"));
         Label mask = new Label();
         mask.setId("staff-pin-mask");
-        mask.textProperty().bind(vm.maskProperty());
+        mask.textProperty().bind(vm.pin().maskProperty());
         mask.getStyleClass().add("pin-mask");
         Label feedback = new Label();
         feedback.setId("staff-pin-feedback");
@@ -62,22 +51,7 @@ public final class StaffView extends StackPane {
             return f == null ? "" : i18n.messages().get(f.key(), f.arg());
         }, vm.feedbackProperty(), i18n.text("staff.pin.ok")));
 
-        GridPane keys = new GridPane();
-        keys.getStyleClass().add("pin-keys");
-        keys.setAlignment(Pos.CENTER);
-        for (int n = 1; n <= 9; n++) {
-            keys.add(digitKey(vm, (char) ('0' + n)), (n - 1) % 3, (n - 1) / 3);
-        }
-        Button clear = new Button();
-        clear.textProperty().bind(i18n.text("staff.pin.clear"));
-        clear.setOnAction(e -> vm.clear());
-        Button back = new Button();
-        back.textProperty().bind(i18n.text("staff.pin.backspace"));
-        back.setOnAction(e -> vm.backspace());
-        keys.add(clear, 0, 3);
-        keys.add(digitKey(vm, '0'), 1, 3);
-        keys.add(back, 2, 3);
-        keys.getChildren().forEach(n -> ((Button) n).getStyleClass().add("pin-key"));
+        PinPad keys = new PinPad(vm.pin(), i18n, "staff-", false, new Random());
 
         Button cancel = new Button();
         cancel.setId("staff-pin-cancel");
@@ -98,13 +72,6 @@ public final class StaffView extends StackPane {
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         return card;
-    }
-
-    private static Button digitKey(StaffViewModel vm, char d) {
-        Button b = new Button(String.valueOf(d));
-        b.setId("staff-key-" + d);
-        b.setOnAction(e -> vm.digit(d));
-        return b;
     }
 
     private static VBox menu(StaffViewModel vm, I18n i18n) {

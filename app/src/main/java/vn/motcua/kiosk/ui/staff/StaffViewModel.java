@@ -1,18 +1,15 @@
 package vn.motcua.kiosk.ui.staff;
 
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import vn.motcua.kiosk.staff.StaffGate;
+import vn.motcua.kiosk.ui.common.PinEntry;
 
 /**
- * The staff PIN pad and the staff menu. The PIN is held as a char array only until it is checked
+ * The staff PIN pad and the staff menu. The PIN is held in a {@link PinEntry} until it is checked
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
@@ -21,15 +18,13 @@ public final class StaffViewModel {
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
 
-    private static final int MAX_DIGITS = 12;
 
     private final StaffGate gate;
     private final StaffActions actions;
     private final Executor background;
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.HIDDEN);
-    private final StringProperty mask = new SimpleStringProperty("");
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
-    private char[] digits = new char[0];
+    private final PinEntry pin = new PinEntry(12);
 
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
         this.gate = gate;
@@ -41,8 +36,8 @@ public final class StaffViewModel {
         return phase;
     }
 
-    public ReadOnlyStringProperty maskProperty() {
-        return mask;
+    public PinEntry pin() {
+        return pin;
     }
 
     public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
@@ -56,54 +51,29 @@ public final class StaffViewModel {
     /** Asks for the PIN (staff button, Escape, or the window's close button). */
     public void open() {
         if (phase.get() == Phase.HIDDEN) {
-            wipe();
+            pin.clear();
             feedback.set(null);
             phase.set(Phase.PIN);
         }
     }
 
-    public void digit(char d) {
-        if (phase.get() == Phase.PIN && Character.isDigit(d) && digits.length < MAX_DIGITS) {
-            char[] longer = Arrays.copyOf(digits, digits.length + 1);
-            longer[digits.length] = d;
-            Arrays.fill(digits, '\0');
-            digits = longer;
-            mask.set("●".repeat(digits.length));
-        }
-    }
-
-    public void backspace() {
-        if (phase.get() == Phase.PIN && digits.length > 0) {
-            char[] shorter = Arrays.copyOf(digits, digits.length - 1);
-            Arrays.fill(digits, '\0');
-            digits = shorter;
-            mask.set("●".repeat(digits.length));
-        }
-    }
-
-    public void clear() {
-        wipe();
-    }
-
     public void cancel() {
-        wipe();
+        pin.clear();
         feedback.set(null);
         phase.set(Phase.HIDDEN);
     }
 
     public void submit() {
-        if (phase.get() != Phase.PIN || digits.length == 0) {
+        if (phase.get() != Phase.PIN || pin.lengthProperty().get() == 0) {
             return;
         }
-        char[] pin = digits;
-        digits = new char[0];
-        mask.set("");
+        char[] typed = pin.take();
         phase.set(Phase.CHECKING);
         feedback.set(new Feedback("staff.pin.checking", null));
         Task<StaffGate.Result> check = new Task<>() {
             @Override
             protected StaffGate.Result call() {
-                return gate.check(pin); // wipes pin
+                return gate.check(typed); // wipes it
             }
         };
         check.setOnSucceeded(e -> show(check.getValue()));
@@ -153,11 +123,5 @@ public final class StaffViewModel {
         if (phase.get() != Phase.MENU) {
             throw new IllegalStateException("staff actions need the PIN first");
         }
-    }
-
-    private void wipe() {
-        Arrays.fill(digits, '\0');
-        digits = new char[0];
-        mask.set("");
     }
 }

@@ -1,0 +1,21 @@
+package vn.motcua.kiosk.dossier;
+
+import java.nio.file.Path;
+
+/**
+ * One paper of the dossier as a PDF in the session's folder (thành phần hồ sơ).
+ *
+ * @param name what the catalogue calls the paper, in the citizen's language
+ * @param file the PDF; after signing, the signed copy
+ */
+public record DossierDocument(String name, Path file, int pages, long bytes, boolean signed) {
+
+    public DossierDocument signedAs(Path signedFile, long signedBytes) {
+        return new DossierDocument(name, signedFile, pages, signedBytes, true);
+    }
+
+    @Override
+    public String toString() {
+        return "DossierDocument[" + pages + " pages, " + bytes + " bytes, signed=" + signed + "]";
+    }
+}

@@ -1,0 +1,47 @@
+package vn.motcua.kiosk.ui.signing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import vn.motcua.kiosk.signing.TokenInfo;
+import vn.motcua.kiosk.signing.TokenWatcher;
+import vn.motcua.kiosk.ui.I18n;
+
+/**
+ * Opens the review-and-sign screen and watches for tokens only while it is shown: drivers are
+ * asked once a second, so a token plugged in or pulled out shows within two.
+ */
+public final class SigningScreen {
+    private final ReviewViewModel vm;
+    private final Supplier<List<TokenInfo>> scan;
+    private final boolean shuffledPinPad;
+    private TokenWatcher watcher;
+
+    public SigningScreen(ReviewViewModel vm, Supplier<List<TokenInfo>> scan, boolean shuffledPinPad) {
+        this.vm = vm;
+        this.scan = scan;
+        this.shuffledPinPad = shuffledPinPad;
+    }
+
+    public ReviewViewModel viewModel() {
+        return vm;
+    }
+
+    public Node open(I18n i18n, Runnable onContinue) {
+        close();
+        vm.refresh();
+        watcher = new TokenWatcher(scan, tokens -> Platform.runLater(() -> vm.tokensChanged(tokens)))
+                .start(Duration.ofSeconds(1));
+        return new ReviewView(vm, i18n, shuffledPinPad, onContinue);
+    }
+
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        vm.pin().clear();
+    }
+}
