@@ -394,7 +394,7 @@ public final class OnScreenKeyboard extends VBox {
                         composer.insertRaw("0");
                     }
                 }),
-                key(i18n, "keyboard.enter", "key-num-enter", this::enter));
+                wide(key(i18n, "keyboard.enter", "key-num-enter", this::enter), "enter"));
         HBox hideRow = row();
         hideRow.getChildren().add(key(i18n, "keyboard.hide", "key-num-hide", this::hide));
         box.getChildren().addAll(last, hideRow);
