@@ -1,0 +1,19 @@
+package vn.motcua.kiosk.form;
+
+/**
+ * Constraints on a date field. {@code notBefore}/{@code notAfter} name another date field; inside
+ * a repeating group a plain id means the field of the same row ("to" not before "from").
+ *
+ * @param notFuture the date is today or earlier (dates of birth, of death, of issue)
+ * @param notPast   the date is today or later
+ */
+public record DateRule(Boolean notFuture, Boolean notPast, String notBefore, String notAfter) {
+
+    public boolean isNotFuture() {
+        return Boolean.TRUE.equals(notFuture);
+    }
+
+    public boolean isNotPast() {
+        return Boolean.TRUE.equals(notPast);
+    }
+}
