@@ -131,6 +131,10 @@ public final class ConfigLoader {
             if (present("agency", c.agency())) {
                 text("agency.code", c.agency().code());
                 text("agency.name", c.agency().name());
+                String province = c.agency().provinceCode();
+                if (present("agency.provinceCode", province) && !province.matches("[0-9]{2}")) {
+                    problems.add(ConfigProblem.of(file, "agency.provinceCode", Expectation.PROVINCE_CODE, province));
+                }
             }
             present("mode", c.mode());
             if (present("portal", c.portal()) && present("portal.url", c.portal().url())) {
@@ -169,6 +173,9 @@ public final class ConfigLoader {
                         || !List.of("http", "https").contains(tsa.getScheme()))) {
                     problems.add(ConfigProblem.of(file, "signing.tsaUrl", Expectation.URL, tsa.toString()));
                 }
+            }
+            if (present("keyboard", c.keyboard())) {
+                present("keyboard.tonePlacement", c.keyboard().tonePlacement());
             }
             if (present("privacy", c.privacy())) {
                 range("privacy.interruptedDraftMinutes", c.privacy().interruptedDraftMinutes(), 0, 240);

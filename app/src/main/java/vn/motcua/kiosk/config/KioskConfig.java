@@ -16,9 +16,11 @@ public record KioskConfig(
         Devices devices,
         Staff staff,
         Signing signing,
+        Keyboard keyboard,
         Privacy privacy) {
 
-    public record Agency(String code, String name) {}
+    /** The receiving agency; {@code provinceCode} (2 digits, as in admin-units) picks online fee discounts. */
+    public record Agency(String code, String name, String provinceCode) {}
 
     public record Portal(URI url) {}
 
@@ -38,6 +40,9 @@ public record KioskConfig(
      * on the token PIN pad keep bystanders from reading the PIN off finger positions.
      */
     public record Signing(URI tsaUrl, Boolean shuffledPinPad) {}
+
+    /** The on-screen Vietnamese keyboard: tone placement on open oa/oe/uy (hòa or hoà). */
+    public record Keyboard(TonePlacement tonePlacement) {}
 
     /** The staff PIN as a salted slow hash (see {@code hash-pin}); never the PIN itself. */
     public record Staff(String pinHash) {}

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.catalogue.CatalogueCheck;
+import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigLoader;
 import vn.motcua.kiosk.config.ConfigProblem;
@@ -96,6 +98,9 @@ public final class Doctor {
             boolean pinOk = config.mode() == Mode.training || !trainingPin;
             checks.add(new Check(m.get("doctor.pin"), pinOk, m.get(pinOk ? "doctor.pin.ok" : "doctor.pin.training")));
             checks.add(new Check(m.get("doctor.portal"), true, m.get("doctor.portal.ok", config.portal().url())));
+            for (CatalogueCheck c : CatalogueService.checks(configSource, Clock.systemDefaultZone())) {
+                checks.add(new Check(m.get(c.nameKey()), c.ok(), c.detail(m)));
+            }
             checks.addAll(devices.run(configSource, config, m));
         }
 

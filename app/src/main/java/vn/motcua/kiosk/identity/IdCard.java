@@ -1,7 +1,9 @@
 package vn.motcua.kiosk.identity;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,19 @@ public record IdCard(String idNumber, Optional<String> oldIdNumber, String fullN
 
     public IdCard {
         extraFields = List.copyOf(extraFields);
+    }
+
+    /** The card's values under the names forms use for {@code prefill} (dates ISO, sex male/female). */
+    public Map<String, String> prefillValues() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("id", idNumber);
+        oldIdNumber.ifPresent(old -> v.put("oldId", old));
+        v.put("name", fullName);
+        v.put("birthDate", birthDate.toString());
+        v.put("sex", sex == Sex.MALE ? "male" : "female");
+        v.put("address", permanentAddress);
+        v.put("issueDate", issueDate.toString());
+        return v;
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class KioskSession {
     private final Path workFolder;
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final List<DossierDocument> documents = new ArrayList<>();
+    private String procedureId;
     private boolean consented;
     private boolean parked;
     private Step step = Step.CONSENT;
@@ -56,6 +57,15 @@ public final class KioskSession {
     synchronized void consent() {
         consented = true;
         step = Step.PROCEDURE;
+    }
+
+    /** The catalogue id of the chosen procedure, or null before the citizen chooses. */
+    public synchronized String procedureId() {
+        return procedureId;
+    }
+
+    synchronized void procedureId(String id) {
+        procedureId = id;
     }
 
     public synchronized Step step() {
@@ -100,5 +110,6 @@ public final class KioskSession {
     synchronized void forget() {
         answers.clear();
         documents.clear();
+        procedureId = null;
     }
 }

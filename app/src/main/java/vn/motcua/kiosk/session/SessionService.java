@@ -112,6 +112,21 @@ public final class SessionService {
         autosave(s);
     }
 
+    /** The citizen picked a procedure: the form starts afresh for it. */
+    public synchronized void chooseProcedure(String procedureId) {
+        KioskSession s = requireConsented();
+        s.procedureId(procedureId);
+        s.step(Step.APPLICANT);
+        autosave(s);
+    }
+
+    /** Several answers at once (the ID-card prefill), saved in one draft write. */
+    public synchronized void answerAll(Map<String, String> values) {
+        KioskSession s = requireConsented();
+        values.forEach(s::answer);
+        autosave(s);
+    }
+
     public synchronized void moveTo(Step step) {
         KioskSession s = requireConsented();
         s.step(step);
@@ -168,6 +183,9 @@ public final class SessionService {
             JsonNode saved = JSON.readTree(plain.get());
             saved.path("answers").fields().forEachRemaining(e -> s.answer(e.getKey(), e.getValue().asText()));
             s.step(Step.valueOf(saved.path("step").asText(Step.PROCEDURE.name())));
+            if (saved.hasNonNull("procedure")) {
+                s.procedureId(saved.get("procedure").asText());
+            }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("a parked draft this kiosk wrote cannot be read", e);
         }
@@ -275,6 +293,7 @@ public final class SessionService {
     private static byte[] payload(KioskSession s) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("step", s.step().name());
+        payload.put("procedure", s.procedureId());
         payload.put("answers", s.answers());
         try {
             return JSON.writeValueAsBytes(payload);

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigSource;
+import vn.motcua.kiosk.config.DataException;
+import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.session.InactivityMonitor;
@@ -43,9 +45,12 @@ public final class KioskServices implements AutoCloseable {
     private final SessionService sessions;
     private final StaffGate staffGate;
     private final SigningStep signingStep;
+    private final CatalogueService catalogue;
     private final Supplier<List<TokenInfo>> tokenScan;
 
-    private KioskServices(KioskConfig config, DriverCatalogue drivers, Path dataDir, Clock clock) {
+    private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
+                          Clock clock) {
+        this.catalogue = catalogue;
         this.config = config;
         this.clock = clock;
         this.database = Database.open(dataDir.resolve(DATABASE_FILE));
@@ -68,11 +73,12 @@ public final class KioskServices implements AutoCloseable {
      * configuration folder's other files (signing drivers) are validated here too.
      */
     public static KioskServices open(ConfigSource source, KioskConfig config, Path dataDir, Clock clock)
-            throws ConfigException {
+            throws ConfigException, DataException {
         DriverCatalogue drivers = DriverCatalogue.load(source);
+        CatalogueService catalogue = CatalogueService.load(source, clock);
         KioskServices services;
         try {
-            services = new KioskServices(config, drivers, dataDir, clock);
+            services = new KioskServices(config, drivers, catalogue, dataDir, clock);
         } catch (StoreException e) {
             throw new StartupFailure(dataDir.resolve(DATABASE_FILE).toString(), e);
         }
@@ -92,6 +98,11 @@ public final class KioskServices implements AutoCloseable {
 
     public StaffGate staffGate() {
         return staffGate;
+    }
+
+    /** Procedures, forms, fees, due dates and places, as shipped in the configuration folder. */
+    public CatalogueService catalogue() {
+        return catalogue;
     }
 
     /** Design step 7: signing the session's papers. */

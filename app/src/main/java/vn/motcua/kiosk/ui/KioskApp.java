@@ -23,9 +23,13 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
+import vn.motcua.kiosk.catalogue.CatalogueCheck;
 import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.DataException;
 import vn.motcua.kiosk.config.ConfigLoader;
 import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.config.TonePlacement;
+import vn.motcua.kiosk.keyboard.ToneStyle;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.ui.shell.ShellView;
@@ -72,6 +76,12 @@ public final class KioskApp extends Application {
             Messages en = Messages.of(Locale.ENGLISH);
             root = new StartupErrorView(e.problems().stream()
                     .map(p -> new StartupErrorView.Problem(vi.describe(p), en.describe(p))).toList());
+        } catch (DataException e) {
+            LOG.error("configuration data unusable: {}", e.getMessage());
+            Messages vi = Messages.of(Locale.forLanguageTag("vi"));
+            Messages en = Messages.of(Locale.ENGLISH);
+            root = new StartupErrorView(e.problems().stream().map(p -> new StartupErrorView.Problem(
+                    CatalogueCheck.describe(vi, p), CatalogueCheck.describe(en, p))).toList());
         } catch (StartupFailure e) {
             LOG.error("database unusable: {}", e.getMessage());
             root = new StartupErrorView(List.of(new StartupErrorView.Problem(
@@ -97,7 +107,8 @@ public final class KioskApp extends Application {
     public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, ExecutorService background,
             Runnable exit) {
         I18n i18n = new I18n(config.language().locale());
-        ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background);
+        ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background,
+                services.catalogue(), config.agency().provinceCode());
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background);
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
@@ -105,6 +116,7 @@ public final class KioskApp extends Application {
         ShellView view = new ShellView(shell, staff, signing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         view.setUserData(shell);
+        view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
 
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {

@@ -60,7 +60,13 @@ class TokenRemovalTest {
         String line = out.readLine();
         assertThat(line).as("p11-kit server started").isNotNull().contains("P11_KIT_SERVER_ADDRESS");
 
-        List<TokenInfo> tokens = new TokenDiscovery().scan(new DriverCatalogue.PresentDriver("p11-kit (test)", client, null));
+        DriverCatalogue.PresentDriver p11kit = new DriverCatalogue.PresentDriver("p11-kit (test)", client, null);
+        List<List<String>> watched = new ArrayList<>();
+        TokenDiscovery discovery = new TokenDiscovery();
+        TokenWatcher watcher = new TokenWatcher(() -> discovery.scan(List.of(p11kit)).tokens(),
+                now -> watched.add(now.stream().map(TokenInfo::label).toList()));
+        watcher.poll();
+        List<TokenInfo> tokens = new TokenDiscovery().scan(p11kit);
         TokenInfo token = tokens.stream().filter(t -> t.label().equals(SoftHsm.SPARE)).findFirst().orElseThrow();
         List<Document> docs = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -87,6 +93,10 @@ class TokenRemovalTest {
                     assertThat(e.messageKey()).isEqualTo("signing.error.token-removed");
                 });
         assertThat(new PadesVerifier().verify(dir.resolve("1-signed.pdf")).altered()).isFalse();
+        // The screen's token watcher sees it gone on its next look.
+        watcher.poll();
+        watcher.close();
+        assertThat(watched).containsExactly(List.of(SoftHsm.SPARE), List.of());
         assertThat(dir.resolve("2-signed.pdf")).doesNotExist();
         try (var files = Files.list(dir)) {
             assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".part"));

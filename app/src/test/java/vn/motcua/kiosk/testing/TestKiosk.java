@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigSource;
+import vn.motcua.kiosk.config.DataException;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.config.Mode;
 import vn.motcua.kiosk.config.ReceiptPaper;
+import vn.motcua.kiosk.config.TonePlacement;
 import vn.motcua.kiosk.staff.PinHash;
 
 /** A kiosk core on a temporary folder, a test clock and a fast PIN hash (PIN {@value #PIN}). */
@@ -21,12 +23,13 @@ public final class TestKiosk {
 
     public static KioskConfig config(Mode mode, Language language, int warnSeconds, int endSeconds) {
         return new KioskConfig("TEST-01",
-                new KioskConfig.Agency("000.00.14.H56", "Bộ phận Một cửa — Sở Tư pháp (kiểm thử)"),
+                new KioskConfig.Agency("000.00.14.H56", "Bộ phận Một cửa — Sở Tư pháp (kiểm thử)", "56"),
                 mode, new KioskConfig.Portal(URI.create("http://127.0.0.1:8787/api/v1")), language,
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
-                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false), new KioskConfig.Privacy(15, 30));
+                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false),
+                new KioskConfig.Keyboard(TonePlacement.NEW), new KioskConfig.Privacy(15, 30));
     }
 
     public static KioskConfig config() {
@@ -41,7 +44,7 @@ public final class TestKiosk {
     public static KioskServices open(KioskConfig config, Path dataDir, TestClock clock) {
         try {
             return KioskServices.open(ConfigSource.embedded(), config, dataDir, clock);
-        } catch (ConfigException e) {
+        } catch (ConfigException | DataException e) {
             throw new AssertionError("the shipped configuration must be valid", e);
         }
     }

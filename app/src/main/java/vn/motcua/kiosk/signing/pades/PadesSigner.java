@@ -144,7 +144,7 @@ public final class PadesSigner implements DossierSigner {
         } catch (Exception e) {
             deleteQuietly(partial);
             Optional<String> ckr = Pkcs11Errors.ckr(e);
-            if (ckr.isPresent() && Pkcs11Errors.isRemoval(ckr.get())) {
+            if (ckr.isPresent() && Pkcs11Errors.isRemoval(ckr.get()) || Pkcs11Errors.saysRemoved(e)) {
                 throw new TokenRemovedException(0, e);
             }
             if (ckr.isPresent() || e instanceof java.security.ProviderException) {

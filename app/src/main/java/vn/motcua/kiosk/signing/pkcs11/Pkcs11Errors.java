@@ -38,4 +38,18 @@ public final class Pkcs11Errors {
             default -> false;
         };
     }
+
+    /**
+     * SunPKCS11 checks on its own whether the token is still there and then throws
+     * {@code ProviderException("Token has been removed")} with no CKR_ code: whether that or a CKR_
+     * error comes first depends on timing, so both count as removal.
+     */
+    public static boolean saysRemoved(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && c.getMessage().contains("Token has been removed")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

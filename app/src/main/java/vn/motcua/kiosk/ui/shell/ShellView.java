@@ -20,10 +20,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.keyboard.ToneStyle;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.consent.ConsentView;
+import vn.motcua.kiosk.ui.applicant.ApplicantView;
+import vn.motcua.kiosk.ui.applicant.IdReaderFilter;
 import vn.motcua.kiosk.ui.drafts.DraftsViews;
+import vn.motcua.kiosk.ui.keyboard.OnScreenKeyboard;
+import vn.motcua.kiosk.ui.keyboard.PhysicalTelexFilter;
+import vn.motcua.kiosk.ui.procedure.ProcedureView;
 import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.StaffView;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
@@ -41,6 +47,8 @@ public final class ShellView extends StackPane {
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
     private final SigningScreen signing;
+    private final OnScreenKeyboard keyboard;
+    private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
 
     public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, String agencyName, boolean training,
                      int consentSeconds) {
@@ -62,10 +70,22 @@ public final class ShellView extends StackPane {
         }
         top.getChildren().add(header(i18n, agencyName, staff));
         frame.setTop(top);
-        frame.setBottom(sessionBar(i18n));
         frame.getStyleClass().add("frame");
 
+        keyboard = new OnScreenKeyboard(i18n);
+        keyboard.setId("keyboard");
+        keyboard.managedProperty().bind(keyboard.visibleProperty());
+        keyboard.setVisible(false);
+        VBox bottom = new VBox(keyboard, sessionBar(i18n));
+        frame.setBottom(bottom);
         getChildren().addAll(frame, new InactivityOverlay(vm), new StaffView(staff, i18n));
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                keyboard.attachTo(scene);
+                physicalKeys.attachTo(scene);
+                IdReaderFilter.attachTo(scene, vm::idScanned);
+            }
+        });
 
         vm.screenProperty().addListener((obs, was, is) -> show(is));
         vm.stepProperty().addListener((obs, was, is) -> {
@@ -84,6 +104,12 @@ public final class ShellView extends StackPane {
                 KeyEvent.KEY_PRESSED, ScrollEvent.SCROLL)) {
             addEventFilter(type, (InputEvent e) -> vm.userActivity());
         }
+    }
+
+    /** Tone placement on open oa/oe/uy for both the on-screen and a physical keyboard (a kiosk setting). */
+    public void setToneStyle(ToneStyle style) {
+        keyboard.toneStyleProperty().set(style);
+        physicalKeys.toneStyleProperty().set(style);
     }
 
     private Node header(I18n i18n, String agencyName, StaffViewModel staff) {
@@ -166,8 +192,17 @@ public final class ShellView extends StackPane {
 
     /** The screen of a step of the citizen's path; the ones later work builds stand in as placeholders. */
     private Node step(Step step) {
-        if (step == Step.SIGN) {
-            return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE));
+        switch (step) {
+            case PROCEDURE -> {
+                return new ProcedureView(vm.procedures(), vm.i18n());
+            }
+            case APPLICANT -> {
+                return new ApplicantView(vm.applicant(), vm.i18n());
+            }
+            case SIGN -> {
+                return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE));
+            }
+            default -> { }
         }
         return new PlaceholderView(vm, vm.i18n().text("step." + step.name()));
     }

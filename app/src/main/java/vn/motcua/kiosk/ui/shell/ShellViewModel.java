@@ -1,6 +1,8 @@
 package vn.motcua.kiosk.ui.shell;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -15,12 +17,18 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import vn.motcua.kiosk.catalogue.CatalogueService;
+import vn.motcua.kiosk.catalogue.Procedure;
+import vn.motcua.kiosk.form.Prefill;
 import vn.motcua.kiosk.session.EndReason;
+import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.applicant.ApplicantViewModel;
 import vn.motcua.kiosk.ui.drafts.DraftsViewModel;
+import vn.motcua.kiosk.ui.procedure.ProcedureViewModel;
 
 /**
  * State of the kiosk shell: which screen shows, the citizen's display choices, the session and
@@ -42,16 +50,65 @@ public final class ShellViewModel {
     private final LongProperty secondsLeft = new SimpleLongProperty();
     private final BooleanProperty helpCalled = new SimpleBooleanProperty();
     private final DraftsViewModel drafts;
+    private final CatalogueService catalogue;
+    private final ProcedureViewModel procedures;
+    private final ApplicantViewModel applicant;
     private InactivityMonitor monitor;
     private boolean resumeAfterConsent;
 
-    public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n, Executor background) {
+    public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n, Executor background,
+                          CatalogueService catalogue, String provinceCode) {
         this.sessions = sessions;
         this.monitors = monitors;
         this.i18n = i18n;
         this.defaultLocale = i18n.locale();
         this.monitor = monitors.get();
+        this.catalogue = catalogue;
         this.drafts = new DraftsViewModel(sessions, background, this::parked, this::restored);
+        this.procedures = new ProcedureViewModel(catalogue, provinceCode, this::procedureChosen);
+        this.applicant = new ApplicantViewModel(this::applicantConfirmed);
+    }
+
+    public ProcedureViewModel procedures() {
+        return procedures;
+    }
+
+    public ApplicantViewModel applicant() {
+        return applicant;
+    }
+
+    /** The procedure the citizen chose in this session. */
+    public Optional<Procedure> procedure() {
+        return sessions.current().map(KioskSession::procedureId).flatMap(id -> catalogue.catalogue().procedure(id));
+    }
+
+    private void procedureChosen(Procedure p) {
+        sessions.chooseProcedure(p.id());
+        applicant.reset();
+        step.set(Step.APPLICANT);
+        screen.set(Screen.STEP);
+    }
+
+    /** The card's values fill the chosen procedure's form where its fields ask for them. */
+    private void applicantConfirmed(Map<String, String> card) {
+        procedure().ifPresent(p -> {
+            Map<String, String> prefill = Prefill.answers(p.form(), card);
+            if (!prefill.isEmpty()) {
+                sessions.answerAll(prefill);
+            }
+        });
+        goTo(Step.FORM);
+    }
+
+    /** A desk reader scanned an ID card, whatever the focus: its screen shows what was read. */
+    public void idScanned(String text) {
+        if (sessionOpen.get() && procedure().isPresent()
+                && sessions.current().map(KioskSession::consented).orElse(false)) {
+            applicant.scanned(text);
+            if (step.get() != Step.APPLICANT) {
+                goTo(Step.APPLICANT);
+            }
+        }
     }
 
     public DraftsViewModel drafts() {
@@ -236,6 +293,8 @@ public final class ShellViewModel {
     private void backToWelcome() {
         closeSession();
         drafts.reset();
+        procedures.reset();
+        applicant.reset();
         helpCalled.set(false);
         step.set(Step.CONSENT);
         feature.set("");

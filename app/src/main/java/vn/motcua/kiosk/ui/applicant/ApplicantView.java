@@ -1,0 +1,129 @@
+package vn.motcua.kiosk.ui.applicant;
+
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import vn.motcua.kiosk.identity.IdCard;
+import vn.motcua.kiosk.ui.I18n;
+
+/** "Quét thẻ căn cước": waiting for the reader, the card to confirm, or an unknown layout to map. */
+public final class ApplicantView extends VBox {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    public ApplicantView(ApplicantViewModel vm, I18n i18n) {
+        setId("applicant");
+        getStyleClass().add("applicant");
+
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("applicant.title"));
+        title.getStyleClass().add("screen-title");
+        Label how = new Label();
+        how.textProperty().bind(i18n.text("applicant.how"));
+        how.setWrapText(true);
+
+        Label feedback = new Label();
+        feedback.setId("applicant-feedback");
+        feedback.setWrapText(true);
+        feedback.getStyleClass().add("error-text");
+        feedback.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.feedbackProperty().get() == null ? "" : i18n.messages().get(vm.feedbackProperty().get()),
+                vm.feedbackProperty(), i18n.text("applicant.title")));
+
+        GridPane card = new GridPane();
+        card.setId("applicant-card");
+        card.getStyleClass().addAll("card", "id-card");
+        Runnable showCard = () -> fill(card, vm.cardProperty().get(), i18n);
+        vm.cardProperty().addListener((obs, was, is) -> showCard.run());
+        i18n.text("applicant.title").addListener((obs, was, is) -> showCard.run());
+        showCard.run();
+        card.visibleProperty().bind(vm.stateProperty().isEqualTo(ApplicantViewModel.State.CARD));
+        card.managedProperty().bind(card.visibleProperty());
+
+        VBox mapping = new VBox();
+        mapping.setId("applicant-raw");
+        mapping.getStyleClass().add("raw-fields");
+        Runnable showRaw = () -> mapping.getChildren().setAll(vm.raw().stream().map(f -> rawRow(f, i18n)).toList());
+        vm.raw().addListener((ListChangeListener<ApplicantViewModel.RawField>) c -> showRaw.run());
+        mapping.visibleProperty().bind(vm.stateProperty().isEqualTo(ApplicantViewModel.State.UNKNOWN_LAYOUT));
+        mapping.managedProperty().bind(mapping.visibleProperty());
+
+        Button confirm = button(i18n, "applicant.confirm", "applicant-confirm", vm::confirm);
+        confirm.getStyleClass().add("primary");
+        confirm.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ApplicantViewModel.State.WAITING));
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        Button rescan = button(i18n, "applicant.rescan", "applicant-rescan", vm::rescan);
+        rescan.visibleProperty().bind(confirm.visibleProperty());
+        rescan.managedProperty().bind(rescan.visibleProperty());
+        Button manual = button(i18n, "applicant.manual", "applicant-manual", vm::typeInstead);
+        HBox buttons = new HBox(manual, rescan, confirm);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(title, how, card, mapping, feedback, buttons);
+    }
+
+    private static void fill(GridPane grid, IdCard c, I18n i18n) {
+        grid.getChildren().clear();
+        if (c == null) {
+            return;
+        }
+        var m = i18n.messages();
+        String[][] rows = {
+            {"applicant.name", c.fullName()},
+            {"applicant.id", c.idNumber()},
+            {"applicant.birthDate", c.birthDate().format(DAY)},
+            {"applicant.sex", m.get(c.sex() == IdCard.Sex.MALE ? "applicant.sex.male" : "applicant.sex.female")},
+            {"applicant.address", c.permanentAddress()},
+            {"applicant.issueDate", c.issueDate().format(DAY)},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(m.get(rows[i][0]));
+            key.getStyleClass().add("section-title");
+            Label value = new Label(rows[i][1]);
+            value.setId("applicant-value-" + rows[i][0].substring("applicant.".length()));
+            value.setWrapText(true);
+            grid.addRow(i, key, value);
+        }
+    }
+
+    private static HBox rawRow(ApplicantViewModel.RawField f, I18n i18n) {
+        Label value = new Label(i18n.messages().get("applicant.rawField", f.number(), f.value()));
+        value.setWrapText(true);
+        value.setPrefWidth(480);
+        ComboBox<String> role = new ComboBox<>();
+        role.setId("applicant-role-" + f.number());
+        role.getItems().setAll(ApplicantViewModel.ROLES);
+        role.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String r) {
+                return i18n.messages().get(r == null || r.isEmpty() ? "applicant.role.skip" : "applicant.role." + r);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        role.valueProperty().bindBidirectional(f.roleProperty());
+        HBox row = new HBox(value, role);
+        row.getStyleClass().add("raw-field");
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Button button(I18n i18n, String key, String id, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.text(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
