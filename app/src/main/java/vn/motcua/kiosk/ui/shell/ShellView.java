@@ -81,9 +81,10 @@ public final class ShellView extends StackPane {
         getChildren().addAll(frame, new InactivityOverlay(vm), new StaffView(staff, i18n));
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
+                // The reader's filter first: it must see each key before the Telex filter types it.
+                IdReaderFilter.attachTo(scene, vm::idScanned);
                 keyboard.attachTo(scene);
                 physicalKeys.attachTo(scene);
-                IdReaderFilter.attachTo(scene, vm::idScanned);
             }
         });
 
