@@ -566,6 +566,15 @@ final class Api {
             }
             long newOffset = offset + written;
             store.update("UPDATE uploads SET offset = ? WHERE id = ?", newOffset, uploadId);
+            if ((drop || broken != null) && newOffset == length) {
+                // Every byte arrived before the cut: finish now, or the upload would wait forever for
+                // a PATCH that tus clients do not send once HEAD shows the full length.
+                try {
+                    complete(uploadId, (String) u.get("sha256"));
+                } catch (ApiException refused) {
+                    // refused and removed; the next HEAD answers 410
+                }
+            }
             if (drop) {
                 c.connectionDropped = true;
                 c.exchange.close(); // no response written yet, so this closes the socket

@@ -102,6 +102,17 @@ class FaultsTest extends PortalTestBase {
     }
 
     @Test
+    void aDropAfterTheLastByteStillCompletesTheUpload() throws Exception {
+        String id = createLltp("drop-upload-2");
+        byte[] small = "%PDF small scan".getBytes();
+        String url = client.createUpload(id, "idCard", small, Client.sha256(small)).headers().firstValue("Location").orElseThrow();
+        faults("{\"rules\":[{\"endpoint\":\"patchUpload\",\"kind\":\"DROP_MID_UPLOAD\",\"afterBytes\":1000000,\"count\":1}]}");
+        assertThatThrownBy(() -> client.patch(url, 0, small)).isInstanceOf(IOException.class);
+        assertThat(client.head(url).headers().firstValue("Upload-Offset")).hasValue(String.valueOf(small.length));
+        assertThat(client.post("/dossiers/" + id + "/submit", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void truncatedAndMalformedJsonReachTheClientAsUnparseableBodies() throws Exception {
         faults("{\"rules\":[{\"endpoint\":\"listProcedures\",\"kind\":\"TRUNCATED_JSON\",\"count\":1},"
                 + "{\"endpoint\":\"listAgencies\",\"kind\":\"MALFORMED_JSON\",\"count\":1}]}");
