@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.portal.training;
+
+import static vn.motcua.portal.training.Http.ApiException;
+import static vn.motcua.portal.training.Http.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+
+/**
+ * The training portal: docs/api/portal-v1.yaml on 127.0.0.1 only, with its own SQLite file,
+ * a compressible clock, a trainer page and switchable faults.
+ */
+public final class TrainingPortal implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("vn.motcua.portal.training");
+
+    /** Training devices: kiosk ids TAP-HUAN-01..10, secret "tap-huan-secret-NN" (documented in docs/training-portal.md). */
+    public static final String TRAINING_KIOSK = "TAP-HUAN-01";
+    public static final String TRAINING_SECRET = "tap-huan-secret-01";
+
+    public record Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl) {
+        public Options {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Store store;
+    private final PortalClock clock;
+    private final Faults faults = new Faults();
+    private final Api api;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String baseUrl;
+
+    private TrainingPortal(Options o) throws IOException {
+        Files.createDirectories(o.dataDir().resolve("uploads"));
+        store = new Store(o.dataDir().resolve("training-portal.sqlite"));
+        seedDevices();
+        // The clock resumes where an earlier run left it, so dossiers do not go back in time.
+        Instant start = store.setting("clock.training").map(Instant::parse).filter(t -> t.isAfter(Instant.now())).orElse(Instant.now());
+        clock = new PortalClock(start, o.clockSpeed());
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), o.port()), 64);
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        api = new Api(store, clock, new Catalogue(json), json, o.dataDir().resolve("uploads"), o.tokenTtl(), apiUrl());
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "training-portal-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::dispatch);
+    }
+
+    public static TrainingPortal start(Options options) throws IOException {
+        TrainingPortal p = new TrainingPortal(options);
+        p.server.start();
+        LOG.log(System.Logger.Level.INFO, "training portal at {0} (clock speed {1})", p.apiUrl(), options.clockSpeed());
+        return p;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String apiUrl() {
+        return baseUrl + "/api/v1";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Moves the training clock forward (tests and the trainer page). */
+    public void advanceClock(Duration d) {
+        clock.advance(d);
+        store.setting("clock.training", clock.now().toString());
+    }
+
+    /** The bytes the portal holds for an upload. */
+    public byte[] uploadedBytes(String uploadId) throws IOException {
+        return Files.readAllBytes(api.uploadFile(uploadId));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        store.setting("clock.training", clock.now().toString());
+        store.close();
+    }
+
+    private void seedDevices() {
+        for (int i = 1; i <= 10; i++) {
+            String id = String.format("TAP-HUAN-%02d", i);
+            String secret = String.format("tap-huan-secret-%02d", i);
+            store.update("INSERT OR IGNORE INTO devices (kiosk_id, secret_sha256) VALUES (?, ?)",
+                    id, Api.hex(Api.sha256(secret.getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    private void dispatch(HttpExchange ex) {
+        long t0 = System.nanoTime();
+        String path = ex.getRequestURI().getRawPath();
+        String method = ex.getRequestMethod();
+        String op = "-";
+        String fault = "";
+        int status = 0;
+        try {
+            Response r;
+            if (path.startsWith("/api/v1/") || path.equals("/api/v1")) {
+                String sub = path.substring("/api/v1".length());
+                Api.Route route = null;
+                Matcher m = null;
+                boolean pathKnown = false;
+                for (Api.Route candidate : api.routes) {
+                    Matcher mm = candidate.path().matcher(sub);
+                    if (mm.matches()) {
+                        pathKnown = true;
+                        if (candidate.method().equals(method)) {
+                            route = candidate;
+                            m = mm;
+                            break;
+                        }
+                    }
+                }
+                if (route == null) {
+                    r = problem(pathKnown ? new ApiException(405, "method-not-allowed", "Phương thức không hỗ trợ", method)
+                            : Http.notFound("no such endpoint"));
+                } else {
+                    op = route.operationId();
+                    Faults.Decision d = faults.decide(op);
+                    if (d.latencyMs() > 0) {
+                        Thread.sleep(d.latencyMs());
+                    }
+                    if (d.outcome() != null) {
+                        fault = d.outcome().kind.name();
+                    }
+                    r = before(d);
+                    if (r == null && d.is(Faults.Kind.DROP_CONNECTION)) {
+                        ex.close();
+                        return;
+                    }
+                    if (r == null) {
+                        Api.Call call = new Api.Call(ex, m, d);
+                        try {
+                            if (route.authenticated()) {
+                                call.kioskId = api.authenticate(ex);
+                            }
+                            r = route.handler().handle(call);
+                        } catch (ApiException e) {
+                            r = problem(e);
+                        }
+                        if (call.connectionDropped) {
+                            return;
+                        }
+                        r = after(d, r);
+                        if (r == null) {
+                            ex.close();
+                            return;
+                        }
+                    }
+                }
+            } else if (path.equals("/trainer") || path.startsWith("/trainer/")) {
+                op = "trainer";
+                try {
+                    r = trainer(ex, method, path);
+                } catch (ApiException e) {
+                    r = problem(e);
+                } catch (IllegalArgumentException e) {
+                    r = problem(Http.badRequest("malformed-request", e.getMessage()));
+                }
+            } else if (path.equals("/")) {
+                r = Http.empty(302).header("Location", "/trainer");
+            } else {
+                r = problem(Http.notFound("no such page"));
+            }
+            status = r.status;
+            send(ex, r, method);
+        } catch (IOException e) {
+            status = -1; // the client went away; nothing to answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error in " + op + ": " + e.getClass().getName(), e);
+            try {
+                status = 500;
+                send(ex, problem(new ApiException(500, "internal", "Lỗi máy chủ tập huấn", null)), method);
+            } catch (IOException ignored) {
+                status = -1;
+            }
+        } finally {
+            ex.close();
+            // Metadata only: operation, status, duration, fault. Never paths (they hold codes) or bodies.
+            LOG.log(System.Logger.Level.INFO, String.format("%s %s -> %d %dms %s", method, op, status,
+                    (System.nanoTime() - t0) / 1_000_000, fault).trim());
+        }
+    }
+
+    private Response before(Faults.Decision d) {
+        if (d.is(Faults.Kind.ERROR)) {
+            Faults.Rule rule = d.outcome();
+            ApiException e = new ApiException(rule.status, rule.status == 429 ? "rate-limited" : "unavailable",
+                    rule.status == 429 ? "Quá nhiều yêu cầu" : "Cổng dịch vụ tạm thời không phục vụ được", "training fault");
+            if (rule.retryAfterSeconds >= 0) {
+                e.header("Retry-After", rule.retryAfterSeconds);
+            }
+            return problem(e);
+        }
+        if (d.is(Faults.Kind.RATE_LIMIT)) {
+            int s = d.outcome().retryAfterSeconds < 0 ? 1 : d.outcome().retryAfterSeconds;
+            return problem(new ApiException(429, "rate-limited", "Quá nhiều yêu cầu", "training fault: retry after " + s + " s")
+                    .header("Retry-After", s));
+        }
+        return null;
+    }
+
+    /** Spoils a handled response; null means: close the connection without answering. */
+    private static Response after(Faults.Decision d, Response r) {
+        if (d.is(Faults.Kind.DROP_RESPONSE)) {
+            return null;
+        }
+        if (d.is(Faults.Kind.TRUNCATED_JSON) && r.isJson()) {
+            r.body = Arrays.copyOf(r.body, Math.max(1, r.body.length / 2));
+        } else if (d.is(Faults.Kind.MALFORMED_JSON) && r.isJson()) {
+            String s = new String(r.body, StandardCharsets.UTF_8);
+            r.body = (s.replaceFirst(":", " = ") + ",}").getBytes(StandardCharsets.UTF_8);
+        }
+        return r;
+    }
+
+    Response problem(ApiException e) {
+        Response r = api.json(e.status, e.body());
+        r.headers.put("Content-Type", "application/problem+json");
+        e.headers.forEach(r.headers::put);
+        return r;
+    }
+
+    private static void send(HttpExchange ex, Response r, String method) throws IOException {
+        r.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        boolean noBody = r.body.length == 0 || "HEAD".equals(method) || r.status == 204 || r.status == 304;
+        // length -1 = no body; 0 would mean chunked to com.sun.net.httpserver
+        ex.sendResponseHeaders(r.status, noBody ? -1 : r.body.length);
+        if (!noBody) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(r.body);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- trainer
+
+    private Response trainer(HttpExchange ex, String method, String path) throws IOException {
+        String ct = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+        boolean form = ct.startsWith("application/x-www-form-urlencoded");
+        Map<String, String> in = new LinkedHashMap<>();
+        JsonNode body = null;
+        if ("POST".equals(method)) {
+            byte[] bytes = ex.getRequestBody().readNBytes(1024 * 1024);
+            if (form) {
+                for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+                    if (!pair.isEmpty()) {
+                        String[] kv = pair.split("=", 2);
+                        in.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                    }
+                }
+            } else if (bytes.length > 0) {
+                body = json.readTree(bytes);
+                body.fields().forEachRemaining(e -> in.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            }
+        }
+        String[] parts = path.split("/");
+        Response done = form ? Http.empty(303).header("Location", "/trainer") : null;
+        switch (method + " " + (parts.length > 2 ? parts[2] : "")) {
+            case "GET " -> {
+                return Http.html(TrainerPage.render(this, store, api, clock, faults, json));
+            }
+            case "GET faults" -> {
+                return api.json(200, Map.of("rules", faults.describe()));
+            }
+            case "DELETE faults" -> {
+                faults.clear();
+                return api.json(200, Map.of("rules", List.of()));
+            }
+            case "POST faults" -> {
+                JsonNode settings = form ? json.readTree(in.getOrDefault("json", "{}")) : body;
+                try {
+                    faults.replace(settings == null ? new Faults.Settings() : json.treeToValue(settings, Faults.Settings.class));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw Http.badRequest("faults", e.getOriginalMessage());
+                }
+                LOG.log(System.Logger.Level.INFO, "faults set: " + faults.describe().size() + " rule(s)");
+                return done != null ? done : api.json(200, Map.of("rules", faults.describe()));
+            }
+            case "GET clock" -> {
+                return api.json(200, clockView());
+            }
+            case "POST clock" -> {
+                if (in.containsKey("advanceSeconds")) {
+                    advanceClock(Duration.ofSeconds(Long.parseLong(in.get("advanceSeconds"))));
+                }
+                if (in.containsKey("speed")) {
+                    clock.setSpeed(Double.parseDouble(in.get("speed")));
+                }
+                return done != null ? done : api.json(200, clockView());
+            }
+            case "POST tokens" -> {
+                // Every device token expires now: shows a kiosk renewing its session.
+                store.update("UPDATE tokens SET expires_at_ms = ?", System.currentTimeMillis() - 1);
+                return done != null ? done : api.json(200, Map.of("expired", true));
+            }
+            case "GET dossiers" -> {
+                return api.json(200, Map.of("dossiers", TrainerPage.dossiers(store, api)));
+            }
+            case "POST dossiers" -> {
+                if (parts.length < 5) {
+                    throw Http.notFound("POST /trainer/dossiers/{code}/pay or /status");
+                }
+                Map<String, Object> d = store.one("SELECT * FROM dossiers WHERE code = ?", parts[3])
+                        .orElseThrow(() -> Http.notFound("no dossier with that code"));
+                Object result = switch (parts[4]) {
+                    case "pay" -> pay(d);
+                    case "status" -> force(d, in.getOrDefault("status", ""));
+                    default -> throw Http.notFound("pay or status");
+                };
+                return done != null ? done : api.json(200, result);
+            }
+            case "POST procedures" -> {
+                if (parts.length < 5 || !"withdrawn".equals(parts[4])) {
+                    throw Http.notFound("POST /trainer/procedures/{id}/withdrawn");
+                }
+                boolean withdrawn = Boolean.parseBoolean(in.getOrDefault("withdrawn", "true"));
+                if (withdrawn) {
+                    store.update("INSERT OR IGNORE INTO withdrawn (procedure_id) VALUES (?)", parts[3]);
+                } else {
+                    store.update("DELETE FROM withdrawn WHERE procedure_id = ?", parts[3]);
+                }
+                return done != null ? done : api.json(200, Map.of("procedureId", parts[3], "withdrawn", withdrawn));
+            }
+            default -> throw Http.notFound("no such trainer action");
+        }
+    }
+
+    private Map<String, Object> clockView() {
+        return Map.of("now", Api.time(clock.now().toString()), "speed", clock.speed());
+    }
+
+    /** "The fee arrived": the pending intent becomes PAID, or a PAID one is recorded (paid at the counter). */
+    private Map<String, Object> pay(Map<String, Object> d) {
+        return store.tx(() -> {
+            if (((Number) d.get("fee")).longValue() == 0) {
+                throw Http.conflict("no-fee-due", "this dossier has no fee");
+            }
+            String now = clock.now().toString();
+            int updated = store.update("UPDATE payments SET status = 'PAID', paid_at = ? WHERE dossier_id = ? AND status = 'PENDING'",
+                    now, d.get("id"));
+            if (updated == 0 && store.one("SELECT id FROM payments WHERE dossier_id = ? AND status = 'PAID'", d.get("id")).isEmpty()) {
+                api.createIntent(d, "PAID");
+            }
+            LOG.log(System.Logger.Level.INFO, "trainer: payment recorded");
+            return Map.of("dossierCode", d.get("code"), "paymentStatus", "PAID");
+        });
+    }
+
+    private Map<String, Object> force(Map<String, Object> d, String status) {
+        return store.tx(() -> {
+            String id = (String) d.get("id");
+            String now = clock.now().toString();
+            switch (status) {
+                case "AUTO" -> store.update("UPDATE dossiers SET forced = 0 WHERE id = ?", id);
+                case "RECEIVED", "IN_PROGRESS", "DONE" -> {
+                    store.update("UPDATE dossiers SET forced = 1, status = ?, done_at = ? WHERE id = ?",
+                            status, "DONE".equals(status) ? now : null, id);
+                    store.update("INSERT INTO history (dossier_id, status, at, note) VALUES (?, ?, ?, ?)", id, status, now,
+                            "Đặt bởi người hướng dẫn tập huấn");
+                }
+                default -> throw Http.badRequest("status", "status must be RECEIVED, IN_PROGRESS, DONE or AUTO");
+            }
+            LOG.log(System.Logger.Level.INFO, "trainer: status forced to " + status);
+            return api.statusView(api.dossierRow(id).orElseThrow());
+        });
+    }
+}
