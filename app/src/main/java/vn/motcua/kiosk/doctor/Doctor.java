@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.doctor;
 
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.Mode;
 import vn.motcua.kiosk.config.ReceiptPaper;
 import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.identity.SerialQrReader;
 import vn.motcua.kiosk.printing.PaperSize;
 import vn.motcua.kiosk.printing.PrinterChecks;
 import vn.motcua.kiosk.signing.DriverCatalogue;
@@ -56,6 +58,7 @@ public final class Doctor {
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
                 new SigningDoctor().checks(source, DriverCatalogue.Os.current(), Clock.systemDefaultZone(), m)
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
+                checks.add(idCardReader(config, m));
                 return checks;
             };
         }
@@ -125,6 +128,18 @@ public final class Doctor {
         }
         out.println(problems == 0 ? m.get("doctor.summary.ok") : m.get("doctor.summary.problem", problems));
         return problems == 0 ? 0 : 1;
+    }
+
+    private static Check idCardReader(KioskConfig config, Messages m) {
+        KioskConfig.IdCardReader reader = config.devices().idCardReader();
+        if (reader.type() != KioskConfig.ReaderType.serial) {
+            return new Check(m.get("doctor.idReader"), true, m.get("doctor.idReader.keyboard"));
+        }
+        try (SerialQrReader r = SerialQrReader.open(reader.serialPort(), text -> { })) {
+            return new Check(m.get("doctor.idReader"), true, m.get("doctor.idReader.serial", reader.serialPort()));
+        } catch (IOException e) {
+            return new Check(m.get("doctor.idReader"), false, m.get("doctor.idReader.problem", reader.serialPort()));
+        }
     }
 
     private Check dataFolder(Messages m) {

@@ -30,6 +30,14 @@ public final class I18n {
         return messages.get();
     }
 
+    /**
+     * Changes with the language: the dependency for bindings that word something themselves. (A
+     * {@link #text} binding nobody reads would fire only once: lazy bindings stay invalid.)
+     */
+    public ObservableValue<Messages> messagesProperty() {
+        return messages;
+    }
+
     public StringBinding text(String key, Object... args) {
         return Bindings.createStringBinding(() -> messages.get().get(key, args), messages);
     }

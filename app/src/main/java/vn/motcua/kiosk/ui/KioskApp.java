@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.ui;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.TonePlacement;
 import vn.motcua.kiosk.keyboard.ToneStyle;
 import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.identity.SerialQrReader;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.ui.shell.ShellView;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
@@ -49,6 +51,7 @@ public final class KioskApp extends Application {
     private static Options options;
 
     private KioskServices services;
+    private SerialQrReader serialReader;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kiosk-background");
         t.setDaemon(true);
@@ -69,6 +72,7 @@ public final class KioskApp extends Application {
             KioskConfig config = new ConfigLoader().load(options.configSource());
             services = KioskServices.open(options.configSource(), config, options.dataDir(), Clock.systemDefaultZone());
             root = buildShell(stage, config, services, background, Platform::exit);
+            openSerialReader(config, (ShellViewModel) root.getUserData());
         } catch (ConfigException e) {
             // kiosk.json or another file of the folder (signing drivers)
             LOG.error("configuration unusable: {}", e.getMessage());
@@ -140,8 +144,25 @@ public final class KioskApp extends Application {
         return view;
     }
 
+    /** A desk reader on a serial port feeds the same path as one typing like a keyboard. */
+    private void openSerialReader(KioskConfig config, ShellViewModel shell) {
+        if (config.devices().idCardReader().type() != KioskConfig.ReaderType.serial) {
+            return;
+        }
+        try {
+            serialReader = SerialQrReader.open(config.devices().idCardReader().serialPort(),
+                    text -> Platform.runLater(() -> shell.idScanned(text)));
+        } catch (IOException e) {
+            // The kiosk still works (typing, keyboard readers); doctor names the port.
+            LOG.error("ID-card reader: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void stop() {
+        if (serialReader != null) {
+            serialReader.close();
+        }
         if (services != null) {
             services.sessions().end(EndReason.KIOSK_CLOSED);
             services.close();

@@ -27,6 +27,18 @@ class BundlesTest {
     }
 
     @Test
+    void noMergeLeftoversHideInTheBundles() throws Exception {
+        // Properties would read a conflict marker as a key: same markers in both files pass the key check.
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            try (InputStream in = BundlesTest.class.getResourceAsStream(name)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text.lines()).as(name)
+                        .noneMatch(l -> l.startsWith("<<<<<<<") || l.equals("=======") || l.startsWith(">>>>>>>"));
+            }
+        }
+    }
+
+    @Test
     void vietnameseIsTheDefaultWhateverTheMachineLocale() {
         Locale before = Locale.getDefault();
         try {

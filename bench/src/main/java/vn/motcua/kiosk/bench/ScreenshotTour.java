@@ -81,7 +81,39 @@ public final class ScreenshotTour {
             return null;
         });
         press(stage, "consent-continue");
-        shot(stage, "step-procedure");
+        shot(stage, "procedure");
+        type(stage, "procedure-search", "ly lich");
+        shot(stage, "procedure-search");
+        type(stage, "procedure-search", "");
+        press(stage, "procedure-lltp-self");
+        fx(() -> {
+            vm.idScanned("001095012345||Nguyễn Văn An|15081995|Nam|Số 12 Ngõ 34, Phường Ba Đình, Thành phố Hà Nội|10042021");
+            return null;
+        });
+        shot(stage, "applicant-card");
+        press(stage, "applicant-confirm");
+        fx(() -> {
+            // Two papers as the papers step will leave them, to show the review screen.
+            var session = services.sessions().current().orElseThrow();
+            for (String name : new String[] {"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "Thẻ căn cước (bản chụp)"}) {
+                Path pdf = session.workFolder().resolve(Math.abs(name.hashCode()) + ".pdf");
+                try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+                    doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                    doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                    doc.save(pdf.toFile());
+                }
+                services.sessions().addDocument(new vn.motcua.kiosk.dossier.DossierDocument(name, pdf, 2,
+                        Files.size(pdf), false));
+            }
+            vm.goTo(vn.motcua.kiosk.session.Step.SIGN);
+            return null;
+        });
+        Thread.sleep(1500); // the token watcher's first look
+        shot(stage, "review-sign");
+        fx(() -> {
+            vm.goTo(vn.motcua.kiosk.session.Step.PROCEDURE);
+            return null;
+        });
         press(stage, "staff-open");
         for (String key : new String[] {"staff-key-2", "staff-key-4"}) {
             press(stage, key);

@@ -35,14 +35,14 @@ public final class ApplicantView extends VBox {
         feedback.getStyleClass().add("error-text");
         feedback.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.feedbackProperty().get() == null ? "" : i18n.messages().get(vm.feedbackProperty().get()),
-                vm.feedbackProperty(), i18n.text("applicant.title")));
+                vm.feedbackProperty(), i18n.messagesProperty()));
 
         GridPane card = new GridPane();
         card.setId("applicant-card");
         card.getStyleClass().addAll("card", "id-card");
         Runnable showCard = () -> fill(card, vm.cardProperty().get(), i18n);
         vm.cardProperty().addListener((obs, was, is) -> showCard.run());
-        i18n.text("applicant.title").addListener((obs, was, is) -> showCard.run());
+        i18n.messagesProperty().addListener((obs, was, is) -> showCard.run());
         showCard.run();
         card.visibleProperty().bind(vm.stateProperty().isEqualTo(ApplicantViewModel.State.CARD));
         card.managedProperty().bind(card.visibleProperty());

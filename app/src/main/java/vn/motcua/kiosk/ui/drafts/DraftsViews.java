@@ -75,7 +75,7 @@ public final class DraftsViews {
         feedback.textProperty().bind(Bindings.createStringBinding(() -> {
             DraftsViewModel.Feedback f = vm.feedbackProperty().get();
             return f == null ? "" : i18n.messages().get(f.key(), f.arg());
-        }, vm.feedbackProperty(), i18n.text("drafts.code")));
+        }, vm.feedbackProperty(), i18n.messagesProperty()));
         VBox box = new VBox(title, body);
         box.getChildren().addAll(content);
         box.getChildren().add(feedback);

@@ -338,7 +338,7 @@ public final class OnScreenKeyboard extends VBox {
         mode.textProperty().unbind();
         mode.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.messages().get("keyboard.method", method.get() == InputMethod.VNI ? "VNI" : "Telex"),
-                method, i18n.text("keyboard.method")));
+                method, i18n.messagesProperty()));
         HBox bottom = bottomRow(key(i18n, "keyboard.symbols", "key-symbols", () -> layout.set(Layout.SYMBOLS)), mode);
 
         VBox box = new VBox(digitRow, vietRow, row1, row2, row3, bottom);

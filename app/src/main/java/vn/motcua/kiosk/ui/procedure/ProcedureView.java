@@ -126,6 +126,6 @@ public final class ProcedureView extends VBox {
 
     /** A text that follows the language switch. */
     private static StringBinding text(I18n i18n, java.util.function.Supplier<String> words) {
-        return Bindings.createStringBinding(words::get, i18n.text("procedure.title"));
+        return Bindings.createStringBinding(words::get, i18n.messagesProperty());
     }
 }

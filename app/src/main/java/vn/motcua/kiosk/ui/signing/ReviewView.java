@@ -139,7 +139,7 @@ public final class ReviewView extends HBox {
         feedback.textProperty().bind(Bindings.createStringBinding(() -> {
             ReviewViewModel.Words w = vm.feedbackProperty().get();
             return w == null ? "" : say(i18n.messages(), w);
-        }, vm.feedbackProperty(), i18n.text("signing.review.sign")));
+        }, vm.feedbackProperty(), i18n.messagesProperty()));
         feedback.getStyleClass().add("error-text");
         vm.phaseProperty().addListener((obs, was, is) -> {
             feedback.getStyleClass().removeAll("error-text", "status-ok");
@@ -171,7 +171,7 @@ public final class ReviewView extends HBox {
     }
 
     private static javafx.beans.binding.StringBinding words(I18n i18n, ReviewViewModel.Words w) {
-        return Bindings.createStringBinding(() -> say(i18n.messages(), w), i18n.text(w.key()));
+        return Bindings.createStringBinding(() -> say(i18n.messages(), w), i18n.messagesProperty());
     }
 
     private static String say(Messages m, ReviewViewModel.Words w) {

@@ -49,7 +49,7 @@ public final class StaffView extends StackPane {
         feedback.textProperty().bind(Bindings.createStringBinding(() -> {
             StaffViewModel.Feedback f = vm.feedbackProperty().get();
             return f == null ? "" : i18n.messages().get(f.key(), f.arg());
-        }, vm.feedbackProperty(), i18n.text("staff.pin.ok")));
+        }, vm.feedbackProperty(), i18n.messagesProperty()));
 
         PinPad keys = new PinPad(vm.pin(), i18n, "staff-", false, new Random());
 
@@ -83,7 +83,7 @@ public final class StaffView extends StackPane {
         // The label follows the window's state each time the menu opens.
         screen.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.messages().get(vm.fullScreen() ? "staff.menu.leaveFullScreen" : "staff.menu.enterFullScreen"),
-                vm.phaseProperty(), i18n.text("staff.menu.title")));
+                vm.phaseProperty(), i18n.messagesProperty()));
         screen.setOnAction(e -> vm.toggleFullScreen());
         Button quit = new Button();
         quit.setId("staff-quit");
