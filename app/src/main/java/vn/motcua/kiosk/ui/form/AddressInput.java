@@ -21,7 +21,7 @@ import vn.motcua.kiosk.ui.I18n;
  */
 final class AddressInput {
     /** Matches shown under the commune box: enough to pick from, few enough to fit above the keyboard. */
-    private static final int MATCHES = 6;
+    private static final int MATCHES = 5;
 
     private AddressInput() {}
 
@@ -50,6 +50,7 @@ final class AddressInput {
         VBox matches = new VBox();
         matches.setId("matches-" + FieldViews.id(communePath));
         matches.getStyleClass().add("commune-matches");
+        commune.getProperties().put(FieldViews.REVEAL_WITH, matches);
 
         Runnable search = () -> {
             matches.getChildren().clear();

@@ -26,6 +26,8 @@ import vn.motcua.kiosk.ui.keyboard.FieldKind;
 final class FieldViews {
     /** The node property that names the answer path an input edits. */
     static final String PATH = "form.path";
+    /** A node to keep in sight with the input when it has the focus (the commune matches). */
+    static final String REVEAL_WITH = "form.revealWith";
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private FieldViews() {}

@@ -38,7 +38,14 @@ public final class FormView extends VBox {
         setId("form");
         getStyleClass().add("form-screen");
         for (Section s : vm.form().sectionList()) {
-            sections.add(section(s));
+            Node section = section(s);
+            // Commune matches appearing under the focused box: keep them in sight too.
+            section.layoutBoundsProperty().addListener((obs, was, is) -> {
+                if (was.getHeight() != is.getHeight() && scroll.getContent() == section) {
+                    revealFocused();
+                }
+            });
+            sections.add(section);
         }
 
         Label progress = new Label();
@@ -156,6 +163,9 @@ public final class FormView extends VBox {
         ScrollPane list = new ScrollPane(lines);
         list.setFitToWidth(true);
         list.getStyleClass().addAll("plain-scroll", "problem-scroll");
+        // With the keyboard open on a small screen the list would leave no room for the field itself.
+        list.visibleProperty().bind(heightProperty().greaterThan(520));
+        list.managedProperty().bind(list.visibleProperty());
         VBox box = new VBox(heading, list);
         box.setId("form-problems");
         box.getStyleClass().add("form-problems");
@@ -209,14 +219,29 @@ public final class FormView extends VBox {
         return null;
     }
 
+    /**
+     * Keeps the focused field in sight: when it gets the focus, and when the on-screen keyboard
+     * opens under it and the scroll pane shrinks. After the pulse's layout, so sizes are final.
+     */
     private void followFocus(Scene scene) {
-        if (scene != null) {
-            scene.focusOwnerProperty().addListener((obs, was, is) -> {
-                if (is != null && isInside(is, scroll.getContent())) {
-                    reveal(is);
-                }
-            });
+        if (scene == null) {
+            return;
         }
+        scene.focusOwnerProperty().addListener((obs, was, is) -> revealFocused());
+        scroll.viewportBoundsProperty().addListener((obs, was, is) -> {
+            if (was.getHeight() != is.getHeight()) {
+                revealFocused();
+            }
+        });
+    }
+
+    private void revealFocused() {
+        javafx.application.Platform.runLater(() -> {
+            Node focus = getScene() == null ? null : getScene().getFocusOwner();
+            if (focus != null && isInside(focus, scroll.getContent())) {
+                reveal(focus);
+            }
+        });
     }
 
     /** Scrolls so the node (with its label above it) is in sight. */
@@ -227,15 +252,23 @@ public final class FormView extends VBox {
             p.layout();
         }
         Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        if (node.getProperties().get(FieldViews.REVEAL_WITH) instanceof Node extra && extra.isVisible()) {
+            Bounds more = content.sceneToLocal(extra.localToScene(extra.getBoundsInLocal()));
+            if (inContent != null && more != null && more.getHeight() > 0) {
+                inContent = new javafx.geometry.BoundingBox(inContent.getMinX(), inContent.getMinY(),
+                        inContent.getWidth(), Math.max(inContent.getMaxY(), more.getMaxY()) - inContent.getMinY());
+            }
+        }
         double contentHeight = content.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         if (inContent == null || contentHeight <= viewport) {
             return;
         }
         double top = scroll.getVvalue() * (contentHeight - viewport);
-        double margin = 60;
+        // Room above for the field's label; when field and matches do not fit, the field goes on top.
+        double margin = Math.min(60, Math.max(8, (viewport - inContent.getHeight()) / 2));
         double wanted = top;
-        if (inContent.getMinY() - margin < top) {
+        if (inContent.getMinY() - margin < top || inContent.getHeight() + margin > viewport) {
             wanted = inContent.getMinY() - margin;
         } else if (inContent.getMaxY() + margin > top + viewport) {
             wanted = inContent.getMaxY() + margin - viewport;
