@@ -6,6 +6,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.i18n.Messages;
 
 /** The current language as an observable, so every bound label follows a language switch. */
@@ -36,6 +37,15 @@ public final class I18n {
      */
     public ObservableValue<Messages> messagesProperty() {
         return messages;
+    }
+
+    /**
+     * The language now, for catalogue texts (which carry both languages). Read it in whatever
+     * binding depends on it, or a later switch goes unnoticed.
+     */
+    public ObservableValue<Language> language() {
+        return Bindings.createObjectBinding(
+                () -> "en".equals(messages.get().locale().getLanguage()) ? Language.en : Language.vi, messages);
     }
 
     public StringBinding text(String key, Object... args) {

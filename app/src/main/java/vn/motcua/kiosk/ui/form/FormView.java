@@ -1,0 +1,287 @@
+package vn.motcua.kiosk.ui.form;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.form.Field;
+import vn.motcua.kiosk.form.Section;
+import vn.motcua.kiosk.ui.I18n;
+
+/**
+ * Step 5, the form: one section at a time ("Phần 2/4") in a scroll pane, Back and Next under
+ * it, and on the last section "Tiếp tục", which checks the whole form and either calls
+ * {@code onDone} or lists what is missing (a tap on a line goes there) and focuses the first.
+ * The focused field is scrolled into sight, above the on-screen keyboard.
+ */
+public final class FormView extends VBox {
+    private final FormViewModel vm;
+    private final I18n i18n;
+    private final List<Node> sections = new ArrayList<>();
+    private final ScrollPane scroll = new ScrollPane();
+
+    public FormView(FormViewModel vm, I18n i18n, Runnable onDone) {
+        this.vm = vm;
+        this.i18n = i18n;
+        setId("form");
+        getStyleClass().add("form-screen");
+        for (Section s : vm.form().sectionList()) {
+            Node section = section(s);
+            // Commune matches appearing under the focused box: keep them in sight too.
+            section.layoutBoundsProperty().addListener((obs, was, is) -> {
+                if (was.getHeight() != is.getHeight() && scroll.getContent() == section) {
+                    revealFocused();
+                }
+            });
+            sections.add(section);
+        }
+
+        Label progress = new Label();
+        progress.setId("form-progress");
+        progress.getStyleClass().add("form-progress");
+        Label title = new Label();
+        title.setId("form-section-title");
+        title.getStyleClass().add("screen-title");
+        title.setWrapText(true);
+        Label hint = new Label();
+        hint.setId("form-section-hint");
+        hint.setWrapText(true);
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        Runnable heading = () -> {
+            Section s = vm.form().sectionList().get(vm.sectionProperty().get());
+            List<Integer> shown = vm.shownSections();
+            progress.textProperty().bind(i18n.text("form.section", shown.indexOf(vm.sectionProperty().get()) + 1,
+                    shown.size()));
+            title.textProperty().bind(Bindings.createStringBinding(() -> s.title().in(vm.language().getValue()),
+                    vm.language()));
+            hint.textProperty().bind(Bindings.createStringBinding(
+                    () -> s.hint() == null ? "" : s.hint().in(vm.language().getValue()), vm.language()));
+        };
+
+        scroll.setId("form-scroll");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Node problems = problems();
+        Button back = new Button();
+        back.setId("form-back");
+        back.textProperty().bind(i18n.text("form.back"));
+        back.setOnAction(e -> vm.back());
+        Button next = new Button();
+        next.setId("form-next");
+        next.getStyleClass().add("primary");
+        next.setOnAction(e -> {
+            if (!vm.isLastSection()) {
+                vm.next();
+            } else if (vm.finish()) {
+                onDone.run();
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox nav = new HBox(back, gap, progress, next);
+        nav.getStyleClass().addAll("button-row", "form-nav");
+        nav.setAlignment(Pos.CENTER_LEFT);
+
+        Runnable refresh = () -> {
+            heading.run();
+            back.setDisable(vm.isFirstSection());
+            next.textProperty().bind(i18n.text(vm.isLastSection() ? "form.done" : "form.next"));
+        };
+        Runnable show = () -> {
+            scroll.setContent(sections.get(vm.sectionProperty().get()));
+            scroll.setVvalue(0);
+            refresh.run();
+        };
+        vm.sectionProperty().addListener((obs, was, is) -> show.run());
+        // A section that appears or disappears with an answer changes "2/4" and what Next does.
+        vm.revisionProperty().addListener((obs, was, is) -> refresh.run());
+        show.run();
+        vm.focusRequestProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                focusPath(is);
+            }
+        });
+        sceneProperty().addListener((obs, was, is) -> followFocus(is));
+
+        getChildren().addAll(title, hint, scroll, problems, nav);
+    }
+
+    public FormViewModel viewModel() {
+        return vm;
+    }
+
+    private Node section(Section s) {
+        VBox box = new VBox();
+        box.getStyleClass().add("form-section");
+        box.setId("section-" + FieldViews.id(s.id()));
+        for (Field f : s.fieldList()) {
+            box.getChildren().add(FieldViews.build(vm, i18n, f, f.id()));
+        }
+        return box;
+    }
+
+    /** The list shown after a "Tiếp tục" that found problems: one tappable line each. */
+    private Node problems() {
+        Label heading = new Label();
+        heading.getStyleClass().add("error-text");
+        heading.setWrapText(true);
+        heading.textProperty().bind(i18n.text("form.problems", Bindings.size(vm.problems())));
+        VBox lines = new VBox();
+        lines.setId("form-problems-list");
+        lines.getStyleClass().add("problem-lines");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            for (var e : List.copyOf(vm.problems())) {
+                Button b = new Button();
+                b.getStyleClass().add("problem-line");
+                b.setMaxWidth(Double.MAX_VALUE);
+                b.setAlignment(Pos.CENTER_LEFT);
+                b.textProperty().bind(Bindings.createStringBinding(() -> {
+                    vm.language().getValue();
+                    return i18n.messages().get("form.problem", where(e.path()),
+                            i18n.messages().get(e.messageKey(), e.args().toArray()));
+                }, vm.language()));
+                b.setOnAction(x -> vm.focus(e.path()));
+                lines.getChildren().add(b);
+            }
+        };
+        vm.problems().addListener((ListChangeListener<Object>) c -> fill.run());
+        ScrollPane list = new ScrollPane(lines);
+        list.setFitToWidth(true);
+        list.getStyleClass().addAll("plain-scroll", "problem-scroll");
+        // With the keyboard open on a small screen the list would leave no room for the field itself.
+        list.visibleProperty().bind(heightProperty().greaterThan(520));
+        list.managedProperty().bind(list.visibleProperty());
+        VBox box = new VBox(heading, list);
+        box.setId("form-problems");
+        box.getStyleClass().add("form-problems");
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** "Họ và tên", or "Quá trình cư trú, dòng 2: Từ ngày" for a row's column. */
+    private String where(String path) {
+        var lang = vm.language().getValue();
+        var ref = vn.motcua.kiosk.form.Answers.rowRef(path);
+        if (ref != null) {
+            String group = vm.form().field(ref.group()).map(f -> f.label().in(lang)).orElse(ref.group());
+            String column = vm.form().field(ref.group() + "." + ref.column()).map(f -> f.label().in(lang))
+                    .orElse(ref.column());
+            return i18n.messages().get("form.problem.row", group, ref.row() + 1, column);
+        }
+        Field f = vm.fieldAt(path);
+        if (f == null) { // an address part
+            int dot = path.lastIndexOf('.');
+            Field address = vm.fieldAt(path.substring(0, dot));
+            String part = i18n.messages().get("form.address." + path.substring(dot + 1));
+            return address == null ? path : address.label().in(lang) + " — " + part;
+        }
+        return f.label().in(lang);
+    }
+
+    private void focusPath(String path) {
+        Node content = scroll.getContent();
+        Node target = find(content, path);
+        if (target == null) {
+            return;
+        }
+        target.requestFocus();
+        reveal(target);
+    }
+
+    private static Node find(Node n, String path) {
+        if (path.equals(n.getProperties().get(FieldViews.PATH))) {
+            return n;
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Node hit = find(c, path);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps the focused field in sight: when it gets the focus, and when the on-screen keyboard
+     * opens under it and the scroll pane shrinks. After the pulse's layout, so sizes are final.
+     */
+    private void followFocus(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        scene.focusOwnerProperty().addListener((obs, was, is) -> revealFocused());
+        scroll.viewportBoundsProperty().addListener((obs, was, is) -> {
+            if (was.getHeight() != is.getHeight()) {
+                revealFocused();
+            }
+        });
+    }
+
+    private void revealFocused() {
+        javafx.application.Platform.runLater(() -> {
+            Node focus = getScene() == null ? null : getScene().getFocusOwner();
+            if (focus != null && isInside(focus, scroll.getContent())) {
+                reveal(focus);
+            }
+        });
+    }
+
+    /** Scrolls so the node (with its label above it) is in sight. */
+    private void reveal(Node node) {
+        Node content = scroll.getContent();
+        if (content instanceof Parent p) {
+            p.applyCss();
+            p.layout();
+        }
+        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        if (node.getProperties().get(FieldViews.REVEAL_WITH) instanceof Node extra && extra.isVisible()) {
+            Bounds more = content.sceneToLocal(extra.localToScene(extra.getBoundsInLocal()));
+            if (inContent != null && more != null && more.getHeight() > 0) {
+                inContent = new javafx.geometry.BoundingBox(inContent.getMinX(), inContent.getMinY(),
+                        inContent.getWidth(), Math.max(inContent.getMaxY(), more.getMaxY()) - inContent.getMinY());
+            }
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (inContent == null || contentHeight <= viewport) {
+            return;
+        }
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        // Room above for the field's label; when field and matches do not fit, the field goes on top.
+        double margin = Math.min(60, Math.max(8, (viewport - inContent.getHeight()) / 2));
+        double wanted = top;
+        if (inContent.getMinY() - margin < top || inContent.getHeight() + margin > viewport) {
+            wanted = inContent.getMinY() - margin;
+        } else if (inContent.getMaxY() + margin > top + viewport) {
+            wanted = inContent.getMaxY() + margin - viewport;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
