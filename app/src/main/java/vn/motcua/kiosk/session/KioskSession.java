@@ -84,6 +84,10 @@ public final class KioskSession {
         answers.put(key, value);
     }
 
+    synchronized void forgetAnswer(String key) {
+        answers.remove(key);
+    }
+
     /** The dossier's papers, in the order the catalogue lists them. */
     public synchronized List<DossierDocument> documents() {
         return List.copyOf(documents);

@@ -112,6 +112,13 @@ public final class SessionService {
         autosave(s);
     }
 
+    /** An answer that no longer exists (a removed row's last paths); saved at once. */
+    public synchronized void removeAnswer(String key) {
+        KioskSession s = requireConsented();
+        s.forgetAnswer(key);
+        autosave(s);
+    }
+
     /** The citizen picked a procedure: the form starts afresh for it. */
     public synchronized void chooseProcedure(String procedureId) {
         KioskSession s = requireConsented();

@@ -27,9 +27,10 @@ class CitizenPathTest extends ShellFixture {
     /** A desk reader: the whole text as key events a few microseconds apart, then Enter. */
     static void scan(FxRobot robot, String text) {
         robot.interact(() -> {
-            Node target = robot.targetWindow().getScene().getFocusOwner();
-            if (target == null) {
-                target = robot.targetWindow().getScene().getRoot();
+            var scene = robot.targetWindow().getScene();
+            Node target = scene.getFocusOwner();
+            if (target == null || target.getScene() != scene) {
+                target = scene.getRoot();
             }
             for (char c : text.toCharArray()) {
                 Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,

@@ -1,6 +1,8 @@
 package vn.motcua.kiosk.ui.shell;
 
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,6 +29,8 @@ import vn.motcua.kiosk.ui.consent.ConsentView;
 import vn.motcua.kiosk.ui.applicant.ApplicantView;
 import vn.motcua.kiosk.ui.applicant.IdReaderFilter;
 import vn.motcua.kiosk.ui.drafts.DraftsViews;
+import vn.motcua.kiosk.ui.form.FormView;
+import vn.motcua.kiosk.ui.form.FormViewModel;
 import vn.motcua.kiosk.ui.keyboard.OnScreenKeyboard;
 import vn.motcua.kiosk.ui.keyboard.PhysicalTelexFilter;
 import vn.motcua.kiosk.ui.procedure.ProcedureView;
@@ -200,12 +204,36 @@ public final class ShellView extends StackPane {
             case APPLICANT -> {
                 return new ApplicantView(vm.applicant(), vm.i18n());
             }
+            case FORM -> {
+                FormViewModel form = vm.newForm();
+                if (form != null) {
+                    return formScreen(form);
+                }
+            }
             case SIGN -> {
                 return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE));
             }
             default -> { }
         }
         return new PlaceholderView(vm, vm.i18n().text("step." + step.name()));
+    }
+
+    /** The form under a line with the fee, which follows the answers (reductions, copies). */
+    private Node formScreen(FormViewModel form) {
+        I18n i18n = vm.i18n();
+        Label fee = new Label();
+        fee.setId("form-fee");
+        fee.getStyleClass().add("fee-line");
+        fee.textProperty().bind(Bindings.createStringBinding(() -> vm.fee(form.answers())
+                .map(q -> q.free() ? i18n.messages().get("procedure.free")
+                        : i18n.messages().get("form.fee", NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"))
+                                .format(q.total())))
+                .orElse(""), form.revisionProperty(), i18n.messagesProperty()));
+        FormView view = new FormView(form, i18n, () -> vm.goTo(Step.PAPERS));
+        VBox.setVgrow(view, Priority.ALWAYS);
+        VBox screen = new VBox(fee, view);
+        screen.setId("form-screen");
+        return screen;
     }
 
     private void reshape() {

@@ -19,6 +19,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.catalogue.Procedure;
+import vn.motcua.kiosk.fees.FeeQuote;
+import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Prefill;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.session.KioskSession;
@@ -28,6 +30,7 @@ import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.applicant.ApplicantViewModel;
 import vn.motcua.kiosk.ui.drafts.DraftsViewModel;
+import vn.motcua.kiosk.ui.form.FormViewModel;
 import vn.motcua.kiosk.ui.procedure.ProcedureViewModel;
 
 /**
@@ -51,6 +54,7 @@ public final class ShellViewModel {
     private final BooleanProperty helpCalled = new SimpleBooleanProperty();
     private final DraftsViewModel drafts;
     private final CatalogueService catalogue;
+    private final String provinceCode;
     private final ProcedureViewModel procedures;
     private final ApplicantViewModel applicant;
     private InactivityMonitor monitor;
@@ -64,6 +68,7 @@ public final class ShellViewModel {
         this.defaultLocale = i18n.locale();
         this.monitor = monitors.get();
         this.catalogue = catalogue;
+        this.provinceCode = provinceCode;
         this.drafts = new DraftsViewModel(sessions, background, this::parked, this::restored);
         this.procedures = new ProcedureViewModel(catalogue, provinceCode, this::procedureChosen);
         this.applicant = new ApplicantViewModel(this::applicantConfirmed);
@@ -98,6 +103,31 @@ public final class ShellViewModel {
             }
         });
         goTo(Step.FORM);
+    }
+
+    /**
+     * The form of the chosen procedure, with the answers so far (a resumed draft, the ID-card
+     * prefill); every change is saved at once. Null when no procedure is chosen.
+     */
+    public FormViewModel newForm() {
+        Optional<Procedure> p = procedure();
+        if (p.isEmpty()) {
+            return null;
+        }
+        Map<String, String> so = sessions.current().map(KioskSession::answers).orElse(Map.of());
+        return new FormViewModel(p.get().form(), i18n.language(), catalogue.places(), catalogue.validator(),
+                Answers.of(so), (path, value) -> {
+                    if (value == null) {
+                        sessions.removeAnswer(path);
+                    } else {
+                        sessions.answer(path, value);
+                    }
+                });
+    }
+
+    /** The fee with the answers so far, in the agency's province (reductions and exemptions applied). */
+    public Optional<FeeQuote> fee(Answers answers) {
+        return procedure().map(p -> catalogue.fee(p, answers, provinceCode));
     }
 
     /** A desk reader scanned an ID card, whatever the focus: its screen shows what was read. */

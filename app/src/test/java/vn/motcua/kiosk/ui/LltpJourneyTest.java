@@ -1,0 +1,107 @@
+package vn.motcua.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import vn.motcua.kiosk.session.Step;
+
+/**
+ * Issue 3's journey through the real shell: search "ly lich", pick LLTP, scan the ID card as a
+ * desk reader types it, confirm, fill the rest on the on-screen keyboard with a Telex word, add
+ * residence rows, meet a validation error and fix it, park the draft, end, and resume it in a new
+ * session with every answer and the step restored.
+ */
+class LltpJourneyTest extends ShellFixture {
+
+    private void focus(FxRobot robot, String id) {
+        TextField f = find(robot, id);
+        robot.interact(() -> {
+            f.requestFocus();
+            f.selectAll();
+        });
+    }
+
+    private void tapKeys(FxRobot robot, String keys) {
+        for (char c : keys.toCharArray()) {
+            robot.clickOn(c == ' ' ? "#key-space" : "#key-" + c);
+        }
+    }
+
+    private String text(FxRobot robot, String id) {
+        return ((TextField) find(robot, id)).getText();
+    }
+
+    @Test
+    void fromSearchToAParkedDraftAndBack(FxRobot robot) {
+        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
+        robot.clickOn("#procedure-search").write("ly lich");
+        assertThat(robot.lookup("#procedure-khai-sinh").tryQuery()).isEmpty();
+        // The keyboard opened for the search field; the citizen puts it away to see the cards.
+        robot.clickOn("#key-hide");
+        robot.clickOn("#procedure-lltp-self");
+
+        CitizenPathTest.scan(robot, CitizenPathTest.QR);
+        assertThat(((Label) find(robot, "applicant-value-name")).getText()).isEqualTo("Nguyễn Văn An");
+        robot.clickOn("#applicant-confirm");
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
+        assertThat(text(robot, "field-fullName")).isEqualTo("NGUYỄN VĂN AN");
+        assertThat(text(robot, "field-idNumber")).isEqualTo("001095012345");
+        assertThat(((Label) find(robot, "form-fee")).getText()).isEqualTo("Lệ phí dự kiến: 200.000 đ");
+
+        // The on-screen keyboard opens for the field; Telex makes the Vietnamese letters.
+        focus(robot, "field-placeOfBirth");
+        assertThat(showing(robot, "keyboard")).isTrue();
+        tapKeys(robot, "haf nooij");
+        assertThat(text(robot, "field-placeOfBirth")).isEqualTo("hà nội");
+
+        // A validation error next to the field, then fixed.
+        focus(robot, "field-phone");
+        robot.write("12");
+        robot.interact(() -> find(robot, "form-next").requestFocus());
+        assertThat(((Label) find(robot, "error-phone")).getText()).isNotBlank();
+        focus(robot, "field-phone");
+        robot.write("0901234567");
+        robot.interact(() -> find(robot, "form-next").requestFocus());
+        assertThat(showing(robot, "error-phone")).isFalse();
+
+        // Residence history from age 14: two more rows.
+        robot.interact(() -> ((ButtonBase) find(robot, "form-next")).fire());
+        robot.interact(() -> ((ButtonBase) find(robot, "form-next")).fire());
+        robot.interact(() -> ((ButtonBase) find(robot, "add-row-residenceHistory")).fire());
+        robot.interact(() -> ((ButtonBase) find(robot, "add-row-residenceHistory")).fire());
+        assertThat(robot.lookup("#rows-residenceHistory").queryAs(VBox.class).getChildren()).hasSize(3);
+        robot.interact(() -> ((TextField) find(robot, "field-residenceHistory-2-place")).setText("Đà Nẵng"));
+        Map<String, String> before = services.sessions().current().orElseThrow().answers();
+        assertThat(before).containsEntry("residenceHistory[2].place", "Đà Nẵng").containsEntry("placeOfBirth", "hà nội");
+
+        // Park, leave, come back.
+        robot.clickOn("#session-park");
+        robot.clickOn("#drafts-birth-year").write("1995");
+        robot.clickOn("#drafts-park-confirm");
+        await(() -> showing(robot, "drafts-parked-code"));
+        String code = ((Label) find(robot, "drafts-parked-code")).getText();
+        robot.clickOn("#drafts-parked-done");
+        assertThat(services.sessions().current()).isEmpty();
+
+        robot.clickOn("#resume").clickOn("#consent-agree").clickOn("#consent-continue");
+        robot.clickOn("#drafts-code").write(code);
+        robot.clickOn("#drafts-birth-year").write("1995");
+        robot.clickOn("#drafts-resume-confirm");
+        await(() -> showing(robot, "form"));
+        assertThat(services.sessions().current().orElseThrow().answers()).isEqualTo(before);
+        assertThat(services.sessions().current().orElseThrow().procedureId()).isEqualTo("lltp-self");
+        assertThat(text(robot, "field-fullName")).isEqualTo("NGUYỄN VĂN AN");
+        assertThat(text(robot, "field-placeOfBirth")).isEqualTo("hà nội");
+        assertThat(text(robot, "field-phone")).isEqualTo("0901234567");
+        robot.interact(() -> ((ButtonBase) find(robot, "form-next")).fire());
+        robot.interact(() -> ((ButtonBase) find(robot, "form-next")).fire());
+        assertThat(robot.lookup("#rows-residenceHistory").queryAs(VBox.class).getChildren()).hasSize(3);
+        assertThat(text(robot, "field-residenceHistory-2-place")).isEqualTo("Đà Nẵng");
+    }
+}
