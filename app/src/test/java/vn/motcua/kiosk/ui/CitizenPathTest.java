@@ -142,6 +142,9 @@ class CitizenPathTest extends ShellFixture {
         robot.clickOn("#procedure-khai-sinh");
         robot.clickOn("#applicant-manual");
         assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
-        assertThat(services.sessions().current().orElseThrow().answers()).isEmpty();
+        // Only the form's own defaults (nationality, ethnicity); nothing from a card.
+        assertThat(services.sessions().current().orElseThrow().answers())
+                .doesNotContainKeys("applicant.name", "applicant.idNumber")
+                .containsEntry("child.nationality", "Việt Nam");
     }
 }
