@@ -51,7 +51,7 @@ public final class Launcher {
             // doctor reports the problems itself, in the default language.
         }
         return new Doctor(options.configSource(), options.dataDir(), Doctor.Environment.system(),
-                Doctor.DeviceChecks.real(options.printTestPage())).print(out, Messages.of(locale));
+                Doctor.DeviceChecks.real(options.printTestPage(), options.scanTestPage())).print(out, Messages.of(locale));
     }
 
     /** Reads the PIN twice without echo when there is a terminal (never from the command line: ps shows it). */

@@ -22,6 +22,7 @@ import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.identity.SerialQrReader;
 import vn.motcua.kiosk.printing.PaperSize;
 import vn.motcua.kiosk.printing.PrinterChecks;
+import vn.motcua.kiosk.scanning.ScannerChecks;
 import vn.motcua.kiosk.signing.DriverCatalogue;
 import vn.motcua.kiosk.signing.pkcs11.SigningDoctor;
 import vn.motcua.kiosk.staff.PinHash;
@@ -49,14 +50,19 @@ public final class Doctor {
 
         DeviceChecks NONE = (source, config, m) -> List.of();
 
-        /** The real devices; a test page is printed only when asked ({@code doctor --print-test-page}). */
-        static DeviceChecks real(boolean printTestPage) {
+        /**
+         * The real devices; a test page is printed or scanned only when asked
+         * ({@code doctor --print-test-page}, {@code --scan-test-page}).
+         */
+        static DeviceChecks real(boolean printTestPage, boolean scanTestPage) {
             return (source, config, m) -> {
                 List<Check> checks = new ArrayList<>();
                 PaperSize paper = config.devices().receiptPaper() == ReceiptPaper.A5 ? PaperSize.A5 : PaperSize.ROLL_80MM;
                 PrinterChecks.forConfiguredPrinter(config.devices().printer(), paper).run(m, printTestPage)
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
                 new SigningDoctor().checks(source, DriverCatalogue.Os.current(), Clock.systemDefaultZone(), m)
+                        .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
+                ScannerChecks.forConfiguredScanner(config.devices().scanner()).run(m, scanTestPage)
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
                 checks.add(idCardReader(config, m));
                 return checks;

@@ -7,10 +7,10 @@ import vn.motcua.kiosk.config.ConfigSource;
 
 /**
  * Command line: {@code [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed]
- * [--report-first-frame] [--print-test-page]}. Without {@code --config} the embedded training defaults are used.
+ * [--report-first-frame] [--print-test-page] [--scan-test-page]}. Without {@code --config} the embedded training defaults are used.
  */
 public record Options(String command, Path configDir, Path dataDir, boolean windowed, boolean reportFirstFrame,
-                      boolean printTestPage) {
+                      boolean printTestPage, boolean scanTestPage) {
 
     public static Options parse(String... args) {
         String command = "run";
@@ -19,6 +19,7 @@ public record Options(String command, Path configDir, Path dataDir, boolean wind
         boolean windowed = false;
         boolean reportFirstFrame = false;
         boolean printTestPage = false;
+        boolean scanTestPage = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -29,14 +30,15 @@ public record Options(String command, Path configDir, Path dataDir, boolean wind
                 case "--windowed" -> windowed = true;
                 case "--report-first-frame" -> reportFirstFrame = true;
                 case "--print-test-page" -> printTestPage = true;
+                case "--scan-test-page" -> scanTestPage = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + a
-                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed] [--print-test-page])");
+                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed] [--print-test-page] [--scan-test-page])");
             }
         }
         if (data == null) {
             data = Path.of(System.getProperty("user.home"), ".motcua-kiosk");
         }
-        return new Options(command, config, data, windowed, reportFirstFrame, printTestPage);
+        return new Options(command, config, data, windowed, reportFirstFrame, printTestPage, scanTestPage);
     }
 
     private static String value(String flag, List<String> rest) {
