@@ -2,6 +2,7 @@ package vn.motcua.kiosk.session;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class KioskSession {
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final List<DossierDocument> documents = new ArrayList<>();
     private String procedureId;
+    private LocalDate dueDate;
     private boolean consented;
     private boolean parked;
     private Step step = Step.CONSENT;
@@ -66,6 +68,15 @@ public final class KioskSession {
 
     synchronized void procedureId(String id) {
         procedureId = id;
+    }
+
+    /** The return date promised when the form was completed (for the receipt); null before. */
+    public synchronized LocalDate dueDate() {
+        return dueDate;
+    }
+
+    synchronized void dueDate(LocalDate date) {
+        dueDate = date;
     }
 
     public synchronized Step step() {
@@ -115,5 +126,6 @@ public final class KioskSession {
         answers.clear();
         documents.clear();
         procedureId = null;
+        dueDate = null;
     }
 }

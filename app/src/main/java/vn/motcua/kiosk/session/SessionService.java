@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,13 @@ public final class SessionService {
         autosave(s);
     }
 
+    /** The return date for the completed form, kept with the dossier for the receipt. */
+    public synchronized void recordDueDate(LocalDate date) {
+        KioskSession s = requireConsented();
+        s.dueDate(date);
+        autosave(s);
+    }
+
     /** An answer that no longer exists (a removed row's last paths); saved at once. */
     public synchronized void removeAnswer(String key) {
         KioskSession s = requireConsented();
@@ -192,6 +200,9 @@ public final class SessionService {
             s.step(Step.valueOf(saved.path("step").asText(Step.PROCEDURE.name())));
             if (saved.hasNonNull("procedure")) {
                 s.procedureId(saved.get("procedure").asText());
+            }
+            if (saved.hasNonNull("dueDate")) {
+                s.dueDate(LocalDate.parse(saved.get("dueDate").asText()));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("a parked draft this kiosk wrote cannot be read", e);
@@ -301,6 +312,7 @@ public final class SessionService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("step", s.step().name());
         payload.put("procedure", s.procedureId());
+        payload.put("dueDate", s.dueDate() == null ? null : s.dueDate().toString());
         payload.put("answers", s.answers());
         try {
             return JSON.writeValueAsBytes(payload);

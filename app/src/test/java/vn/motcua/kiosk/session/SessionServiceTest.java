@@ -163,6 +163,8 @@ class SessionServiceTest {
     private ResumeCode parkAnAnsweredDraft() {
         sessions.begin();
         sessions.acceptConsent();
+        sessions.chooseProcedure("lltp-self");
+        sessions.recordDueDate(java.time.LocalDate.of(2026, 12, 7));
         sessions.answer("applicant.name", NAME);
         sessions.answer("applicant.id", ID_NUMBER);
         sessions.moveTo(Step.FORM);
@@ -192,6 +194,8 @@ class SessionServiceTest {
         assertThat(sessions.resume(code, 1995)).isEqualTo(new SessionService.Resume.Restored(Step.FORM));
         assertThat(next.answers()).containsEntry("applicant.name", NAME).containsEntry("applicant.id", ID_NUMBER);
         assertThat(next.step()).isEqualTo(Step.FORM);
+        assertThat(next.procedureId()).isEqualTo("lltp-self");
+        assertThat(next.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 7));
         // Resumed: no parked copy is left behind; the session's own draft carries on.
         assertThat(drafts.all()).hasSize(1).allSatisfy(d -> assertThat(d.parked()).isFalse());
         sessions.end(EndReason.FINISHED);

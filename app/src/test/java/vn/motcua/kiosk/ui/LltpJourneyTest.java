@@ -77,6 +77,11 @@ class LltpJourneyTest extends ShellFixture {
         robot.interact(() -> ((ButtonBase) find(robot, "add-row-residenceHistory")).fire());
         assertThat(robot.lookup("#rows-residenceHistory").queryAs(VBox.class).getChildren()).hasSize(3);
         robot.interact(() -> ((TextField) find(robot, "field-residenceHistory-2-place")).setText("Đà Nẵng"));
+        // The fee follows the answers: a student pays the reduced fee.
+        robot.interact(() -> ((ButtonBase) find(robot, "form-next")).fire());
+        robot.interact(() -> ((ButtonBase) find(robot, "field-applicantCategories-student")).fire());
+        assertThat(((Label) find(robot, "form-fee")).getText()).isEqualTo("Lệ phí dự kiến: 100.000 đ");
+        robot.interact(() -> ((ButtonBase) find(robot, "form-back")).fire());
         Map<String, String> before = services.sessions().current().orElseThrow().answers();
         assertThat(before).containsEntry("residenceHistory[2].place", "Đà Nẵng").containsEntry("placeOfBirth", "hà nội");
 

@@ -8,10 +8,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -84,7 +85,11 @@ public final class ProcedureView extends VBox {
         return b;
     }
 
-    private static Button card(ProcedureViewModel vm, I18n i18n, Procedure p) {
+    /**
+     * A card is a box that acts as a button: wrapped lines inside a Button's graphic get no width
+     * to wrap to, which made the cards thousands of pixels tall.
+     */
+    private static VBox card(ProcedureViewModel vm, I18n i18n, Procedure p) {
         Label name = new Label();
         name.textProperty().bind(text(i18n, () -> p.name().in(language(i18n))));
         name.getStyleClass().add("card-title");
@@ -98,16 +103,18 @@ public final class ProcedureView extends VBox {
                 vm.papers(p).stream().map(d -> d.name().in(language(i18n))).collect(Collectors.joining("; ")))));
         papers.setWrapText(true);
         papers.getStyleClass().add("card-papers");
-        VBox content = new VBox(name, facts, papers);
-        content.getStyleClass().add("card-content");
-        content.setAlignment(Pos.CENTER_LEFT);
-        Button card = new Button();
+        VBox card = new VBox(name, facts, papers);
         card.setId("procedure-" + p.id());
-        card.setGraphic(content);
-        card.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-        card.setMaxWidth(Double.MAX_VALUE);
         card.getStyleClass().add("procedure-card");
-        card.setOnAction(e -> vm.choose(p));
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.setFocusTraversable(true);
+        card.setAccessibleRole(AccessibleRole.BUTTON);
+        card.setOnMouseClicked(e -> vm.choose(p));
+        card.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                vm.choose(p);
+            }
+        });
         return card;
     }
 

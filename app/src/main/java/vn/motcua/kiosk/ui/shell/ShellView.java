@@ -211,7 +211,7 @@ public final class ShellView extends StackPane {
                 }
             }
             case SIGN -> {
-                return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE));
+                return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE), vm.signature(), vm.summary());
             }
             default -> { }
         }
@@ -229,7 +229,7 @@ public final class ShellView extends StackPane {
                         : i18n.messages().get("form.fee", NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"))
                                 .format(q.total())))
                 .orElse(""), form.revisionProperty(), i18n.messagesProperty()));
-        FormView view = new FormView(form, i18n, () -> vm.goTo(Step.PAPERS));
+        FormView view = new FormView(form, i18n, () -> vm.formDone(form.answers()));
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox screen = new VBox(fee, view);
         screen.setId("form-screen");

@@ -1,5 +1,7 @@
 package vn.motcua.kiosk.ui.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +19,10 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import vn.motcua.kiosk.calendar.DueDate;
 import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.catalogue.Procedure;
+import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.fees.FeeQuote;
 import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Prefill;
@@ -128,6 +132,36 @@ public final class ShellViewModel {
     /** The fee with the answers so far, in the agency's province (reductions and exemptions applied). */
     public Optional<FeeQuote> fee(Answers answers) {
         return procedure().map(p -> catalogue.fee(p, answers, provinceCode));
+    }
+
+    /** The form is complete: the return date it gives is kept for the receipt; on to the papers. */
+    public void formDone(Answers answers) {
+        procedure().ifPresent(p -> {
+            DueDate due = catalogue.dueIfReceivedNow(p, answers);
+            if (due.known()) {
+                sessions.recordDueDate(due.date());
+            }
+        });
+        goTo(Step.PAPERS);
+    }
+
+    /** Whether the chosen procedure is signed: "required", "optional" or "none". */
+    public String signature() {
+        return procedure().map(p -> p.signature() == null ? "required" : p.signature().name()).orElse("required");
+    }
+
+    /** What the dossier is, for the review screen: the procedure and the applicant's name. */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        Language language = i18n.language().getValue();
+        procedure().ifPresent(p -> {
+            lines.add(p.name().in(language));
+            Map<String, String> answers = sessions.current().map(KioskSession::answers).orElse(Map.of());
+            p.form().fields().stream().filter(f -> "name".equals(f.prefill())).findFirst()
+                    .map(f -> answers.get(f.id())).filter(n -> n != null && !n.isBlank())
+                    .ifPresent(n -> lines.add(i18n.messages().get("signing.review.applicant", n)));
+        });
+        return lines;
     }
 
     /** A desk reader scanned an ID card, whatever the focus: its screen shows what was read. */

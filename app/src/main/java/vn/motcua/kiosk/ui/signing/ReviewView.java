@@ -45,7 +45,17 @@ public final class ReviewView extends HBox {
         ScrollPane scroll = new ScrollPane(papers);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
-        VBox left = new VBox(title, scroll);
+        VBox summary = new VBox();
+        summary.setId("review-summary");
+        summary.getStyleClass().add("review-summary");
+        Runnable lines = () -> summary.getChildren().setAll(vm.summary().stream().map(t -> {
+            Label l = new Label(t);
+            l.setWrapText(true);
+            return l;
+        }).toList());
+        vm.summary().addListener((ListChangeListener<String>) c -> lines.run());
+        lines.run();
+        VBox left = new VBox(title, summary, scroll);
         left.getStyleClass().add("review-left");
         HBox.setHgrow(left, Priority.ALWAYS);
 
@@ -55,7 +65,7 @@ public final class ReviewView extends HBox {
         next.textProperty().bind(i18n.text("consent.continue"));
         next.getStyleClass().add("primary");
         // On once every paper is signed, or at once when the procedure needs no signature.
-        next.disableProperty().bind(vm.needsSignatureProperty()
+        next.disableProperty().bind(vm.needsSignatureProperty().and(vm.signatureRequiredProperty())
                 .and(vm.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.SIGNED)));
         next.setOnAction(e -> onContinue.run());
         right.getChildren().add(next);

@@ -55,6 +55,8 @@ public final class ReviewViewModel {
     private final ObjectProperty<Words> feedback = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final BooleanProperty needsSignature = new SimpleBooleanProperty(true);
+    private final BooleanProperty signatureRequired = new SimpleBooleanProperty(true);
+    private final ObservableList<String> summary = FXCollections.observableArrayList();
     private final PinEntry pin = new PinEntry(16);
 
     public ReviewViewModel(SessionService sessions, SigningStep step, Executor background, Supplier<String> reason) {
@@ -93,12 +95,27 @@ public final class ReviewViewModel {
         return needsSignature;
     }
 
+    /** Whether the dossier may not go on unsigned ("required"); "optional" offers signing but lets it pass. */
+    public BooleanProperty signatureRequiredProperty() {
+        return signatureRequired;
+    }
+
+    /** What the dossier is: the procedure and the applicant, as the portal will see them. */
+    public ObservableList<String> summary() {
+        return summary;
+    }
+
     public PinEntry pin() {
         return pin;
     }
 
     /** Reads the papers and their signatures again (on entering the screen and after signing). */
     public void refresh() {
+        if (phase.get() == Phase.SIGNED && sessions.current().map(s -> s.documents().stream()
+                .noneMatch(DossierDocument::signed)).orElse(true)) {
+            phase.set(Phase.READY);
+        }
+        feedback.set(null);
         List<DossierDocument> documents = sessions.current().map(s -> s.documents()).orElse(List.of());
         rows.setAll(documents.stream().map(d -> new Row(d.name(), d.pages(), d.bytes(), status(d))).toList());
         if (!documents.isEmpty() && documents.stream().allMatch(DossierDocument::signed)) {

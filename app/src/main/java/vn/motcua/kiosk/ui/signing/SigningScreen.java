@@ -29,8 +29,15 @@ public final class SigningScreen {
         return vm;
     }
 
-    public Node open(I18n i18n, Runnable onContinue) {
+    /**
+     * @param signature "required", "optional" or "none", as the procedure's catalogue entry says
+     * @param summary   lines that say what the dossier is (procedure, applicant)
+     */
+    public Node open(I18n i18n, Runnable onContinue, String signature, List<String> summary) {
         close();
+        vm.needsSignatureProperty().set(!"none".equals(signature));
+        vm.signatureRequiredProperty().set("required".equals(signature));
+        vm.summary().setAll(summary);
         vm.refresh();
         watcher = new TokenWatcher(scan, tokens -> Platform.runLater(() -> vm.tokensChanged(tokens)))
                 .start(Duration.ofSeconds(1));
