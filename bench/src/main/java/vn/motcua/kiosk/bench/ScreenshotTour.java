@@ -85,13 +85,17 @@ public final class ScreenshotTour {
         type(stage, "procedure-search", "ly lich");
         shot(stage, "procedure-search");
         type(stage, "procedure-search", "");
-        press(stage, "procedure-lltp-self");
+        fx(() -> {
+            vm.procedures().choose(services.catalogue().catalogue().procedure("lltp-self").orElseThrow());
+            return null;
+        });
         fx(() -> {
             vm.idScanned("001095012345||Nguyễn Văn An|15081995|Nam|Số 12 Ngõ 34, Phường Ba Đình, Thành phố Hà Nội|10042021");
             return null;
         });
         shot(stage, "applicant-card");
         press(stage, "applicant-confirm");
+        shot(stage, "form");
         fx(() -> {
             // Two papers as the papers step will leave them, to show the review screen.
             var session = services.sessions().current().orElseThrow();
