@@ -40,7 +40,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.FILE_PRESENT, null)));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(fromJackson(file, e)));
+            throw new ConfigException(List.of(problemOf(file, e)));
         } catch (IOException e) {
             throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.FILE_PRESENT, e.getMessage())));
         }
@@ -74,7 +74,8 @@ public final class ConfigLoader {
         return mapper;
     }
 
-    private static ConfigProblem fromJackson(String file, JsonProcessingException e) {
+    /** A Jackson error as a problem that names the file, the dotted key and what was expected. */
+    public static ConfigProblem problemOf(String file, JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping)) {
             var loc = e.getLocation();
             String where = loc == null ? "-" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();

@@ -6,10 +6,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import vn.motcua.kiosk.guard.Pbkdf2;
 
 /**
  * Encrypts a parked draft with a key that only the citizen can rebuild: PBKDF2-HMAC-SHA256 over
@@ -86,13 +85,9 @@ public final class DraftSealer {
 
     private byte[] derive(ResumeCode code, int birthYear) {
         char[] secret = (code.value() + ":" + birthYear).toCharArray();
-        PBEKeySpec spec = new PBEKeySpec(secret, kioskSalt, iterations, 512);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
+            return Pbkdf2.derive(secret, kioskSalt, iterations, 512);
         } finally {
-            spec.clearPassword();
             Arrays.fill(secret, '\0');
         }
     }

@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.kiosk.dossier.DossierDocument;
@@ -258,7 +258,7 @@ public final class SessionService {
      */
     public synchronized void sweep(Duration resumeWindow, Duration parkedFor) {
         Instant now = clock.instant();
-        Set<String> recent = new java.util.HashSet<>();
+        Set<String> recent = new HashSet<>();
         for (SessionStore.Interrupted i : sessions.interrupted()) {
             if (current != null && current.id().equals(i.id())) {
                 continue;
@@ -283,7 +283,7 @@ public final class SessionService {
             return;
         }
         try (var folders = Files.list(sessionsRoot)) {
-            Set<String> known = keep.stream().collect(Collectors.toSet());
+            Set<String> known = new HashSet<>(keep);
             if (current != null) {
                 known.add(current.id());
             }

@@ -1,31 +1,21 @@
 package vn.motcua.kiosk.signing;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigLoader;
+import vn.motcua.kiosk.config.StrictJson;
 import vn.motcua.kiosk.config.ConfigProblem;
 import vn.motcua.kiosk.config.ConfigProblem.Expectation;
 import vn.motcua.kiosk.config.ConfigSource;
@@ -67,25 +57,8 @@ public final class DriverCatalogue {
     /** A driver whose library file is on this machine: the input of token discovery. */
     public record PresentDriver(String vendor, String library, Integer userPinTries) {}
 
-    private static final ObjectMapper MAPPER = strictMapper();
-
-    private static ObjectMapper strictMapper() {
-        JsonMapper mapper = JsonMapper.builder()
-                .enable(JsonParser.Feature.ALLOW_COMMENTS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .build();
-        // "true" or "5" in quotes is a hand-editing mistake worth reporting, not guessing.
-        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Boolean)) {
-            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        }
-        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Boolean)) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-            mapper.coercionConfigFor(LogicalType.Enum).setCoercion(shape, CoercionAction.Fail);
-        }
-        return mapper;
-    }
+    // Same strictness (and the same wording of problems) as kiosk.json.
+    private static final ObjectMapper MAPPER = StrictJson.mapper();
 
     private final List<Driver> drivers;
     private final Custom custom;
@@ -103,7 +76,7 @@ public final class DriverCatalogue {
         } catch (NoSuchFileException e) {
             throw problem(file, "-", Expectation.FILE_PRESENT, null);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(fromJackson(file, e)));
+            throw new ConfigException(List.of(ConfigLoader.problemOf(file, e)));
         } catch (IOException e) {
             throw problem(file, "-", Expectation.FILE_PRESENT, e.getMessage());
         }
@@ -223,45 +196,5 @@ public final class DriverCatalogue {
 
     private static ConfigException problem(String file, String key, Expectation e, String found) {
         return new ConfigException(List.of(new ConfigProblem(file, key, e, List.of(), found)));
-    }
-
-    private static ConfigProblem fromJackson(String file, JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            var loc = e.getLocation();
-            String where = loc == null ? "-" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            return new ConfigProblem(file, where, Expectation.VALID_JSON, List.of(String.valueOf(e.getOriginalMessage())), null);
-        }
-        String key = mapping.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        if (key.isEmpty()) {
-            key = "-";
-        }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            String known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", "));
-            return new ConfigProblem(file, key, Expectation.KNOWN_KEY, List.of(known), unknown.getPropertyName());
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> target = mismatch.getTargetType();
-            String found = e instanceof InvalidFormatException invalid ? String.valueOf(invalid.getValue()) : null;
-            if (target.isEnum()) {
-                String values = Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                        .collect(Collectors.joining(", "));
-                return new ConfigProblem(file, key, Expectation.ONE_OF, List.of(values), found);
-            }
-            if (target == Integer.class || target == int.class) {
-                return new ConfigProblem(file, key, Expectation.WHOLE_NUMBER, List.of(), found);
-            }
-            if (target == Boolean.class || target == boolean.class) {
-                return new ConfigProblem(file, key, Expectation.TRUE_OR_FALSE, List.of(), found);
-            }
-            if (target == String.class) {
-                return new ConfigProblem(file, key, Expectation.TEXT, List.of(), found);
-            }
-            return new ConfigProblem(file, key, Expectation.OBJECT, List.of(), found);
-        }
-        return new ConfigProblem(file, key, Expectation.VALID_JSON, List.of(String.valueOf(e.getOriginalMessage())), null);
     }
 }

@@ -1,13 +1,11 @@
 package vn.motcua.kiosk.staff;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import vn.motcua.kiosk.guard.Pbkdf2;
 
 /**
  * The staff PIN as stored in the config: {@code pbkdf2-sha256:<iterations>:<salt b64>:<hash b64>}.
@@ -65,13 +63,6 @@ public final class PinHash {
     }
 
     private static byte[] derive(char[] pin, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(pin, salt, iterations, 256);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
-        } finally {
-            spec.clearPassword();
-        }
+        return Pbkdf2.derive(pin, salt, iterations, 256);
     }
 }

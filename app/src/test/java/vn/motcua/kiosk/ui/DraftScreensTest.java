@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.Step;
 
@@ -35,6 +36,7 @@ class DraftScreensTest extends ShellFixture {
         assertThat(code).matches("[A-Z2-9]{3}-[A-Z2-9]{3}");
         assertThat(services.sessions().current()).isEmpty();
         assertThat(showing(robot, "session-end")).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#drafts-parked-done");
         assertThat(showing(robot, "file")).isTrue();
 
@@ -58,8 +60,11 @@ class DraftScreensTest extends ShellFixture {
         robot.clickOn("#drafts-resume-confirm");
         assertThat(feedback(robot)).isEqualTo("Mã gồm 6 chữ cái và chữ số, ví dụ ABC-DEF.");
 
-        robot.doubleClickOn("#drafts-code").eraseText(3).write(code);
-        robot.doubleClickOn("#drafts-birth-year").eraseText(4).write("1996");
+        // Corrected as a volunteer would, by replacing the field's text.
+        robot.interact(() -> {
+            ((javafx.scene.control.TextField) find(robot, "drafts-code")).setText(code);
+            ((javafx.scene.control.TextField) find(robot, "drafts-birth-year")).setText("1996");
+        });
         robot.clickOn("#drafts-resume-confirm");
         await(() -> feedback(robot).startsWith("Mã hoặc năm sinh chưa đúng"));
         assertThat(feedback(robot)).isEqualTo("Mã hoặc năm sinh chưa đúng. Còn 4 lần thử.");

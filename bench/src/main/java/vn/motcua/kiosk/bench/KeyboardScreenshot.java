@@ -1,13 +1,11 @@
 package vn.motcua.kiosk.bench;
 
-import java.io.File;
+import static vn.motcua.kiosk.bench.FxShots.fx;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
@@ -15,7 +13,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.KioskApp;
 import vn.motcua.kiosk.ui.keyboard.FieldKind;
@@ -102,28 +99,8 @@ public final class KeyboardScreenshot {
     }
 
     private static void shot(Stage stage, String name) throws Exception {
-        Thread.sleep(300); // let a pulse draw the frame
-        fx(() -> {
-            var image = stage.getScene().snapshot(null);
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(out.toFile(), name + ".png"));
-            System.out.println("wrote " + out.resolve(name + ".png"));
-            return null;
-        });
+        FxShots.shot(stage, out, name);
     }
 
-    private interface FxWork<T> {
-        T run() throws Exception;
-    }
 
-    private static <T> T fx(FxWork<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.run());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
 }

@@ -1,15 +1,13 @@
 package vn.motcua.kiosk.bench;
 
-import java.io.File;
+import static vn.motcua.kiosk.bench.FxShots.fx;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -17,7 +15,6 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigLoader;
 import vn.motcua.kiosk.config.ConfigSource;
@@ -205,28 +202,8 @@ public final class ScreenshotTour {
     }
 
     private static void shot(Stage stage, String name) throws Exception {
-        Thread.sleep(300); // let the window manager settle the size and a pulse draw the frame
-        fx(() -> {
-            var image = stage.getScene().snapshot(null);
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(out.toFile(), name + ".png"));
-            System.out.println("wrote " + out.resolve(name + ".png"));
-            return null;
-        });
+        FxShots.shot(stage, out, name);
     }
 
-    private interface FxWork<T> {
-        T run() throws Exception;
-    }
 
-    private static <T> T fx(FxWork<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.run());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
 }

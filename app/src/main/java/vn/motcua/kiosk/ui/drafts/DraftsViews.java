@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.keyboard.FieldKind;
 
 /** The three small screens of parking and resuming a draft. */
 public final class DraftsViews {
@@ -42,6 +43,8 @@ public final class DraftsViews {
         code.setId("drafts-code");
         code.textProperty().bindBidirectional(vm.codeProperty());
         code.getStyleClass().add("code-field");
+        // A code is letters and digits as printed: Telex must not turn "DD" into Đ or "AS" into Á.
+        FieldKind.set(code, FieldKind.PLAIN);
         code.setPromptText("ABC-DEF");
         TextField year = yearField(vm);
         Button open = button(i18n, "drafts.resume.confirm", "drafts-resume-confirm", vm::resume);
@@ -55,7 +58,8 @@ public final class DraftsViews {
         TextField year = new TextField();
         year.setId("drafts-birth-year");
         year.textProperty().bindBidirectional(vm.birthYearProperty());
-        year.getStyleClass().addAll("numeric", "year-field");
+        year.getStyleClass().add("year-field");
+        FieldKind.set(year, FieldKind.NUMERIC);
         year.setPromptText("1960");
         return year;
     }
