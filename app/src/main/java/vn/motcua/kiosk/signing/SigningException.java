@@ -8,7 +8,7 @@ import java.util.List;
  */
 public abstract sealed class SigningException extends Exception
         permits WrongPinException, PinLockedException, TokenRemovedException, NoSigningCertificateException,
-        DriverException, CertificateNotValidException, DocumentException {
+        DriverException, CertificateNotValidException, DocumentException, TimestampException {
 
     protected SigningException(String message, Throwable cause) {
         super(message, cause);

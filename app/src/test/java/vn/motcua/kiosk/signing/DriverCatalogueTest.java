@@ -79,7 +79,8 @@ class DriverCatalogueTest {
             for (String key : List.of("signing.error.wrong-pin", "signing.error.wrong-pin.few", "signing.error.wrong-pin.tries",
                     "signing.error.wrong-pin.final", "signing.error.pin-locked", "signing.error.token-removed",
                     "signing.error.no-certificate", "signing.error.driver-missing", "signing.error.driver-crashed",
-                    "signing.error.certificate-expired", "signing.error.certificate-not-yet-valid", "signing.error.document")) {
+                    "signing.error.certificate-expired", "signing.error.certificate-not-yet-valid", "signing.error.document",
+                    "signing.error.timestamp-unreachable", "signing.error.timestamp-refused")) {
                 assertThat(m.has(key)).as(key + " in " + l).isTrue();
             }
         }

@@ -33,7 +33,29 @@ public final class Pdfs {
 
     /** pdfsig's report (stdout + stderr). Fails under CI if poppler-utils is missing. */
     public static String pdfsig(Path pdf) throws IOException, InterruptedException {
-        boolean present = Files.isExecutable(Path.of("/usr/bin/pdfsig"));
+        return run(pdf.toAbsolutePath().getParent(), pdf.toString());
+    }
+
+    /**
+     * The CMS container of each signature as pdfsig itself cuts it out of the file ({@code pdfsig
+     * -dump}, which writes NAME.sig0, NAME.sig1… into the working folder), in signature order.
+     */
+    public static java.util.List<byte[]> pdfsigDump(Path pdf, Path workDir) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        run(workDir, "-dump", pdf.toAbsolutePath().toString());
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        for (int i = 0; ; i++) {
+            Path sig = workDir.resolve(pdf.getFileName() + ".sig" + i);
+            if (!Files.isRegularFile(sig)) {
+                return out;
+            }
+            out.add(Files.readAllBytes(sig));
+        }
+    }
+
+    private static String run(Path workDir, String... args) throws IOException, InterruptedException {
+        Path pdfsigExe = Path.of("/usr/bin/pdfsig");
+        boolean present = Files.isExecutable(pdfsigExe);
         if (!present) {
             String how = "pdfsig (poppler-utils) missing: scripts/test-packages.txt installs it";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -41,7 +63,9 @@ public final class Pdfs {
             }
             assumeTrue(false, how);
         }
-        Process p = new ProcessBuilder("/usr/bin/pdfsig", pdf.toString()).redirectErrorStream(true).start();
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(pdfsigExe.toString()));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -11,7 +11,6 @@ import com.itextpdf.signatures.BouncyCastleDigest;
 import com.itextpdf.signatures.ITSAClient;
 import com.itextpdf.signatures.PdfSigner;
 import com.itextpdf.signatures.SignerProperties;
-import com.itextpdf.signatures.TSAClientBouncyCastle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -135,7 +134,7 @@ public final class PadesSigner implements DossierSigner {
                         .setLocation(nfc(location))
                         .setClaimedSignDate(when)
                         .setSignatureCreator("Mot Cua Kiosk"));
-                ITSAClient tsa = tsaUrl.map(url -> (ITSAClient) new TSAClientBouncyCastle(url)).orElse(null);
+                ITSAClient tsa = tsaUrl.map(url -> (ITSAClient) new TimestampClient(url)).orElse(null);
                 signer.signDetached(new BouncyCastleDigest(), new Pkcs11Signature(login.key(), login.provider()),
                         login.chain(), null, null, tsa, tsa == null ? 0 : SIGNATURE_SIZE_TSA,
                         PdfSigner.CryptoStandard.CADES);
@@ -143,6 +142,11 @@ public final class PadesSigner implements DossierSigner {
             Files.move(partial, doc.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (Exception e) {
             deleteQuietly(partial);
+            // The TSA is asked after the token has signed: its failure is neither the token's nor the PDF's.
+            Optional<TimestampClient.Failure> tsaFailure = TimestampClient.Failure.in(e);
+            if (tsaFailure.isPresent()) {
+                throw tsaFailure.get().toSigningException();
+            }
             Optional<String> ckr = Pkcs11Errors.ckr(e);
             if (ckr.isPresent() && Pkcs11Errors.isRemoval(ckr.get()) || Pkcs11Errors.saysRemoved(e)) {
                 throw new TokenRemovedException(0, e);

@@ -19,9 +19,19 @@ import vn.motcua.kiosk.signing.CertificateInfo;
  */
 public final class PadesVerifier {
 
-    /** One signature. {@code timestamped}: a timestamp token (PAdES B-T) is embedded. */
+    /**
+     * One signature. {@code timestamped}: a timestamp token (PAdES B-T) is embedded, and then
+     * {@code signingTime} is the authority's time ({@code timestampTime}, also given on its own) and
+     * {@code timestampAuthority} the name in the authority's certificate; otherwise both are null and
+     * {@code signingTime} is the time the signer's computer claimed. {@code intact} covers the
+     * timestamp too: its imprint must match the signature and its own signature must verify with a
+     * certificate meant for timestamping.
+     */
     public record SignatureReport(String field, String signerName, Instant signingTime, boolean intact,
-                                  boolean coversWholeDocument, boolean timestamped, String problem) {}
+                                  boolean coversWholeDocument, boolean timestamped, Instant timestampTime,
+                                  String timestampAuthority, String problem) {}
+
+    private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 
     /** The whole file: signed and unaltered only if every signature is intact and the last covers all. */
     public record Report(List<SignatureReport> signatures) {
@@ -52,7 +62,7 @@ public final class PadesVerifier {
                 out.add(check(util, name));
             }
         } catch (Exception e) {
-            out.add(new SignatureReport("-", "", null, false, false, false, "unreadable: " + e.getMessage()));
+            out.add(new SignatureReport("-", "", null, false, false, false, null, null, "unreadable: " + e.getMessage()));
         }
         return new Report(out);
     }
@@ -64,15 +74,30 @@ public final class PadesVerifier {
             PdfPKCS7 pkcs7 = util.readSignatureData(name);
             boolean intact = pkcs7.verifySignatureIntegrityAndAuthenticity();
             boolean timestamped = pkcs7.getTimeStampTokenInfo() != null;
+            String problem = intact ? null : "signature does not match the signed bytes";
+            Instant tsTime = null;
+            String tsAuthority = null;
             if (timestamped) {
-                intact &= pkcs7.verifyTimestampImprint();
+                tsTime = pkcs7.getTimeStampDate().toInstant();
+                PdfPKCS7 token = pkcs7.getTimestampSignatureContainer();
+                X509Certificate tsa = token.getSigningCertificate();
+                tsAuthority = tsa == null ? "" : CertificateInfo.of(tsa).holderName();
+                if (!pkcs7.verifyTimestampImprint()) {
+                    problem = "timestamp is not over this signature";
+                } else if (!token.verifySignatureIntegrityAndAuthenticity()) {
+                    problem = "timestamp's own signature does not verify";
+                } else if (tsa == null || tsa.getExtendedKeyUsage() == null
+                        || !tsa.getExtendedKeyUsage().contains(TIME_STAMPING)) {
+                    problem = "timestamp made with a certificate not meant for timestamping";
+                }
+                intact &= problem == null;
             }
             X509Certificate cert = pkcs7.getSigningCertificate();
-            Instant time = timestamped ? pkcs7.getTimeStampDate().toInstant() : pkcs7.getSignDate().toInstant();
+            Instant time = timestamped ? tsTime : pkcs7.getSignDate().toInstant();
             return new SignatureReport(name, CertificateInfo.of(cert).holderName(), time, intact, covers, timestamped,
-                    intact ? null : "signature does not match the signed bytes");
+                    tsTime, tsAuthority, problem);
         } catch (Exception e) {
-            return new SignatureReport(name, "", null, false, covers, false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new SignatureReport(name, "", null, false, covers, false, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -1,0 +1,94 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Sourced (bash, set -euo pipefail) by scripts/test-all.sh. Starts a PRIVATE pcscd for the PC/SC
+# tests (card insertion and removal, PcscWatcherTest) with only vsmartcard's virtual reader
+# ("Virtual PCD 00 00", vpcd) on a free loopback port; tests "insert" a card by starting vicc (the
+# virtual card) through "$KIOSK_TEST_VICC" and "remove" it by killing that process.
+#
+# pcscd 1.9.9 always puts its socket in /run/pcscd (PCSCLITE_CSOCK_NAME only moves the CLIENT's
+# side), so it runs in its own mount namespace (unshare, needs root or CAP_SYS_ADMIN) where:
+#   - /run/pcscd is our folder "$KIOSK_TEST_SERVICES/pcsc/run" (a system pcscd, if any, keeps its own);
+#   - /usr/lib/pcsc/drivers is an empty folder, so the private pcscd never grabs a real USB reader;
+#     the vpcd driver is loaded from a copy named in our own reader.conf.d.
+# Nothing outside "$KIOSK_TEST_SERVICES/pcsc" is created or changed. Clients (the test JVM,
+# pcsc_scan) reach it through PCSCLITE_CSOCK_NAME, exported here; libpcsclite reads it.
+# Exports PCSCLITE_CSOCK_NAME, KIOSK_TEST_PCSC_READER, KIOSK_TEST_VICC; adds pcscd's pid to
+# KIOSK_TEST_PIDS.
+
+kiosk_pcsc_start() {
+  local dir vpcd port i candidate
+  dir="${KIOSK_TEST_SERVICES:?KIOSK_TEST_SERVICES must be set}/pcsc"
+  vpcd=""
+  for candidate in /usr/lib/pcsc/drivers/serial/libifdvpcd.so /usr/lib/pcsc/drivers/serial/libifdvpcd.so.0.8; do
+    if [ -f "$candidate" ]; then vpcd="$candidate"; break; fi
+  done
+  if ! command -v pcscd > /dev/null 2>&1 || [ -z "$vpcd" ] || [ ! -x /usr/bin/vicc ] || ! command -v unshare > /dev/null 2>&1; then
+    echo "pcsc.sh: pcscd, vsmartcard-vpcd, vsmartcard-vpicc or unshare missing (scripts/test-packages.txt); PC/SC tests will not run" >&2
+    return 0
+  fi
+  if ! /usr/bin/python3 -c 'import Cryptodome' 2> /dev/null; then
+    echo "pcsc.sh: python3-pycryptodome missing (vicc needs it); PC/SC tests will not run" >&2
+    return 0
+  fi
+  if ! unshare --mount --propagation private true 2> /dev/null; then
+    echo "pcsc.sh: cannot make a private mount namespace (needs root or CAP_SYS_ADMIN); PC/SC tests will not run" >&2
+    return 0
+  fi
+  rm -rf "$dir"
+  mkdir -p "$dir/conf" "$dir/run" "$dir/drivers" "$dir/no-drivers" "$dir/python"
+
+  # vpcd listens on PORT (reader 00 00) and PORT+1 (reader 00 01) for vicc to connect.
+  port=""
+  for i in $(seq 35970 2 36068); do
+    if ! (exec 3<> "/dev/tcp/127.0.0.1/$i") 2> /dev/null && ! (exec 3<> "/dev/tcp/127.0.0.1/$((i + 1))") 2> /dev/null; then
+      port="$i"; break
+    fi
+  done
+  [ -n "$port" ] || { echo "pcsc.sh: no free port pair in 35970-36069" >&2; return 1; }
+
+  cp "$vpcd" "$dir/drivers/libifdvpcd.so"
+  cat > "$dir/conf/vpcd" << CONF
+FRIENDLYNAME "Virtual PCD"
+DEVICENAME   /dev/null:$port
+LIBPATH      $dir/drivers/libifdvpcd.so
+CHANNELID    $port
+CONF
+
+  # Debian's vicc imports "Crypto" (PyCrypto's name); python3-pycryptodome installs "Cryptodome".
+  ln -sfn "$(/usr/bin/python3 -c 'import Cryptodome, os; print(os.path.dirname(Cryptodome.__file__))')" "$dir/python/Crypto"
+  cat > "$dir/vicc.sh" << SCRIPT
+#!/bin/sh
+# Inserts a virtual ISO 7816 card into "Virtual PCD 00 00" of the private pcscd; kill it to remove.
+PYTHONPATH="$dir/python:/usr/lib/python3/site-packages/virtualsmartcard\${PYTHONPATH:+:\$PYTHONPATH}"
+export PYTHONPATH
+exec /usr/bin/python3 /usr/bin/vicc --type iso7816 --hostname 127.0.0.1 --port $port "\$@"
+SCRIPT
+  chmod +x "$dir/vicc.sh"
+
+  # The namespace's view: our folder on /run/pcscd (a tmpfs on /run first if /run/pcscd does not
+  # exist, so that no folder is created on the real /run), no USB/serial drivers.
+  # shellcheck disable=SC2016
+  unshare --mount --propagation private sh -c '
+    set -e
+    dir="$1"
+    if [ -d /usr/lib/pcsc/drivers ]; then mount --bind "$dir/no-drivers" /usr/lib/pcsc/drivers; fi
+    if [ ! -d /run/pcscd ]; then mount -t tmpfs -o mode=0755 kiosk-pcsc /run; mkdir /run/pcscd; fi
+    mount --bind "$dir/run" /run/pcscd
+    exec pcscd --foreground --info -c "$dir/conf"
+  ' kiosk-pcsc "$dir" > "$dir/pcscd.log" 2>&1 &
+  KIOSK_TEST_PIDS+=("$!")
+  for i in $(seq 1 50); do
+    if [ -S "$dir/run/pcscd.comm" ]; then
+      export PCSCLITE_CSOCK_NAME="$dir/run/pcscd.comm"
+      export KIOSK_TEST_PCSC_READER="Virtual PCD 00 00"
+      export KIOSK_TEST_VICC="$dir/vicc.sh"
+      echo "pcsc.sh: private pcscd with a virtual reader (vpcd port $port), socket $PCSCLITE_CSOCK_NAME"
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "pcsc.sh: pcscd did not start; see $dir/pcscd.log" >&2
+  return 1
+}
+
+kiosk_pcsc_start || echo "pcsc.sh: set-up failed; PC/SC tests will fail under CI" >&2
