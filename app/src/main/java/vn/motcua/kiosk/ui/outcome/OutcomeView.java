@@ -10,10 +10,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.printing.PrintingException;
@@ -42,6 +42,7 @@ public final class OutcomeView extends HBox {
         code.setId("outcome-code");
         code.getStyleClass().add("outcome-code");
         code.setWrapText(true);
+        code.setMinHeight(USE_PREF_SIZE);
         VBox facts = new VBox(title, codeCaption, code);
         facts.getStyleClass().add("outcome-facts");
         if (r.queued()) {
@@ -57,6 +58,8 @@ public final class OutcomeView extends HBox {
         status.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.messages().get(phaseKey(vm.phaseProperty().get())), vm.phaseProperty(), i18n.messagesProperty()));
         status.getStyleClass().add("outcome-status");
+        status.setMinHeight(USE_PREF_SIZE);
+        show(status, vm.phaseProperty().isNotEqualTo(Phase.TROUBLE)); // the trouble box below says it all
         vm.phaseProperty().addListener((obs, was, is) -> mark(status, is));
         mark(status, vm.phaseProperty().get());
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
@@ -70,6 +73,7 @@ public final class OutcomeView extends HBox {
         trouble.setId("outcome-trouble");
         trouble.setWrapText(true);
         trouble.getStyleClass().addAll("error-text", "outcome-trouble");
+        trouble.setMinHeight(USE_PREF_SIZE);
         // Words in the citizen's language, with the printer's own reason; staff got the same news.
         trouble.textProperty().bind(Bindings.createStringBinding(() -> {
             PrintingException p = vm.troubleProperty().get();
@@ -92,9 +96,16 @@ public final class OutcomeView extends HBox {
         Button end = button(i18n, "outcome.end", "outcome-end", onEnd);
         end.getStyleClass().add("outcome-end");
 
-        Region push = new Region();
-        VBox.setVgrow(push, Priority.ALWAYS);
-        VBox left = new VBox(facts, status, progress, trouble, print, retry, qr, back, push, end);
+        VBox content = new VBox(facts, status, progress, trouble, print, retry, qr, back);
+        content.getStyleClass().add("outcome-content");
+        // Large text on a small screen: scroll rather than cut a sentence short with "…"; the way
+        // out stays below, always in reach.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox left = new VBox(scroll, end);
         left.getStyleClass().addAll("card", "outcome-left");
         left.setMinWidth(USE_PREF_SIZE);
 
@@ -135,8 +146,17 @@ public final class OutcomeView extends HBox {
         code.setId("outcome-qr-code");
         code.getStyleClass().add("outcome-qr-code");
         code.setWrapText(true);
+        code.setMinHeight(USE_PREF_SIZE);
         Label body = label("outcome-qr-body", i18n.text("outcome.qr.body"));
-        VBox pane = new VBox(title, image, code, body);
+        // The QR takes whatever height the words leave, square, never below a phone-readable size.
+        StackPane holder = new StackPane(image);
+        holder.setMinSize(0, 0);
+        holder.setPrefSize(0, 0);
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        image.fitHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(200, Math.min(holder.getWidth(), holder.getHeight())),
+                holder.widthProperty(), holder.heightProperty()));
+        VBox pane = new VBox(title, holder, code, body);
         pane.setId("outcome-qr-pane");
         pane.getStyleClass().addAll("card", "outcome-qr");
         pane.setAlignment(Pos.TOP_CENTER);
@@ -150,9 +170,6 @@ public final class OutcomeView extends HBox {
         if (vm.qrShownProperty().get()) {
             image.setImage(vm.qrImage());
         }
-        image.fitHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(120, Math.min(pane.getWidth() - 80, pane.getHeight() * 0.62)),
-                pane.widthProperty(), pane.heightProperty()));
         show(pane, vm.qrShownProperty());
         return pane;
     }
@@ -187,6 +204,7 @@ public final class OutcomeView extends HBox {
         l.setId(id);
         l.textProperty().bind(text);
         l.setWrapText(true);
+        l.setMinHeight(USE_PREF_SIZE); // wrap, never "…"
         return l;
     }
 
