@@ -149,7 +149,8 @@ public final class OutcomeViewModel {
             phase.set(Phase.READY);
         });
         task.setOnFailed(e -> {
-            LOG.error("receipt PDF could not be made", task.getException());
+            // The type only: a renderer's message may quote the text it choked on (a name, an address).
+            LOG.error("receipt PDF could not be made: {}", task.getException().getClass().getName());
             phase.set(Phase.BROKEN);
             qrShown.set(true);
         });
