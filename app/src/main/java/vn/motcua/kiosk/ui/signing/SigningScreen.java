@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import vn.motcua.kiosk.signing.PcscWatcher;
 import vn.motcua.kiosk.signing.TokenInfo;
 import vn.motcua.kiosk.signing.TokenWatcher;
 import vn.motcua.kiosk.ui.I18n;
 
 /**
  * Opens the review-and-sign screen and watches for tokens only while it is shown: drivers are
- * asked once a second, so a token plugged in or pulled out shows within two.
+ * asked once a second (a token plugged in or pulled out shows within two), and at once when PC/SC
+ * reports a reader or card change.
  */
 public final class SigningScreen {
     private final ReviewViewModel vm;
@@ -39,8 +41,10 @@ public final class SigningScreen {
         vm.signatureRequiredProperty().set("required".equals(signature));
         vm.summary().setAll(summary);
         vm.refresh();
+        // Polling finds every token; PC/SC (where a reader service runs) makes it look at once.
         watcher = new TokenWatcher(scan, tokens -> Platform.runLater(() -> vm.tokensChanged(tokens)))
-                .start(Duration.ofSeconds(1));
+                .start(Duration.ofSeconds(1))
+                .pokeOn(PcscWatcher.system());
         return new ReviewView(vm, i18n, shuffledPinPad, onContinue);
     }
 
