@@ -23,9 +23,9 @@ class DraftScreensTest extends ShellFixture {
             services.sessions().answer("applicant.name", NAME);
             services.sessions().moveTo(Step.FORM);
         });
-        robot.clickOn("#session-park");
-        robot.clickOn("#drafts-birth-year").write("1995");
-        robot.clickOn("#drafts-park-confirm");
+        press(robot, "session-park");
+        typeInto(robot, "drafts-birth-year", "1995");
+        press(robot, "drafts-park-confirm");
         await(() -> showing(robot, "drafts-parked-code"));
         return ((Label) find(robot, "drafts-parked-code")).getText();
     }
@@ -37,13 +37,13 @@ class DraftScreensTest extends ShellFixture {
         assertThat(services.sessions().current()).isEmpty();
         assertThat(showing(robot, "session-end")).isFalse();
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#drafts-parked-done");
+        press(robot, "drafts-parked-done");
         assertThat(showing(robot, "file")).isTrue();
 
         robot.clickOn("#resume").clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.clickOn("#drafts-code").write(code.toLowerCase());
-        robot.clickOn("#drafts-birth-year").write("1995");
-        robot.clickOn("#drafts-resume-confirm");
+        typeInto(robot, "drafts-code", code.toLowerCase());
+        typeInto(robot, "drafts-birth-year", "1995");
+        press(robot, "drafts-resume-confirm");
         await(() -> vm.stepProperty().get() == Step.FORM);
         KioskSession s = services.sessions().current().orElseThrow();
         assertThat(s.answers()).containsEntry("applicant.name", NAME);
@@ -53,11 +53,11 @@ class DraftScreensTest extends ShellFixture {
     @Test
     void aWrongYearIsRefusedWithTriesLeftAndAnUnreadableCodeIsExplained(FxRobot robot) {
         String code = parkADraft(robot);
-        robot.clickOn("#drafts-parked-done");
+        press(robot, "drafts-parked-done");
         robot.clickOn("#resume").clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.clickOn("#drafts-code").write("AB1");
-        robot.clickOn("#drafts-birth-year").write("1995");
-        robot.clickOn("#drafts-resume-confirm");
+        typeInto(robot, "drafts-code", "AB1");
+        typeInto(robot, "drafts-birth-year", "1995");
+        press(robot, "drafts-resume-confirm");
         assertThat(feedback(robot)).isEqualTo("Mã gồm 6 chữ cái và chữ số, ví dụ ABC-DEF.");
 
         // Corrected as a volunteer would, by replacing the field's text.
@@ -65,7 +65,7 @@ class DraftScreensTest extends ShellFixture {
             ((javafx.scene.control.TextField) find(robot, "drafts-code")).setText(code);
             ((javafx.scene.control.TextField) find(robot, "drafts-birth-year")).setText("1996");
         });
-        robot.clickOn("#drafts-resume-confirm");
+        press(robot, "drafts-resume-confirm");
         await(() -> feedback(robot).startsWith("Mã hoặc năm sinh chưa đúng"));
         assertThat(feedback(robot)).isEqualTo("Mã hoặc năm sinh chưa đúng. Còn 4 lần thử.");
         assertThat(services.sessions().current().orElseThrow().answers()).isEmpty();
@@ -74,12 +74,12 @@ class DraftScreensTest extends ShellFixture {
     @Test
     void aBirthYearMustBeFourDigits(FxRobot robot) {
         robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.clickOn("#session-park");
-        robot.clickOn("#drafts-birth-year").write("95");
-        robot.clickOn("#drafts-park-confirm");
+        press(robot, "session-park");
+        typeInto(robot, "drafts-birth-year", "95");
+        press(robot, "drafts-park-confirm");
         assertThat(feedback(robot)).isEqualTo("Xin nhập năm sinh gồm 4 chữ số, ví dụ 1960.");
         assertThat(services.sessions().current()).isPresent();
-        robot.clickOn("#drafts-park-back");
+        press(robot, "drafts-park-back");
         assertThat(showing(robot, "session-park")).isTrue();
     }
 }

@@ -86,18 +86,18 @@ class LltpJourneyTest extends ShellFixture {
         assertThat(before).containsEntry("residenceHistory[2].place", "Đà Nẵng").containsEntry("placeOfBirth", "hà nội");
 
         // Park, leave, come back.
-        robot.clickOn("#session-park");
-        robot.clickOn("#drafts-birth-year").write("1995");
-        robot.clickOn("#drafts-park-confirm");
+        press(robot, "session-park");
+        typeInto(robot, "drafts-birth-year", "1995");
+        press(robot, "drafts-park-confirm");
         await(() -> showing(robot, "drafts-parked-code"));
         String code = ((Label) find(robot, "drafts-parked-code")).getText();
-        robot.clickOn("#drafts-parked-done");
+        press(robot, "drafts-parked-done");
         assertThat(services.sessions().current()).isEmpty();
 
         robot.clickOn("#resume").clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.clickOn("#drafts-code").write(code);
-        robot.clickOn("#drafts-birth-year").write("1995");
-        robot.clickOn("#drafts-resume-confirm");
+        typeInto(robot, "drafts-code", code);
+        typeInto(robot, "drafts-birth-year", "1995");
+        press(robot, "drafts-resume-confirm");
         await(() -> showing(robot, "form"));
         assertThat(services.sessions().current().orElseThrow().answers()).isEqualTo(before);
         assertThat(services.sessions().current().orElseThrow().procedureId()).isEqualTo("lltp-self");

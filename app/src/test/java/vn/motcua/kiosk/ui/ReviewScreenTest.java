@@ -80,6 +80,8 @@ class ReviewScreenTest {
         Scene scene = new Scene(new ReviewView(vm, new I18n(java.util.Locale.forLanguageTag("vi")), false, () -> continued.set(true)), 1280, 800);
         scene.getStylesheets().add(KioskApp.stylesheet());
         stage.setScene(scene);
+        // The primary stage is shared by every test class: an earlier one may have resized it.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -58,6 +58,8 @@ public abstract class ShellFixture {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(KioskApp.stylesheet());
         stage.setScene(scene);
+        // The primary stage is shared by every test class: an earlier one may have resized it.
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -84,11 +86,28 @@ public abstract class ShellFixture {
         return true;
     }
 
+    /** Types into a field the way a keyboard does, whether or not it is scrolled into view. */
+    protected static void typeInto(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField f = find(robot, id);
+        robot.interact(() -> {
+            f.requestFocus();
+            f.selectAll();
+        });
+        robot.write(text);
+    }
+
+    /** Presses a button as its keyboard shortcut would: a screen under the on-screen keyboard scrolls. */
+    protected static void press(FxRobot robot, String id) {
+        robot.interact(() -> ((javafx.scene.control.ButtonBase) find(robot, id)).fire());
+    }
+
     protected static void await(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            // The screen may still be building what follows the node the condition saw.
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within 20 s", e);
         }
     }
 }

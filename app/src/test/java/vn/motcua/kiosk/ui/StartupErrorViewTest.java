@@ -39,6 +39,8 @@ class StartupErrorViewTest {
         Scene scene = new Scene(view, 1024, 768);
         scene.getStylesheets().add(KioskApp.stylesheet());
         stage.setScene(scene);
+        // The primary stage is shared by every test class: an earlier one may have resized it.
+        stage.sizeToScene();
         stage.show();
     }
 

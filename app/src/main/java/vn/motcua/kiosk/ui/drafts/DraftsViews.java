@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -85,7 +86,11 @@ public final class DraftsViews {
         box.getChildren().add(feedback);
         box.getStyleClass().add("drafts");
         box.setAlignment(Pos.TOP_LEFT);
-        return box;
+        // Scrolls when the on-screen keyboard takes the lower half of a small screen.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
+        return scroll;
     }
 
     private static Node labelled(I18n i18n, String key, TextField field) {

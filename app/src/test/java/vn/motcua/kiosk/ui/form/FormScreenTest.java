@@ -72,6 +72,8 @@ class FormScreenTest {
         scene.getStylesheets().add(KioskApp.stylesheet());
         keyboard.attachTo(scene);
         stage.setScene(scene);
+        // The primary stage is shared by every test class: an earlier one may have resized it.
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -64,6 +64,8 @@ class OnScreenKeyboardTest {
         keyboard.attachTo(scene);
         physical = new PhysicalTelexFilter().attachTo(scene);
         stage.setScene(scene);
+        // The primary stage is shared by every test class: an earlier one may have resized it.
+        stage.sizeToScene();
         stage.show();
         first.requestFocus();
     }

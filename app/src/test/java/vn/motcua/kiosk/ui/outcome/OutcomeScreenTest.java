@@ -101,6 +101,8 @@ class OutcomeScreenTest {
             Scene scene = new Scene((javafx.scene.Parent) view, 1280, 800);
             scene.getStylesheets().add(KioskApp.stylesheet());
             stage.setScene(scene);
+            // The primary stage is shared by every test class: an earlier one may have resized it.
+            stage.sizeToScene();
             stage.show();
         });
         OutcomeViewModel vm = screen.viewModel();
