@@ -69,21 +69,39 @@ public abstract class ShellFixture {
         services.close();
     }
 
+    /** Looked up on the FX thread: a lookup from the test thread races with screens being rebuilt. */
     protected static <T extends Node> T find(FxRobot robot, String id) {
-        return robot.lookup("#" + id).query();
+        return onFx(() -> robot.lookup("#" + id).query());
     }
 
     protected static boolean showing(FxRobot robot, String id) {
-        Node n = robot.lookup("#" + id).tryQuery().orElse(null);
-        if (n == null || n.getScene() == null) {
-            return false;
-        }
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
+        return onFx(() -> {
+            Node n = robot.lookup("#" + id).tryQuery().orElse(null);
+            if (n == null || n.getScene() == null) {
                 return false;
             }
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        try {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                return work.call();
+            }
+            return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return true;
     }
 
     /** Types into a field the way a keyboard does, whether or not it is scrolled into view. */
