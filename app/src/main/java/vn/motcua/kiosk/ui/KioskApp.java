@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.Animation;
@@ -58,9 +59,30 @@ public final class KioskApp extends Application {
         return t;
     });
 
+    private static CompletableFuture<Prepared> preparing;
+
+    /** The configuration and the core, or why they could not be had. */
+    private record Prepared(KioskConfig config, KioskServices services, Exception failure) {}
+
+    /**
+     * Reads the configuration and opens the core (database, catalogue, drivers) on another thread
+     * while JavaFX starts: on two cores the two overlap, and the first frame comes sooner.
+     */
     public static void launchKiosk(Options opts) {
         options = opts;
+        preparing = CompletableFuture.supplyAsync(KioskApp::prepare);
         Application.launch(KioskApp.class);
+    }
+
+    private static Prepared prepare() {
+        try {
+            KioskConfig config = new ConfigLoader().load(options.configSource());
+            return new Prepared(config,
+                    KioskServices.open(options.configSource(), config, options.dataDir(), Clock.systemDefaultZone()),
+                    null);
+        } catch (Exception e) {
+            return new Prepared(null, null, e);
+        }
     }
 
     @Override
@@ -69,8 +91,19 @@ public final class KioskApp extends Application {
         stage.setTitle("Mot Cua Kiosk");
         Parent root;
         try {
-            KioskConfig config = new ConfigLoader().load(options.configSource());
-            services = KioskServices.open(options.configSource(), config, options.dataDir(), Clock.systemDefaultZone());
+            Prepared prepared = preparing.join();
+            Exception failure = prepared.failure();
+            if (failure instanceof ConfigException c) {
+                throw c;
+            } else if (failure instanceof DataException d) {
+                throw d;
+            } else if (failure instanceof RuntimeException r) {
+                throw r;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            KioskConfig config = prepared.config();
+            services = prepared.services();
             root = buildShell(stage, config, services, background, Platform::exit);
             openSerialReader(config, (ShellViewModel) root.getUserData());
         } catch (ConfigException e) {
