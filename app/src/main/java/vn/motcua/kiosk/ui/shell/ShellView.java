@@ -6,8 +6,10 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -51,7 +53,8 @@ public final class ShellView extends StackPane {
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
     private final SigningScreen signing;
-    private final OnScreenKeyboard keyboard;
+    private OnScreenKeyboard keyboard;
+    private ToneStyle toneStyle = ToneStyle.NEW;
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
 
     public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, String agencyName, boolean training,
@@ -76,19 +79,18 @@ public final class ShellView extends StackPane {
         frame.setTop(top);
         frame.getStyleClass().add("frame");
 
-        keyboard = new OnScreenKeyboard(i18n);
-        keyboard.setId("keyboard");
-        keyboard.managedProperty().bind(keyboard.visibleProperty());
-        keyboard.setVisible(false);
-        VBox bottom = new VBox(keyboard, sessionBar(i18n));
+        VBox bottom = new VBox(sessionBar(i18n));
         frame.setBottom(bottom);
-        getChildren().addAll(frame, new InactivityOverlay(vm), new StaffView(staff, i18n));
+        getChildren().add(frame);
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
                 // The reader's filter first: it must see each key before the Telex filter types it.
                 IdReaderFilter.attachTo(scene, vm::idScanned);
-                keyboard.attachTo(scene);
                 physicalKeys.attachTo(scene);
+                afterFirstFrame(scene, () -> {
+                    addKeyboard(scene, bottom, i18n);
+                    getChildren().addAll(new InactivityOverlay(vm), new StaffView(staff, i18n));
+                });
             }
         });
 
@@ -113,8 +115,35 @@ public final class ShellView extends StackPane {
 
     /** Tone placement on open oa/oe/uy for both the on-screen and a physical keyboard (a kiosk setting). */
     public void setToneStyle(ToneStyle style) {
-        keyboard.toneStyleProperty().set(style);
+        toneStyle = style;
+        if (keyboard != null) {
+            keyboard.toneStyleProperty().set(style);
+        }
         physicalKeys.toneStyleProperty().set(style);
+    }
+
+    /**
+     * The keyboard's hundred keys and the hidden overlays (staff PIN pad, inactivity warning) are
+     * built once Welcome is on screen: styling them, although hidden, held back the first frame by
+     * more than half a second, and Welcome needs none of them.
+     */
+    private static void afterFirstFrame(Scene scene, Runnable work) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(work);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private void addKeyboard(Scene scene, VBox bottom, I18n i18n) {
+        keyboard = new OnScreenKeyboard(i18n);
+        keyboard.setId("keyboard");
+        keyboard.managedProperty().bind(keyboard.visibleProperty());
+        keyboard.setVisible(false);
+        keyboard.toneStyleProperty().set(toneStyle);
+        bottom.getChildren().add(0, keyboard);
+        keyboard.attachTo(scene);
     }
 
     private Node header(I18n i18n, String agencyName, StaffViewModel staff) {
