@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import vn.motcua.kiosk.identity.IdCard;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
 
 /** "Quét thẻ căn cước": waiting for the reader, the card to confirm, or an unknown layout to map. */
 public final class ApplicantView extends VBox {
@@ -55,14 +56,14 @@ public final class ApplicantView extends VBox {
         mapping.visibleProperty().bind(vm.stateProperty().isEqualTo(ApplicantViewModel.State.UNKNOWN_LAYOUT));
         mapping.managedProperty().bind(mapping.visibleProperty());
 
-        Button confirm = button(i18n, "applicant.confirm", "applicant-confirm", vm::confirm);
+        Button confirm = Controls.button(i18n, "applicant.confirm", "applicant-confirm", vm::confirm);
         confirm.getStyleClass().add("primary");
         confirm.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ApplicantViewModel.State.WAITING));
         confirm.managedProperty().bind(confirm.visibleProperty());
-        Button rescan = button(i18n, "applicant.rescan", "applicant-rescan", vm::rescan);
+        Button rescan = Controls.button(i18n, "applicant.rescan", "applicant-rescan", vm::rescan);
         rescan.visibleProperty().bind(confirm.visibleProperty());
         rescan.managedProperty().bind(rescan.visibleProperty());
-        Button manual = button(i18n, "applicant.manual", "applicant-manual", vm::typeInstead);
+        Button manual = Controls.button(i18n, "applicant.manual", "applicant-manual", vm::typeInstead);
         HBox buttons = new HBox(manual, rescan, confirm);
         buttons.getStyleClass().add("button-row");
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -117,13 +118,5 @@ public final class ApplicantView extends VBox {
         row.getStyleClass().add("raw-field");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static Button button(I18n i18n, String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
 import vn.motcua.kiosk.ui.keyboard.FieldKind;
 
 /** The three small screens of parking and resuming a draft. */
@@ -19,10 +20,10 @@ public final class DraftsViews {
     /** "Lưu nháp": the birth year that, with the code, unlocks the draft later. */
     public static Node park(DraftsViewModel vm, I18n i18n, Runnable back) {
         TextField year = yearField(vm);
-        Button save = button(i18n, "drafts.park.confirm", "drafts-park-confirm", vm::park);
+        Button save = Controls.button(i18n, "drafts.park.confirm", "drafts-park-confirm", vm::park);
         save.getStyleClass().add("primary");
         save.disableProperty().bind(vm.busyProperty());
-        Button cancel = button(i18n, "session.back", "drafts-park-back", back);
+        Button cancel = Controls.button(i18n, "session.back", "drafts-park-back", back);
         return screen(i18n, "drafts.park.title", "drafts.park.body", vm, labelled(i18n, "drafts.birthYear", year),
                 row(cancel, save));
     }
@@ -33,7 +34,7 @@ public final class DraftsViews {
         code.setId("drafts-parked-code");
         code.textProperty().bind(vm.parkedCodeProperty());
         code.getStyleClass().add("resume-code");
-        Button ok = button(i18n, "drafts.parked.done", "drafts-parked-done", done);
+        Button ok = Controls.button(i18n, "drafts.parked.done", "drafts-parked-done", done);
         ok.getStyleClass().add("primary");
         return screen(i18n, "drafts.parked.title", "drafts.parked.body", vm, code, row(ok));
     }
@@ -48,7 +49,7 @@ public final class DraftsViews {
         FieldKind.set(code, FieldKind.PLAIN);
         code.setPromptText("ABC-DEF");
         TextField year = yearField(vm);
-        Button open = button(i18n, "drafts.resume.confirm", "drafts-resume-confirm", vm::resume);
+        Button open = Controls.button(i18n, "drafts.resume.confirm", "drafts-resume-confirm", vm::resume);
         open.getStyleClass().add("primary");
         open.disableProperty().bind(vm.busyProperty());
         return screen(i18n, "drafts.resume.title", "drafts.resume.body", vm,
@@ -106,13 +107,5 @@ public final class DraftsViews {
         row.getStyleClass().add("button-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
-    }
-
-    private static Button button(I18n i18n, String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

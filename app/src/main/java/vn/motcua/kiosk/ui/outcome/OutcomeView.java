@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.printing.PrintingException;
 import vn.motcua.kiosk.receipt.Receipt;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
 import vn.motcua.kiosk.ui.outcome.OutcomeViewModel.Phase;
 
 /**
@@ -209,12 +210,9 @@ public final class OutcomeView extends HBox {
     }
 
     private static Button button(I18n i18n, String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
+        Button b = Controls.button(i18n, key, id, action);
         b.setWrapText(true);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setOnAction(e -> action.run());
         return b;
     }
 

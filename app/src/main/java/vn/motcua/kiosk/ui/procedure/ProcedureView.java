@@ -128,7 +128,7 @@ public final class ProcedureView extends VBox {
     }
 
     private static Language language(I18n i18n) {
-        return i18n.locale().getLanguage().equals("en") ? Language.en : Language.vi;
+        return i18n.language().getValue();
     }
 
     /** A text that follows the language switch. */
