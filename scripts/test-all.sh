@@ -25,4 +25,15 @@ for service in "$root"/scripts/services/*.sh; do
   source "$service"
 done
 
-xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@"
+status=0
+xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  # The services' own logs explain failures the test report cannot (a stalled saned, a CUPS
+  # filter error); they carry no personal data (test backends and generated test pages only).
+  find "$KIOSK_TEST_SERVICES" -maxdepth 3 -type f \( -name '*.log' -o -name 'error_log' \) | while read -r log; do
+    [ -s "$log" ] || continue
+    echo "---- last lines of ${log#"$root"/} ----"
+    tail -n 40 "$log"
+  done
+fi
+exit "$status"

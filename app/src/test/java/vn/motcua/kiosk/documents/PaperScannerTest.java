@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.kiosk.scanning.Cancellation;
+import vn.motcua.kiosk.scanning.ConnectionLostException;
 import vn.motcua.kiosk.scanning.PaperJamException;
 import vn.motcua.kiosk.scanning.PaperSource;
 import vn.motcua.kiosk.scanning.ScanSettings;
@@ -70,16 +71,27 @@ class PaperScannerTest {
 
     @Test
     void moreThanAHundredPagesStreamToDiskIntoOnePdfA() throws Exception {
-        // 11 feeder loads of the test backend (10 sheets each): 110 pages, one at a time in memory.
+        // Feeder loads of the test backend (10 sheets each) until 110 pages, one at a time in memory.
         PageWriter writer = new PageWriter(session, DocumentLimits.defaults().withMaxPages(200).withMaxFileBytes(200L * 1024 * 1024));
         PaperScanner scanner = new PaperScanner(TestSaned.scanner(), writer);
         PaperDocument doc = new PaperDocument("ho-so-dai");
-        for (int load = 0; load < 11; load++) {
-            scanner.scanInto(doc, doc.size(), feeder("Grid"), new Cancellation(), new PagesListener() {});
+        int lostLinks = 0;
+        while (doc.size() < 110) {
+            int before = doc.size();
+            try {
+                scanner.scanInto(doc, doc.size(), feeder("Grid"), new Cancellation(), new PagesListener() {});
+            } catch (ConnectionLostException e) {
+                // Once in many CI runs saned's link stalled mid-batch on a loaded machine. The promise
+                // that matters here is the volunteer's: the pages before the loss stay, the rest is
+                // fed again. Two losses in one document would be a real problem, not a hiccup.
+                lostLinks++;
+                assertThat(lostLinks).as("lost links to saned").isLessThan(2);
+                assertThat(doc.size()).isEqualTo(before + e.pagesDelivered());
+            }
         }
-        assertThat(doc.size()).isEqualTo(110);
+        assertThat(doc.size()).isBetween(110, 119);
         PdfMaker.BuiltPdf pdf = new PdfMaker(writer).build(doc, session.resolve("long.pdf"));
-        assertThat(pdf.pages()).isEqualTo(110);
+        assertThat(pdf.pages()).isEqualTo(doc.size());
         assertThat(PdfA.problems(pdf.file())).isEmpty();
     }
 }
