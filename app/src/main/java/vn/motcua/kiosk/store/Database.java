@@ -23,7 +23,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** Applied in order; {@code PRAGMA user_version} records how many have run. Never edit one that shipped. */
-    static final List<String> MIGRATIONS = List.of("V1__sessions_drafts_events.sql", "V2__parked_draft_lookup.sql");
+    static final List<String> MIGRATIONS = List.of("V1__sessions_drafts_events.sql", "V2__parked_draft_lookup.sql",
+            "V3__outbox.sql");
 
     private final Connection connection;
     private final Path file;

@@ -105,6 +105,44 @@ public final class TrainingPortal implements AutoCloseable {
         return Files.readAllBytes(api.uploadFile(uploadId));
     }
 
+    /** One document as the portal holds it: what was announced and what really arrived. */
+    public record FiledDocument(String uploadId, String type, String filename, String state, long length, String announcedSha256,
+            String receivedSha256) {}
+
+    /** One dossier as the portal holds it, for checks from outside (tests, the reliability run). */
+    public record Filed(String id, String kioskId, String localReference, String state, String code, List<FiledDocument> documents) {}
+
+    /** Every dossier the portal holds, oldest first, with the SHA-256 of the bytes each upload really has. */
+    public List<Filed> filed() throws IOException {
+        List<Filed> out = new java.util.ArrayList<>();
+        for (Map<String, Object> d : store.query("SELECT * FROM dossiers ORDER BY created_at, id")) {
+            List<FiledDocument> docs = new java.util.ArrayList<>();
+            for (Map<String, Object> u : store.query("SELECT * FROM uploads WHERE dossier_id = ? ORDER BY created_at, id", d.get("id"))) {
+                String id = (String) u.get("id");
+                Path file = api.uploadFile(id);
+                String received = Files.exists(file) ? sha256Hex(file) : null;
+                docs.add(new FiledDocument(id, (String) u.get("doc_type"), (String) u.get("filename"), (String) u.get("state"),
+                        ((Number) u.get("length")).longValue(), (String) u.get("sha256"), received));
+            }
+            out.add(new Filed((String) d.get("id"), (String) d.get("kiosk_id"), (String) d.get("local_ref"), (String) d.get("state"),
+                    (String) d.get("code"), docs));
+        }
+        return out;
+    }
+
+    private static String sha256Hex(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import vn.motcua.kiosk.store.OutboxStore;
+
+/**
+ * "Nộp hồ sơ": a dossier and its documents become one outbox entry, stored durably before the
+ * citizen is told anything, then sent by {@link OutboxWorker} whenever the portal answers.
+ * The entry's files live in its own folder under {@code root}, erased once the portal has them.
+ */
+public final class Outbox {
+    /** What the citizen's session hands over: the create body (JSON) and the PDFs in order. */
+    public record Submission(String procedureId, String bodyJson, List<Paper> papers) {}
+
+    /** One PDF to send; {@code file} is copied into the outbox, so the session may erase its own. */
+    public record Paper(String type, String filename, Path file) {}
+
+    private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final OutboxStore store;
+    private final Path root;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Outbox(OutboxStore store, Path root, Clock clock) {
+        this.store = store;
+        this.root = root;
+        this.clock = clock;
+    }
+
+    public OutboxStore store() {
+        return store;
+    }
+
+    /**
+     * Stores the submission and returns its local reference ("đang chờ gửi" shows it). Files are
+     * copied and fsynced first; the row that points at them commits last, so a crash in between
+     * leaves only an orphan folder, which {@link #sweepOrphans()} removes.
+     */
+    public String add(Submission s) {
+        String ref = newReference();
+        Path dir = root.resolve(ref);
+        try {
+            Files.createDirectories(dir);
+            List<OutboxStore.Document> docs = new ArrayList<>();
+            int position = 0;
+            for (Paper p : s.papers()) {
+                Path copy = dir.resolve(position + ".pdf");
+                Files.copy(p.file(), copy, StandardCopyOption.REPLACE_EXISTING);
+                try (var ch = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                docs.add(new OutboxStore.Document(position, p.type(), p.filename(), copy, Files.size(copy), sha256(copy), null, false));
+                position++;
+            }
+            store.add(ref, s.procedureId(), UUID.randomUUID().toString(), s.bodyJson(), docs, clock.instant());
+            return ref;
+        } catch (IOException e) {
+            deleteTree(dir);
+            throw new UncheckedIOException("cannot store the dossier in the outbox", e);
+        } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    /** Removes folders no unsent entry points at (a crash during {@link #add}, or files of sent entries). */
+    public int sweepOrphans() {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        Set<String> keep = store.all().stream().filter(e -> e.state() != OutboxStore.State.SENT)
+                .map(OutboxStore.Entry::localRef).collect(Collectors.toSet());
+        int removed = 0;
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : dirs.toList()) {
+                if (!keep.contains(d.getFileName().toString())) {
+                    deleteTree(d);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    /** Erases the files of an entry the portal now holds. */
+    void eraseFiles(String localRef) {
+        deleteTree(root.resolve(localRef));
+    }
+
+    private String newReference() {
+        StringBuilder b = new StringBuilder("CG-").append(DAY.format(clock.instant().atZone(VIETNAM))).append('-');
+        for (int i = 0; i < 6; i++) {
+            b.append(REF_ALPHABET.charAt(random.nextInt(REF_ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot erase " + dir.getFileName(), e);
+        }
+    }
+}

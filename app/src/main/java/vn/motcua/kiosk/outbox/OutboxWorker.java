@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.portal.Answers;
+import vn.motcua.kiosk.portal.PortalClient;
+import vn.motcua.kiosk.portal.PortalException;
+import vn.motcua.kiosk.portal.PortalRefusedException;
+import vn.motcua.kiosk.portal.Problem;
+import vn.motcua.kiosk.portal.RetryPolicy;
+import vn.motcua.kiosk.portal.TusUpload;
+import vn.motcua.kiosk.store.OutboxStore;
+
+/**
+ * Sends queued dossiers: create (Idempotency-Key from the entry) → upload each document (tus,
+ * URLs kept in SQLite) → submit. Every step is recorded before the next, and every step is safe
+ * to repeat, so a kill at any point resumes where it stopped and the portal gets each dossier once.
+ * A refusal for good parks the entry with the portal's reason; anything else is tried later.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+
+    /** What the screens hear: entries changing, bytes moving, the portal answering or not. */
+    public interface Listener {
+        default void changed(OutboxStore.Entry entry) {}
+
+        default void uploading(String localRef, int document, long bytes, long total) {}
+
+        default void online(boolean reachable) {}
+    }
+
+    private final Outbox outbox;
+    private final OutboxStore store;
+    private final PortalClient client;
+    private final TusUpload tus;
+    private final RetryPolicy entryBackoff;
+    private final Clock clock;
+    private final Listener listener;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private volatile boolean woken;
+    private Thread thread;
+
+    /**
+     * @param entryBackoff how long a failed entry waits before its next attempt (grows with its attempts)
+     */
+    public OutboxWorker(Outbox outbox, PortalClient client, TusUpload tus, RetryPolicy entryBackoff, Clock clock, Listener listener) {
+        this.outbox = outbox;
+        this.store = outbox.store();
+        this.client = client;
+        this.tus = tus;
+        this.entryBackoff = entryBackoff;
+        this.clock = clock;
+        this.listener = listener == null ? new Listener() {} : listener;
+    }
+
+    /** Starts the background thread (daemon: it never keeps the kiosk from closing). */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A new entry, or the network came back: look now instead of at the next due time. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Sends every entry due now, once each; returns how many reached SENT. */
+    public int drainOnce() throws InterruptedException {
+        int sent = 0;
+        for (OutboxStore.Entry e : store.due(clock.instant())) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            if (send(e)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                drainOnce();
+                Duration wait = store.nextDue().map(t -> Duration.between(clock.instant(), t)).orElse(Duration.ofMinutes(1));
+                long millis = Math.max(50, Math.min(wait.toMillis(), 60_000));
+                synchronized (signal) {
+                    if (!woken) {
+                        signal.wait(millis);
+                    }
+                    woken = false;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A database or disk failure: say so and keep the thread alive for the next round.
+                LOG.error("outbox round failed", e);
+                sleepQuietly(5_000);
+            }
+        }
+    }
+
+    /** Walks one entry as far as it goes; true when it reached SENT. */
+    boolean send(OutboxStore.Entry e) throws InterruptedException {
+        String ref = e.localRef();
+        try {
+            String dossierId = e.dossierId();
+            if (dossierId == null) {
+                Answers.Dossier d = client.createDossier(e.idempotencyKey(), e.bodyJson());
+                dossierId = d.id();
+                store.dossierCreated(ref, dossierId, clock.instant());
+            }
+            for (OutboxStore.Document doc : e.documents()) {
+                if (doc.uploaded()) {
+                    continue;
+                }
+                TusUpload.Document file = new TusUpload.Document(doc.type(), doc.filename(), doc.path(), doc.length(), doc.sha256());
+                tus.upload(dossierId, file, slot(ref, doc), (bytes, total) -> listener.uploading(ref, doc.position(), bytes, total));
+                store.uploaded(ref, doc.position());
+            }
+            Answers.SubmitReceipt receipt = client.submit(dossierId);
+            store.sent(ref, receipt.dossierCode(), json.writeValueAsString(receipt), clock.instant());
+            outbox.eraseFiles(ref);
+            listener.online(true);
+            LOG.info("outbox {} sent as {}", ref, receipt.dossierCode());
+            notifyChanged(ref);
+            return true;
+        } catch (PortalRefusedException refused) {
+            listener.online(true);
+            if (refused.status() == 401 || refused.status() == 403) {
+                // The kiosk's own credentials, not this dossier: never park the whole queue for it.
+                retryLater(e, refused);
+            } else {
+                store.parked(ref, reason(refused), clock.instant());
+                LOG.warn("outbox {} parked: {}", ref, refused.getMessage());
+            }
+        } catch (PortalException failure) {
+            listener.online(failure.status() > 0);
+            retryLater(e, failure);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        notifyChanged(ref);
+        return false;
+    }
+
+    private void retryLater(OutboxStore.Entry e, PortalException failure) {
+        Duration wait = entryBackoff.delay(e.attempts() + 1, failure.retryAfter(), random);
+        Instant now = clock.instant();
+        store.failed(e.localRef(), failure.getMessage(), now.plus(wait), now);
+        LOG.info("outbox {} not sent yet ({}); next attempt in {} s", e.localRef(), failure.getMessage(), wait.toSeconds());
+    }
+
+    private void notifyChanged(String ref) {
+        store.find(ref).ifPresent(listener::changed);
+    }
+
+    private TusUpload.UrlSlot slot(String ref, OutboxStore.Document doc) {
+        return new TusUpload.UrlSlot() {
+            private String url = doc.uploadUrl();
+
+            @Override
+            public Optional<String> get() {
+                return Optional.ofNullable(url);
+            }
+
+            @Override
+            public void put(String uploadUrl) {
+                store.uploadUrl(ref, doc.position(), uploadUrl);
+                url = uploadUrl;
+            }
+
+            @Override
+            public void clear() {
+                store.uploadUrl(ref, doc.position(), null);
+                url = null;
+            }
+        };
+    }
+
+    /** The portal's reason in words staff can act on: title, detail and the fields it names. */
+    static String reason(PortalRefusedException e) {
+        Problem p = e.problem();
+        StringBuilder b = new StringBuilder().append(e.operation()).append(" ").append(p.status());
+        if (p.title() != null) {
+            b.append(": ").append(p.title());
+        }
+        if (p.detail() != null) {
+            b.append(" — ").append(p.detail());
+        }
+        if (!p.errors().isEmpty()) {
+            b.append(" [").append(p.errors().stream().map(f -> f.path() + ": " + f.message()).collect(Collectors.joining("; "))).append("]");
+        }
+        return b.toString();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+}

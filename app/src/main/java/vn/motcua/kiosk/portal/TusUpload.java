@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.portal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Sends one document with tus 1.0, resuming where the portal stopped: after a dropped
+ * connection (HEAD, then PATCH from the portal's offset) and after a kiosk restart (the upload
+ * URL is kept by the caller, in SQLite). A creation whose answer was lost is found again through
+ * the dossier's document list, so a document is never uploaded twice.
+ */
+public final class TusUpload {
+    /** One document of a dossier, as the portal will check it (whole-file SHA-256). */
+    public record Document(String type, String filename, Path file, long length, String sha256) {}
+
+    /** Where this document's upload URL is kept between attempts and restarts. */
+    public interface UrlSlot {
+        Optional<String> get();
+
+        void put(String uploadUrl);
+
+        void clear();
+    }
+
+    /** Bytes the portal holds for this document (called after each chunk and during it). */
+    public interface Progress {
+        void uploaded(long bytes, long total);
+
+        Progress NONE = (b, t) -> { };
+    }
+
+    public static final long DEFAULT_CHUNK = 4L * 1024 * 1024;
+
+    private final PortalClient client;
+    private final long chunk;
+    private final RetryPolicy policy;
+    private final PortalClient.Sleeper sleeper;
+    private final RandomGenerator random;
+
+    public TusUpload(PortalClient client, long chunk, RetryPolicy policy, PortalClient.Sleeper sleeper, RandomGenerator random) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be positive");
+        }
+        this.client = client;
+        this.chunk = chunk;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    /** Returns once the portal holds every byte (and has checked the SHA-256). */
+    public void upload(String dossierId, Document doc, UrlSlot slot, Progress progress) throws PortalException, InterruptedException {
+        int failures = 0;
+        while (true) {
+            try {
+                if (send(dossierId, doc, slot, progress)) {
+                    return;
+                }
+                failures = 0; // the slot was cleared (upload gone): start again at once
+            } catch (PortalException e) {
+                if (!e.retryable() || ++failures >= policy.maxAttempts()) {
+                    throw e;
+                }
+                sleeper.sleep(policy.delay(failures, e.retryAfter(), random));
+            }
+        }
+    }
+
+    /** One pass; true when complete, false when the stored upload vanished and a new one is needed. */
+    private boolean send(String dossierId, Document doc, UrlSlot slot, Progress progress) throws PortalException {
+        String url = slot.get().orElse(null);
+        if (url == null) {
+            Optional<Answers.DocumentInfo> known = client.dossier(dossierId).documents().stream()
+                    .filter(d -> doc.type().equals(d.type()) && doc.filename().equals(d.filename()) && doc.sha256().equalsIgnoreCase(d.sha256())
+                            && !"REFUSED".equals(d.state()))
+                    .findFirst();
+            if (known.isPresent()) {
+                url = known.get().uploadUrl();
+            } else {
+                url = client.createUpload(dossierId, doc.type(), doc.filename(), doc.length(), doc.sha256());
+            }
+            slot.put(url);
+        }
+        long offset;
+        try {
+            offset = client.uploadOffset(url);
+        } catch (PortalRefusedException e) {
+            if (e.status() == 404 || e.status() == 410) {
+                slot.clear();
+                return false;
+            }
+            throw e;
+        }
+        progress.uploaded(offset, doc.length());
+        while (offset < doc.length()) {
+            long start = offset;
+            long n = Math.min(chunk, doc.length() - offset);
+            try {
+                offset = client.patch(url, doc.file(), offset, n, sent -> progress.uploaded(start + sent, doc.length()));
+            } catch (PortalRefusedException e) {
+                if (e.status() == 409 && !"dossier-submitted".equals(e.problem().kind())) {
+                    offset = client.uploadOffset(url); // our offset was stale: go on from the portal's
+                    continue;
+                }
+                if (e.status() == 404 || e.status() == 410) {
+                    slot.clear();
+                    return false;
+                }
+                throw e; // 460 checksum mismatch: the file on disk is not what was announced
+            }
+            progress.uploaded(offset, doc.length());
+        }
+        return true;
+    }
+
+    /** Convenience for callers that wait with the policy's own sleep. */
+    public static TusUpload withDefaults(PortalClient client, RetryPolicy policy) {
+        return new TusUpload(client, DEFAULT_CHUNK, policy, d -> Thread.sleep(d.toMillis()), RandomGenerator.getDefault());
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.outbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import vn.motcua.kiosk.portal.PortalClient;
+import vn.motcua.portal.training.TrainingPortal;
+
+/** The real training portal on a free loopback port, and its trainer switches (faults) over HTTP. */
+public final class TrainingPortalFixture implements AutoCloseable {
+    public final TrainingPortal portal;
+    private final OkHttpClient http = new OkHttpClient();
+
+    public TrainingPortalFixture(Path data) throws IOException {
+        portal = TrainingPortal.start(new TrainingPortal.Options(0, data, 1, Duration.ofMinutes(15)));
+    }
+
+    public PortalClient.Endpoint endpoint() {
+        return new PortalClient.Endpoint(URI.create(portal.apiUrl()), TrainingPortal.TRAINING_KIOSK, TrainingPortal.TRAINING_SECRET);
+    }
+
+    /** Replaces the fault rules (see training-portal's Faults: kinds, endpoints by operationId). */
+    public void faults(String settingsJson) throws IOException {
+        Request r = new Request.Builder().url(portal.baseUrl() + "/trainer/faults")
+                .post(RequestBody.create(settingsJson, MediaType.get("application/json"))).build();
+        try (Response response = http.newCall(r).execute()) {
+            if (response.code() != 200) {
+                throw new IOException("faults refused: " + response.code() + " " + response.body().string());
+            }
+        }
+    }
+
+    public void noFaults() throws IOException {
+        faults("{\"rules\":[]}");
+    }
+
+    @Override
+    public void close() {
+        portal.close();
+    }
+}
