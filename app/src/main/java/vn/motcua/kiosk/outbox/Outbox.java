@@ -39,6 +39,8 @@ public final class Outbox {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final OutboxStore store;
     private final Path root;
     private final Clock clock;
@@ -75,7 +77,7 @@ public final class Outbox {
                 docs.add(new OutboxStore.Document(position, p.type(), p.filename(), copy, Files.size(copy), sha256(copy), null, false));
                 position++;
             }
-            store.add(ref, s.procedureId(), UUID.randomUUID().toString(), s.bodyJson(), docs, clock.instant());
+            store.add(ref, s.procedureId(), UUID.randomUUID().toString(), withReference(s.bodyJson(), ref), docs, clock.instant());
             return ref;
         } catch (IOException e) {
             deleteTree(dir);
@@ -84,6 +86,13 @@ public final class Outbox {
             deleteTree(dir);
             throw e;
         }
+    }
+
+    /** The create body with the local reference in it: the portal echoes it, so staff can match the two. */
+    private static String withReference(String bodyJson, String ref) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(bodyJson);
+        body.put("localReference", ref);
+        return JSON.writeValueAsString(body);
     }
 
     /** Removes folders no unsent entry points at (a crash during {@link #add}, or files of sent entries). */
