@@ -138,8 +138,11 @@ public final class ConfigLoader {
                 }
             }
             present("mode", c.mode());
-            if (present("portal", c.portal()) && present("portal.url", c.portal().url())) {
-                portalUrl(c.portal().url());
+            if (present("portal", c.portal())) {
+                if (present("portal.url", c.portal().url())) {
+                    portalUrl(c.portal().url(), c.mode());
+                }
+                text("portal.secretFile", c.portal().secretFile());
             }
             present("language", c.language());
             if (present("timeouts", c.timeouts())) {
@@ -211,8 +214,14 @@ public final class ConfigLoader {
             return true;
         }
 
-        private void portalUrl(URI url) {
+        private void portalUrl(URI url, Mode mode) {
             String scheme = url.getScheme();
+            if ("embedded".equals(scheme)) {
+                if (!KioskConfig.Portal.EMBEDDED_TRAINING.equals(url) || mode != Mode.training) {
+                    problems.add(ConfigProblem.of(file, "portal.url", Expectation.EMBEDDED_TRAINING, url.toString()));
+                }
+                return;
+            }
             if (!url.isAbsolute() || url.getHost() == null
                     || !("https".equals(scheme) || "http".equals(scheme))) {
                 problems.add(ConfigProblem.of(file, "portal.url", Expectation.URL, url.toString()));

@@ -22,7 +22,18 @@ public record KioskConfig(
     /** The receiving agency; {@code provinceCode} (2 digits, as in admin-units) picks online fee discounts. */
     public record Agency(String code, String name, String provinceCode) {}
 
-    public record Portal(URI url) {}
+    /**
+     * @param url the portal API, or {@code embedded:training} (training mode only): the kiosk
+     *            starts its own training portal on a free loopback port
+     * @param secretFile file of this folder holding the kiosk's device secret (one line)
+     */
+    public record Portal(URI url, String secretFile) {
+        public static final URI EMBEDDED_TRAINING = URI.create("embedded:training");
+
+        public boolean embeddedTraining() {
+            return EMBEDDED_TRAINING.equals(url);
+        }
+    }
 
     /** Inactivity: warn with a countdown, then end the session and erase it. */
     public record Timeouts(Integer inactivityWarningSeconds, Integer inactivityEndSeconds) {}

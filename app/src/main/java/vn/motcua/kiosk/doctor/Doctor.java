@@ -65,6 +65,7 @@ public final class Doctor {
                 ScannerChecks.forConfiguredScanner(config.devices().scanner()).run(m, scanTestPage)
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
                 checks.add(idCardReader(config, m));
+                checks.add(PortalCheck.run(source, config, m));
                 return checks;
             };
         }

@@ -47,6 +47,7 @@ public final class KioskServices implements AutoCloseable {
     private final SigningStep signingStep;
     private final CatalogueService catalogue;
     private final Supplier<List<TokenInfo>> tokenScan;
+    private PortalLink portal;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
                           Clock clock) {
@@ -82,6 +83,12 @@ public final class KioskServices implements AutoCloseable {
         } catch (StoreException e) {
             throw new StartupFailure(dataDir.resolve(DATABASE_FILE).toString(), e);
         }
+        try {
+            services.portal = new PortalLink(config, source, services.database, dataDir, clock);
+        } catch (ConfigException | RuntimeException e) {
+            services.close();
+            throw e;
+        }
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
                 Duration.ofDays(config.privacy().parkedDraftDays()));
         services.events.record(EventType.KIOSK_STARTED, null, "mode=" + config.mode());
@@ -115,6 +122,11 @@ public final class KioskServices implements AutoCloseable {
         return tokenScan;
     }
 
+    /** The outbox, the portal client and the online dot (started after the first frame). */
+    public PortalLink portal() {
+        return portal;
+    }
+
     public EventLog events() {
         return events;
     }
@@ -128,6 +140,9 @@ public final class KioskServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (portal != null) {
+            portal.close();
+        }
         database.close();
     }
 }

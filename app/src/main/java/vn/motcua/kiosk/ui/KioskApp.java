@@ -134,6 +134,9 @@ public final class KioskApp extends Application {
         if (options.reportFirstFrame()) {
             reportFirstFrame(scene);
         }
+        if (services != null) {
+            startPortalAfterFirstFrame(scene, services);
+        }
         stage.show();
     }
 
@@ -150,6 +153,7 @@ public final class KioskApp extends Application {
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
+        shell.follow(services.portal().connectivity());
         ShellView view = new ShellView(shell, staff, signing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         view.setUserData(shell);
@@ -175,6 +179,24 @@ public final class KioskApp extends Application {
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         return view;
+    }
+
+    /** The portal link (and in training the embedded portal) starts once Welcome is on screen. */
+    private void startPortalAfterFirstFrame(Scene scene, KioskServices services) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            background.submit(() -> {
+                try {
+                    services.portal().start();
+                } catch (IOException | RuntimeException e) {
+                    // The kiosk still files dossiers into the outbox; the dot says offline, doctor says why.
+                    LOG.error("portal link did not start: {}", e.toString());
+                    services.portal().connectivity().report(false);
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** A desk reader on a serial port feeds the same path as one typing like a keyboard. */

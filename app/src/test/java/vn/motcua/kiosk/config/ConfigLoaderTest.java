@@ -150,15 +150,30 @@ class ConfigLoaderTest {
 
     @Test
     void portalMustBeAFullAddress() throws Exception {
-        ConfigProblem p = onlyProblemOf(shipped().replace("http://127.0.0.1:8787/api/v1", "dichvucong/api"));
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"embedded:training\"", "\"dichvucong/api\""));
         assertThat(p.key()).isEqualTo("portal.url");
         assertThat(p.expected()).isEqualTo(Expectation.URL);
     }
 
     @Test
     void plainHttpOnlyToLoopback() throws Exception {
-        ConfigProblem p = onlyProblemOf(shipped().replace("http://127.0.0.1:8787/api/v1", "http://dichvucong.example.vn/api/v1"));
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"embedded:training\"", "\"http://dichvucong.example.vn/api/v1\""));
         assertThat(p.expected()).isEqualTo(Expectation.HTTPS_OR_LOOPBACK);
+    }
+
+    @Test
+    void theEmbeddedTrainingPortalIsForTrainingOnly() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"mode\": \"training\"", "\"mode\": \"production\""));
+        assertThat(p.key()).isEqualTo("portal.url");
+        assertThat(p.expected()).isEqualTo(Expectation.EMBEDDED_TRAINING);
+        assertThat(onlyProblemOf(shipped().replace("\"embedded:training\"", "\"embedded:other\"")).expected())
+                .isEqualTo(Expectation.EMBEDDED_TRAINING);
+    }
+
+    @Test
+    void theDeviceSecretFileIsRequired() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"secretFile\": \"portal-secret.txt\"", "\"secretFile\": \"\""));
+        assertThat(p.key()).isEqualTo("portal.secretFile");
     }
 
     @Test

@@ -60,7 +60,7 @@ class DoctorTest {
     void theTrainingPinIsAProblemInProduction() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"mode\": \"training\"", "\"mode\": \"production\"")
-                .replace("http://127.0.0.1:8787/api/v1", "https://dichvucong.example.vn/api/v1"));
+                .replace("\"embedded:training\"", "\"https://dichvucong.example.vn/api/v1\""));
         int[] status = new int[1];
         String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Staff PIN +still the default training PIN");

@@ -24,7 +24,7 @@ public final class TestKiosk {
     public static KioskConfig config(Mode mode, Language language, int warnSeconds, int endSeconds) {
         return new KioskConfig("TEST-01",
                 new KioskConfig.Agency("000.00.14.H56", "Bộ phận Một cửa — Sở Tư pháp (kiểm thử)", "56"),
-                mode, new KioskConfig.Portal(URI.create("http://127.0.0.1:8787/api/v1")), language,
+                mode, new KioskConfig.Portal(URI.create("http://127.0.0.1:8787/api/v1"), "portal-secret.txt"), language,
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),

@@ -174,16 +174,39 @@ public final class ShellView extends StackPane {
         staffButton.getStyleClass().add("quiet");
         staffButton.setOnAction(e -> staff.open());
 
+        Label portal = portalDot(i18n);
+
         // The switches keep their full words; the agency name gives way on narrow screens.
-        for (var b : List.of(language, large, contrast, staffButton)) {
+        for (var b : List.of(language, large, contrast, staffButton, portal)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(names, gap, language, large, contrast, staffButton);
+        HBox header = new HBox(names, gap, portal, language, large, contrast, staffButton);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
+    }
+
+    /** "Online" or "offline — dossiers wait and go later", in words and colour (never colour alone). */
+    private Label portalDot(I18n i18n) {
+        Label dot = new Label();
+        dot.setId("portal-state");
+        dot.getStyleClass().add("portal-state");
+        Runnable update = () -> {
+            var state = vm.portalProperty().get();
+            String key = switch (state) {
+                case ONLINE -> "portal.state.online";
+                case OFFLINE -> "portal.state.offline";
+                case UNKNOWN -> "portal.state.unknown";
+            };
+            dot.textProperty().bind(i18n.text(key));
+            dot.getStyleClass().removeAll("online", "offline", "unknown");
+            dot.getStyleClass().add(state.name().toLowerCase(java.util.Locale.ROOT));
+        };
+        vm.portalProperty().addListener((obs, was, is) -> update.run());
+        update.run();
+        return dot;
     }
 
     private Node sessionBar(I18n i18n) {

@@ -49,6 +49,8 @@ public final class ShellViewModel {
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WELCOME);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CONSENT);
+    private final ObjectProperty<vn.motcua.kiosk.portal.Connectivity.State> portal =
+            new SimpleObjectProperty<>(vn.motcua.kiosk.portal.Connectivity.State.UNKNOWN);
     private final StringProperty feature = new SimpleStringProperty("");
     private final BooleanProperty sessionOpen = new SimpleBooleanProperty();
     private final BooleanProperty largeText = new SimpleBooleanProperty();
@@ -185,6 +187,17 @@ public final class ShellViewModel {
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen;
+    }
+
+    /** Whether the portal answers: the dot in the header on every screen. */
+    public ObjectProperty<vn.motcua.kiosk.portal.Connectivity.State> portalProperty() {
+        return portal;
+    }
+
+    /** Follows the core's connectivity, hopping to the FX thread. */
+    public void follow(vn.motcua.kiosk.portal.Connectivity connectivity) {
+        portal.set(connectivity.state());
+        connectivity.subscribe(s -> javafx.application.Platform.runLater(() -> portal.set(s)));
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.startup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigProblem;
+import vn.motcua.kiosk.config.ConfigSource;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.outbox.Outbox;
+import vn.motcua.kiosk.outbox.OutboxWorker;
+import vn.motcua.kiosk.portal.Connectivity;
+import vn.motcua.kiosk.portal.PortalClient;
+import vn.motcua.kiosk.portal.PortalException;
+import vn.motcua.kiosk.portal.RetryPolicy;
+import vn.motcua.kiosk.portal.TusUpload;
+import vn.motcua.kiosk.store.Database;
+import vn.motcua.kiosk.store.OutboxStore;
+import vn.motcua.portal.training.TrainingPortal;
+
+/**
+ * The kiosk's side of the portal: the outbox (usable at once, even offline), and — once
+ * {@link #start()} runs after the first frame — the client, the outbox worker, a minute-by-minute
+ * probe for the online dot, and in training mode the embedded training portal.
+ */
+public final class PortalLink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PortalLink.class);
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(60);
+
+    private final KioskConfig.Portal config;
+    private final String kioskId;
+    private final String secret;
+    private final Path dataDir;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Connectivity connectivity = new Connectivity();
+    private volatile PortalClient client;
+    private TrainingPortal embedded;
+    private OutboxWorker worker;
+    private ScheduledExecutorService probe;
+    private volatile String catalogueEtag;
+
+    PortalLink(KioskConfig config, ConfigSource source, Database database, Path dataDir, Clock clock) throws ConfigException {
+        this.config = config.portal();
+        this.kioskId = config.kioskId();
+        this.secret = readSecret(source, config.portal().secretFile());
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.outbox = new Outbox(new OutboxStore(database), dataDir.resolve("outbox"), clock);
+        outbox.sweepOrphans();
+    }
+
+    private static String readSecret(ConfigSource source, String file) throws ConfigException {
+        try (InputStream in = source.open(file)) {
+            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (s.isEmpty()) {
+                throw new ConfigException(java.util.List.of(new ConfigProblem(source.describe(file), "-",
+                        ConfigProblem.Expectation.NOT_BLANK, java.util.List.of(), "")));
+            }
+            return s;
+        } catch (IOException e) {
+            throw new ConfigException(java.util.List.of(new ConfigProblem(source.describe(file), "-",
+                    ConfigProblem.Expectation.FILE_PRESENT, java.util.List.of(), null)));
+        }
+    }
+
+    /** Starts the embedded training portal (if configured), the worker and the probe. Off the FX thread. */
+    public synchronized void start() throws IOException {
+        if (client != null) {
+            return;
+        }
+        URI api = config.url();
+        if (config.embeddedTraining()) {
+            embedded = TrainingPortal.start(new TrainingPortal.Options(0, dataDir.resolve("training-portal"), 1, Duration.ofMinutes(15)));
+            api = URI.create(embedded.apiUrl());
+            LOG.info("training portal started at {} (trainer page {}/trainer)", api, embedded.baseUrl());
+        }
+        client = new PortalClient(new PortalClient.Endpoint(api, kioskId, secret));
+        PortalClient patient = client.withPolicy(new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(10)));
+        worker = new OutboxWorker(outbox, patient, TusUpload.withDefaults(patient, new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(10))),
+                new RetryPolicy(1, Duration.ofSeconds(5), Duration.ofMinutes(5)), clock, new OutboxWorker.Listener() {
+                    @Override
+                    public void online(boolean reachable) {
+                        connectivity.report(reachable);
+                    }
+                });
+        worker.start();
+        probe = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "portal-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        probe.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** One look at the portal (cheap: the catalogue with its ETag, usually a 304). */
+    void probeOnce() {
+        PortalClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            catalogueEtag = c.procedures(catalogueEtag).etag();
+            boolean wasOffline = connectivity.state() == Connectivity.State.OFFLINE;
+            connectivity.report(true);
+            if (wasOffline && worker != null) {
+                worker.wake(); // the network is back: send what waited
+            }
+        } catch (PortalException e) {
+            connectivity.report(e.status() > 0);
+        }
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Connectivity connectivity() {
+        return connectivity;
+    }
+
+    /** The client once started; doctor and the status screens use it. */
+    public PortalClient client() {
+        return client;
+    }
+
+    /** A new entry was stored: the worker looks now. */
+    public void wakeWorker() {
+        if (worker != null) {
+            worker.wake();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (probe != null) {
+            probe.shutdownNow();
+        }
+        if (worker != null) {
+            worker.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
