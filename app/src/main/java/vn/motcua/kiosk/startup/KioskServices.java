@@ -127,6 +127,11 @@ public final class KioskServices implements AutoCloseable {
         return portal;
     }
 
+    /** "Tra cứu hồ sơ" through the portal link's client (offline until it has started). */
+    public vn.motcua.kiosk.tracking.Tracking tracking() {
+        return new vn.motcua.kiosk.tracking.Tracking(() -> portal.client());
+    }
+
     public EventLog events() {
         return events;
     }

@@ -12,6 +12,8 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import vn.motcua.kiosk.ui.track.TrackView;
+import vn.motcua.kiosk.ui.track.TrackViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -157,6 +159,8 @@ public final class KioskApp extends Application {
         ShellView view = new ShellView(shell, staff, signing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         view.setUserData(shell);
+        TrackViewModel track = new TrackViewModel(services.tracking(), background);
+        view.feature("welcome.track", () -> TrackView.create(track, i18n, shell::home));
         view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
 
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -57,6 +57,14 @@ public final class ShellView extends StackPane {
     private ToneStyle toneStyle = ToneStyle.NEW;
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
 
+    /** Screens of Welcome features that need no session (tracking, results), by their message key. */
+    private final java.util.Map<String, java.util.function.Supplier<Node>> features = new java.util.HashMap<>();
+
+    /** Registers the screen a Welcome feature opens; features without one show a placeholder. */
+    public void feature(String messageKey, java.util.function.Supplier<Node> screen) {
+        features.put(messageKey, screen);
+    }
+
     public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, String agencyName, boolean training,
                      int consentSeconds) {
         this.vm = vm;
@@ -238,7 +246,9 @@ public final class ShellView extends StackPane {
             case WELCOME -> new WelcomeView(vm, portrait);
             case CONSENT -> new ConsentView(vm, consentSeconds);
             case STEP -> step(vm.stepProperty().get());
-            case FEATURE -> new PlaceholderView(vm, vm.i18n().text(vm.featureProperty().get()));
+            case FEATURE -> features.containsKey(vm.featureProperty().get())
+                    ? features.get(vm.featureProperty().get()).get()
+                    : new PlaceholderView(vm, vm.i18n().text(vm.featureProperty().get()));
             case PARK -> DraftsViews.park(vm.drafts(), vm.i18n(), vm::backToStep);
             case PARKED -> DraftsViews.parked(vm.drafts(), vm.i18n(), vm::done);
             case RESUME -> DraftsViews.resume(vm.drafts(), vm.i18n());

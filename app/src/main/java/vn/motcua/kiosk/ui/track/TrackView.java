@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui.track;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.tracking.Tracking;
+import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
+import vn.motcua.kiosk.ui.keyboard.FieldKind;
+
+/** "Tra cứu hồ sơ": code and four phone digits, then the dossier's status, due date and history. */
+public final class TrackView {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private TrackView() {}
+
+    public static Node create(TrackViewModel vm, I18n i18n, Runnable home) {
+        vm.reset();
+        Label title = label(i18n, "track.title", "screen-title");
+        Label body = label(i18n, "track.body", null);
+
+        TextField code = new TextField();
+        code.setId("track-code");
+        code.textProperty().bindBidirectional(vm.codeProperty());
+        // Codes are letters, digits, dots and dashes as printed: no Telex on them.
+        FieldKind.set(code, FieldKind.PLAIN);
+        code.setPromptText("000.00.14.H56-261122-0001");
+        code.getStyleClass().add("code-field");
+        TextField last4 = new TextField();
+        last4.setId("track-last4");
+        last4.textProperty().bindBidirectional(vm.last4Property());
+        FieldKind.set(last4, FieldKind.NUMERIC);
+        last4.setPromptText("5678");
+        last4.getStyleClass().add("year-field");
+        last4.setOnAction(e -> vm.lookup());
+
+        Button search = Controls.button(i18n, "track.search", "track-search", vm::lookup);
+        search.getStyleClass().add("primary");
+        search.disableProperty().bind(vm.busyProperty());
+        Button back = Controls.button(i18n, "track.home", "track-home", () -> {
+            vm.reset();
+            home.run();
+        });
+        HBox buttons = new HBox(search, back);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label feedback = new Label();
+        feedback.setId("track-feedback");
+        feedback.getStyleClass().add("error-text");
+        feedback.setWrapText(true);
+        feedback.textProperty().bind(Bindings.createStringBinding(() -> {
+            TrackViewModel.Feedback f = vm.feedbackProperty().get();
+            return f == null ? "" : i18n.messages().get(f.key(), f.arg());
+        }, vm.feedbackProperty(), i18n.messagesProperty()));
+
+        VBox result = new VBox();
+        result.setId("track-result");
+        result.getStyleClass().add("track-result");
+        Runnable render = () -> {
+            result.getChildren().clear();
+            Tracking.Tracked t = vm.foundProperty().get();
+            if (t != null) {
+                result.getChildren().setAll(details(t, i18n));
+            }
+        };
+        vm.foundProperty().addListener((obs, was, is) -> render.run());
+        i18n.messagesProperty().addListener((obs, was, is) -> render.run());
+
+        VBox box = new VBox(title, body, labelled(i18n, "track.code", code), labelled(i18n, "track.last4", last4), buttons, feedback,
+                result);
+        box.getStyleClass().add("drafts");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
+        return scroll;
+    }
+
+    private static Node[] details(Tracking.Tracked t, I18n i18n) {
+        var m = i18n.messages();
+        Label code = new Label(t.code());
+        code.setId("track-found-code");
+        code.getStyleClass().add("resume-code");
+        Label procedure = new Label(t.procedureName() == null ? "" : t.procedureName());
+        procedure.setWrapText(true);
+        procedure.getStyleClass().add("section-title");
+        Label status = new Label(m.get("track.status." + t.status().name()));
+        status.setId("track-status");
+        status.getStyleClass().addAll("track-status", t.status().name().toLowerCase(java.util.Locale.ROOT));
+        Label timing = new Label(m.get(t.late() ? "track.late" : "track.onTime"));
+        timing.setId("track-timing");
+        timing.getStyleClass().addAll("track-timing", t.late() ? "late" : "on-time");
+        HBox badges = new HBox(status, timing);
+        badges.getStyleClass().add("button-row");
+        Label dates = new Label(m.get("track.dates", when(t.receivedAt()), when(t.dueAt()))
+                + (t.doneAt() == null ? "" : "\n" + m.get("track.doneAt", when(t.doneAt()))));
+        dates.setId("track-dates");
+        dates.setWrapText(true);
+        Label payment = new Label(t.paymentStatus() == null ? "" : m.get("track.payment." + t.paymentStatus()));
+        payment.setId("track-payment");
+        VBox history = new VBox();
+        history.setId("track-history");
+        history.getStyleClass().add("track-history");
+        history.getChildren().add(label(i18n, "track.history", "section-title"));
+        for (Tracking.HistoryStep h : t.history()) {
+            Label line = new Label(when(h.at()) + "  —  " + m.get("track.status." + h.status().name())
+                    + (h.note() == null || h.note().isBlank() ? "" : " (" + h.note() + ")"));
+            line.setWrapText(true);
+            history.getChildren().add(line);
+        }
+        Node[] out = {code, procedure, badges, dates, payment, history};
+        if (t.resultAvailable()) {
+            Label result = label(i18n, "track.resultReady", null);
+            result.setId("track-result-ready");
+            result.setWrapText(true);
+            out = java.util.Arrays.copyOf(out, out.length + 1);
+            out[out.length - 1] = result;
+        }
+        return out;
+    }
+
+    private static String when(OffsetDateTime t) {
+        return t == null ? "—" : WHEN.format(t);
+    }
+
+    private static Label label(I18n i18n, String key, String style) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.setWrapText(true);
+        if (style != null) {
+            l.getStyleClass().add(style);
+        }
+        return l;
+    }
+
+    private static Node labelled(I18n i18n, String key, TextField field) {
+        Label label = label(i18n, key, "section-title");
+        label.setLabelFor(field);
+        return new VBox(label, field);
+    }
+}
