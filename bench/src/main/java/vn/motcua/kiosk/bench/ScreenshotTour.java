@@ -52,6 +52,9 @@ public final class ScreenshotTour {
             return s;
         });
         ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
+        // The training kiosk's own portal, as the run command starts it: the header says "online".
+        services.portal().start();
+        waitFor(() -> vm.portalProperty().get() == vn.motcua.kiosk.portal.Connectivity.State.ONLINE);
 
         shot(stage, "welcome-vi");
         press(stage, "large-text");
@@ -139,6 +142,16 @@ public final class ScreenshotTour {
         shot(stage, "drafts-resume");
         press(stage, "session-end");
 
+        // Tra cứu hồ sơ: a dossier filed through the portal client, then found by code + phone digits.
+        String code = fileADossier(services.portal().client(), data);
+        press(stage, "track");
+        type(stage, "track-code", code);
+        type(stage, "track-last4", "5678");
+        press(stage, "track-search");
+        waitFor(() -> stage.getScene().lookup("#track-status") != null);
+        shot(stage, "track");
+        press(stage, "track-home");
+
         fx(() -> {
             Stage s = new Stage();
             ConfigException e;
@@ -168,19 +181,52 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
+    /** Files a small LLTP dossier the way the outbox does (create, upload, submit); returns its code. */
+    private static String fileADossier(vn.motcua.kiosk.portal.PortalClient client, Path data) throws Exception {
+        String id = client.createDossier(java.util.UUID.randomUUID().toString(), "{\"procedureId\":\"lltp-self\","
+                + "\"agencyCode\":\"000.00.14.H56\",\"applicant\":{\"fullName\":\"NGUYỄN VĂN AN\",\"idNumber\":\"001095012345\","
+                + "\"phone\":\"0912345678\"}}").id();
+        byte[] pdf = new byte[20_000];
+        new java.util.Random(1).nextBytes(pdf);
+        Path file = data.resolve("cccd.pdf");
+        Files.write(file, pdf);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        String[] url = {null};
+        vn.motcua.kiosk.portal.TusUpload.withDefaults(client, vn.motcua.kiosk.portal.RetryPolicy.interactive()).upload(id,
+                new vn.motcua.kiosk.portal.TusUpload.Document("idCard", "cccd.pdf", file, pdf.length, sha),
+                new vn.motcua.kiosk.portal.TusUpload.UrlSlot() {
+                    public java.util.Optional<String> get() {
+                        return java.util.Optional.ofNullable(url[0]);
+                    }
+
+                    public void put(String u) {
+                        url[0] = u;
+                    }
+
+                    public void clear() {
+                        url[0] = null;
+                    }
+                }, vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
+        return client.submit(id).dossierCode();
+    }
+
     private static void press(Stage stage, String id) throws Exception {
         fx(() -> {
             Node n = stage.getScene().lookup("#" + id);
             if (n == null) {
                 throw new IllegalStateException("no #" + id);
             }
+            // fire() is not a touch: tell the inactivity monitor, or a slow machine ends the session mid-tour.
+            ((ShellViewModel) stage.getScene().getRoot().getUserData()).userActivity();
             ((ButtonBase) n).fire();
             return null;
         });
     }
 
     private static void type(Stage stage, String id, String text) throws Exception {
+        waitFor(() -> stage.getScene().lookup("#" + id) != null); // screens may build after a background step
         fx(() -> {
+            ((ShellViewModel) stage.getScene().getRoot().getUserData()).userActivity();
             ((TextField) stage.getScene().lookup("#" + id)).setText(text);
             return null;
         });

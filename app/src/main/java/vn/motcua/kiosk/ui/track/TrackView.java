@@ -34,7 +34,7 @@ public final class TrackView {
         // Codes are letters, digits, dots and dashes as printed: no Telex on them.
         FieldKind.set(code, FieldKind.PLAIN);
         code.setPromptText("000.00.14.H56-261122-0001");
-        code.getStyleClass().add("code-field");
+        code.getStyleClass().add("dossier-code-field");
         TextField last4 = new TextField();
         last4.setId("track-last4");
         last4.textProperty().bindBidirectional(vm.last4Property());
@@ -76,9 +76,14 @@ public final class TrackView {
         vm.foundProperty().addListener((obs, was, is) -> render.run());
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
 
-        VBox box = new VBox(title, body, labelled(i18n, "track.code", code), labelled(i18n, "track.last4", last4), buttons, feedback,
-                result);
-        box.getStyleClass().add("drafts");
+        VBox ask = new VBox(title, body, labelled(i18n, "track.code", code), labelled(i18n, "track.last4", last4), buttons, feedback);
+        ask.getStyleClass().add("drafts");
+        ask.setMinWidth(380);
+        ask.setPrefWidth(460);
+        // Question on the left, answer on the right: both stay in view on a 1024×768 landscape screen.
+        HBox box = new HBox(ask, result);
+        box.getStyleClass().add("track");
+        HBox.setHgrow(result, javafx.scene.layout.Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
@@ -89,7 +94,7 @@ public final class TrackView {
         var m = i18n.messages();
         Label code = new Label(t.code());
         code.setId("track-found-code");
-        code.getStyleClass().add("resume-code");
+        code.getStyleClass().add("track-found-code");
         Label procedure = new Label(t.procedureName() == null ? "" : t.procedureName());
         procedure.setWrapText(true);
         procedure.getStyleClass().add("section-title");
