@@ -38,6 +38,16 @@ public final class TrainingPortal implements AutoCloseable {
     public static final String TRAINING_KIOSK = "TAP-HUAN-01";
     public static final String TRAINING_SECRET = "tap-huan-secret-01";
 
+    static {
+        // The JDK's HttpServer flushes an answer's headers before its body, so a JSON answer leaves
+        // in two small segments; with Nagle's algorithm the second waits for the client's delayed
+        // ACK, 40 ms on Linux: every JSON answer (a dossier, a token, the catalogue) came 40 ms late,
+        // answers without a body did not. Read once, when the first HttpServer in this JVM is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public record Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl) {
         public Options {
             if (port < 0 || port > 65535) {
