@@ -143,7 +143,8 @@ public final class ScreenshotTour {
         press(stage, "session-end");
 
         // Tra cứu hồ sơ: a dossier filed through the portal client, then found by code + phone digits.
-        String code = fileADossier(services.portal().client(), data);
+        String[] filed = fileADossier(services.portal().client(), data);
+        String code = filed[1];
         press(stage, "track");
         type(stage, "track-code", code);
         type(stage, "track-last4", "5678");
@@ -151,6 +152,33 @@ public final class ScreenshotTour {
         waitFor(() -> stage.getScene().lookup("#track-status") != null);
         shot(stage, "track");
         press(stage, "track-home");
+
+        // The fee of that dossier: the checked VietQR, then green once the trainer records the payment.
+        var fee = new vn.motcua.kiosk.ui.fee.FeeViewModel(new vn.motcua.kiosk.payment.Payments(() -> services.portal().client()),
+                background, java.time.Duration.ofMillis(300));
+        Stage feeStage = fx(() -> {
+            Stage s = new Stage();
+            Parent view = (Parent) vn.motcua.kiosk.ui.fee.FeeView.create(fee, new vn.motcua.kiosk.ui.I18n(Locale.forLanguageTag("vi")), () -> {});
+            view.getStyleClass().add("screen");
+            Scene scene = new Scene(view, 1280, 800);
+            scene.getStylesheets().add(KioskApp.stylesheet());
+            s.setScene(scene);
+            s.show();
+            fee.open(filed[0]);
+            return s;
+        });
+        waitFor(() -> fee.phaseProperty().get() == vn.motcua.kiosk.ui.fee.FeeViewModel.Phase.PAY);
+        shot(feeStage, "fee");
+        new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
+                .url(services.portal().client().endpoint().api().resolve("/trainer/dossiers/" + code + "/pay").toString())
+                .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build()).execute().close();
+        waitFor(() -> fee.phaseProperty().get() == vn.motcua.kiosk.ui.fee.FeeViewModel.Phase.PAID);
+        shot(feeStage, "fee-paid");
+        fx(() -> {
+            fee.stop();
+            feeStage.close();
+            return null;
+        });
 
         fx(() -> {
             Stage s = new Stage();
@@ -182,7 +210,7 @@ public final class ScreenshotTour {
     }
 
     /** Files a small LLTP dossier the way the outbox does (create, upload, submit); returns its code. */
-    private static String fileADossier(vn.motcua.kiosk.portal.PortalClient client, Path data) throws Exception {
+    private static String[] fileADossier(vn.motcua.kiosk.portal.PortalClient client, Path data) throws Exception {
         String id = client.createDossier(java.util.UUID.randomUUID().toString(), "{\"procedureId\":\"lltp-self\","
                 + "\"agencyCode\":\"000.00.14.H56\",\"applicant\":{\"fullName\":\"NGUYỄN VĂN AN\",\"idNumber\":\"001095012345\","
                 + "\"phone\":\"0912345678\"}}").id();
@@ -207,7 +235,7 @@ public final class ScreenshotTour {
                         url[0] = null;
                     }
                 }, vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
-        return client.submit(id).dossierCode();
+        return new String[] {id, client.submit(id).dossierCode()};
     }
 
     private static void press(Stage stage, String id) throws Exception {

@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.ui.outcome;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -21,7 +14,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -219,7 +211,7 @@ public final class OutcomeViewModel {
      */
     public Image qrImage() {
         if (qr == null) {
-            qr = qr(receipt.qrContent(), 8);
+            qr = vn.motcua.kiosk.ui.common.QrImages.of(receipt.qrContent(), 8);
         }
         return qr;
     }
@@ -232,25 +224,6 @@ public final class OutcomeViewModel {
         trouble.set(null);
         qrShown.set(false);
         phase.set(Phase.PREPARING);
-    }
-
-    static Image qr(String content, int scale) {
-        try {
-            // M: survives a glare spot or a smudged screen; margin 4 is the quiet zone the standard asks for.
-            BitMatrix m = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
-            WritableImage image = new WritableImage(m.getWidth() * scale, m.getHeight() * scale);
-            PixelWriter w = image.getPixelWriter();
-            for (int y = 0; y < m.getHeight() * scale; y++) {
-                for (int x = 0; x < m.getWidth() * scale; x++) {
-                    w.setArgb(x, y, m.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);
-                }
-            }
-            return image;
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("QR content too long", e);
-        }
     }
 
     /** BufferedImage to an FX image without javafx-swing (not on the kiosk's module path). */
