@@ -38,6 +38,8 @@ public final class CatalogueService {
     private final OnlineDiscounts discounts;
     private final DueDateCalculator dueDates;
     private final Clock clock;
+    /** What the portal accepts now (its procedure ids); null until the portal has answered once. */
+    private volatile java.util.Set<String> portalOffers;
 
     private CatalogueService(Catalogue catalogue, Places places, IdNumberRules idNumbers, OnlineDiscounts discounts,
                              WorkingCalendar calendar, Clock clock) {
@@ -130,6 +132,20 @@ public final class CatalogueService {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * The portal's current list (from a fetch or its cached copy): procedures absent from it were
+     * withdrawn or are not accepted online, and are no longer offered. Null: offer every one.
+     */
+    public void portalOffers(java.util.Set<String> procedureIds) {
+        portalOffers = procedureIds == null ? null : java.util.Set.copyOf(procedureIds);
+    }
+
+    /** Whether the citizen may pick this procedure now. */
+    public boolean offered(Procedure p) {
+        java.util.Set<String> offers = portalOffers;
+        return offers == null || offers.contains(p.id());
     }
 
     public ProcedureSearch search() {

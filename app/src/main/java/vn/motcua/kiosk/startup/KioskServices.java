@@ -84,7 +84,7 @@ public final class KioskServices implements AutoCloseable {
             throw new StartupFailure(dataDir.resolve(DATABASE_FILE).toString(), e);
         }
         try {
-            services.portal = new PortalLink(config, source, services.database, dataDir, clock);
+            services.portal = new PortalLink(config, source, services.database, dataDir, clock, catalogue::portalOffers);
         } catch (ConfigException | RuntimeException e) {
             services.close();
             throw e;

@@ -49,8 +49,15 @@ public final class PortalLink implements AutoCloseable {
     private OutboxWorker worker;
     private ScheduledExecutorService probe;
     private volatile String catalogueEtag;
+    private final vn.motcua.kiosk.store.PortalCatalogueCache cache;
+    private final java.util.function.Consumer<java.util.Set<String>> offers;
 
-    PortalLink(KioskConfig config, ConfigSource source, Database database, Path dataDir, Clock clock) throws ConfigException {
+    /**
+     * @param offers told which procedure ids the portal accepts: at once from the cached list (if
+     *               any), then after every fetch that brings a new one
+     */
+    PortalLink(KioskConfig config, ConfigSource source, Database database, Path dataDir, Clock clock,
+            java.util.function.Consumer<java.util.Set<String>> offers) throws ConfigException {
         this.config = config.portal();
         this.kioskId = config.kioskId();
         this.secret = readSecret(source, config.portal().secretFile());
@@ -58,6 +65,26 @@ public final class PortalLink implements AutoCloseable {
         this.clock = clock;
         this.outbox = new Outbox(new OutboxStore(database), dataDir.resolve("outbox"), clock);
         outbox.sweepOrphans();
+        this.offers = offers;
+        this.cache = new vn.motcua.kiosk.store.PortalCatalogueCache(database);
+        cache.get(PROCEDURES).ifPresent(c -> {
+            catalogueEtag = c.etag();
+            applyOffers(c.body());
+        });
+    }
+
+    private static final String PROCEDURES = "procedures";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private void applyOffers(String body) {
+        try {
+            vn.motcua.kiosk.portal.Answers.ProcedureList list = JSON.readValue(body, vn.motcua.kiosk.portal.Answers.ProcedureList.class);
+            offers.accept(list.procedures().stream().map(vn.motcua.kiosk.portal.Answers.PortalProcedure::id)
+                    .collect(java.util.stream.Collectors.toSet()));
+        } catch (IOException e) {
+            LOG.warn("cached portal catalogue unreadable; every procedure stays offered");
+        }
     }
 
     private static String readSecret(ConfigSource source, String file) throws ConfigException {
@@ -105,12 +132,26 @@ public final class PortalLink implements AutoCloseable {
 
     /** One look at the portal (cheap: the catalogue with its ETag, usually a 304). */
     void probeOnce() {
+        synchronized (probeLock) { // the scheduled probe and an explicit one never fetch twice at once
+            probe();
+        }
+    }
+
+    private final Object probeLock = new Object();
+
+    private void probe() {
         PortalClient c = client;
         if (c == null) {
             return;
         }
         try {
-            catalogueEtag = c.procedures(catalogueEtag).etag();
+            vn.motcua.kiosk.portal.Answers.Fetched<vn.motcua.kiosk.portal.Answers.ProcedureList> fetched = c.procedures(catalogueEtag);
+            if (!fetched.notModified()) {
+                cache.put(PROCEDURES, fetched.etag(), fetched.json(), clock.instant());
+                applyOffers(fetched.json());
+                LOG.info("portal catalogue updated: {} procedure(s) accepted", fetched.body().procedures().size());
+            }
+            catalogueEtag = fetched.etag();
             boolean wasOffline = connectivity.state() == Connectivity.State.OFFLINE;
             connectivity.report(true);
             if (wasOffline && worker != null) {

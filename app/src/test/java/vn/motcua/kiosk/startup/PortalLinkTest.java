@@ -30,7 +30,7 @@ class PortalLinkTest {
     void aTrainingKioskRunsItsOwnPortalAndLogsIn() throws Exception {
         try (Database db = Database.open(dir.resolve("kiosk.db"));
                 PortalLink link = new PortalLink(withPortal(KioskConfig.Portal.EMBEDDED_TRAINING), ConfigSource.embedded(), db, dir,
-                        Clock.systemUTC())) {
+                        Clock.systemUTC(), ids -> { })) {
             link.start();
             assertThat(link.client().endpoint().api().getHost()).isEqualTo("127.0.0.1");
             assertThat(link.client().login().accessToken()).isNotBlank();
@@ -44,7 +44,7 @@ class PortalLinkTest {
         TrainingPortalFixture portal = new TrainingPortalFixture(dir.resolve("portal"));
         try (Database db = Database.open(dir.resolve("kiosk.db"));
                 PortalLink link = new PortalLink(withPortal(URI.create(portal.portal.apiUrl())), ConfigSource.embedded(), db, dir,
-                        Clock.systemUTC())) {
+                        Clock.systemUTC(), ids -> { })) {
             link.start();
             link.probeOnce();
             assertThat(link.connectivity().state()).isEqualTo(Connectivity.State.ONLINE);
@@ -59,11 +59,50 @@ class PortalLinkTest {
         try (Database db = Database.open(dir.resolve("kiosk.db"))) {
             vn.motcua.kiosk.config.ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                     vn.motcua.kiosk.config.ConfigException.class,
-                    () -> new PortalLink(withPortal(KioskConfig.Portal.EMBEDDED_TRAINING), ConfigSource.folder(dir), db, dir, Clock.systemUTC()));
+                    () -> new PortalLink(withPortal(KioskConfig.Portal.EMBEDDED_TRAINING), ConfigSource.folder(dir), db, dir, Clock.systemUTC(), ids -> { }));
             assertThat(e.problems()).singleElement().satisfies(p -> {
                 assertThat(p.file()).endsWith("portal-secret.txt");
                 assertThat(p.expected()).isEqualTo(vn.motcua.kiosk.config.ConfigProblem.Expectation.FILE_PRESENT);
             });
+        }
+    }
+
+    @Test
+    void theCatalogueFollowsThePortalWithItsETagAndOfflineFromTheCachedCopy() throws Exception {
+        TrainingPortalFixture portal = new TrainingPortalFixture(dir.resolve("portal"));
+        java.util.List<java.util.Set<String>> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+            try (PortalLink link = new PortalLink(withPortal(URI.create(portal.portal.apiUrl())), ConfigSource.embedded(), db, dir,
+                    Clock.systemUTC(), told::add)) {
+                assertThat(told).as("nothing cached yet: every procedure stays offered").isEmpty();
+                link.start();
+                link.probeOnce();
+                // The start-up probe and this one are serialised: the second gets a 304.
+                assertThat(told).hasSize(1);
+                assertThat(told.get(0)).contains("lltp-self", "lltp-proxy", "lien-thong-khai-sinh").hasSize(8);
+
+                trainer(portal, "/trainer/procedures/lltp-proxy/withdrawn");
+                link.probeOnce();
+                assertThat(told).hasSize(2);
+                assertThat(told.get(1)).doesNotContain("lltp-proxy").contains("lltp-self").hasSize(7);
+                link.probeOnce();
+                assertThat(told).as("304: nothing new").hasSize(2);
+            }
+            portal.close();
+            // Offline at the next start: the cached list applies at once.
+            told.clear();
+            try (PortalLink offline = new PortalLink(withPortal(URI.create("http://127.0.0.1:9/api/v1")), ConfigSource.embedded(), db,
+                    dir, Clock.systemUTC(), told::add)) {
+                assertThat(told).singleElement().satisfies(ids -> assertThat(ids).doesNotContain("lltp-proxy").hasSize(7));
+            }
+        }
+    }
+
+    private static void trainer(TrainingPortalFixture portal, String path) throws Exception {
+        okhttp3.Request r = new okhttp3.Request.Builder().url(portal.portal.baseUrl() + path)
+                .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response response = new okhttp3.OkHttpClient().newCall(r).execute()) {
+            assertThat(response.code()).isEqualTo(200);
         }
     }
 }

@@ -60,6 +60,7 @@ public final class ProcedureViewModel {
     public void reset() {
         query.set("");
         area.set(null);
+        update(); // the portal's list may have changed since the last citizen
     }
 
     public void choose(Procedure p) {
@@ -85,6 +86,7 @@ public final class ProcedureViewModel {
                 ? (area.get() == null ? catalogue.catalogue().procedures() : catalogue.catalogue().inArea(area.get().id()))
                 : catalogue.search().search(q, RESULTS).stream()
                         .filter(p -> area.get() == null || p.area().equals(area.get().id())).toList();
-        shown.setAll(found);
+        // A procedure the portal withdrew is never offered, even though the kiosk's files still hold it.
+        shown.setAll(found.stream().filter(catalogue::offered).toList());
     }
 }

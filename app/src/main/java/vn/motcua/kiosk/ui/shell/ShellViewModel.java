@@ -252,6 +252,7 @@ public final class ShellViewModel {
             sessions.begin();
         }
         resumeAfterConsent = resume;
+        procedures.reset(); // the list as the portal offers it now
         monitor = monitors.get();
         sessionOpen.set(true);
         step.set(Step.CONSENT);
