@@ -35,6 +35,13 @@ public final class Outbox {
     /** One PDF to send; {@code file} is copied into the outbox, so the session may erase its own. */
     public record Paper(String type, String filename, Path file) {}
 
+    /** Where an entry is: waiting to go (or to be tried again), on the portal, or refused by it. */
+    public enum Status { WAITING, SENT, REFUSED }
+
+    /** An entry as staff see it: no name, no ID number, no file, only what the queue needs. */
+    public record QueueItem(String localRef, String procedureId, Status state, String dossierCode, int attempts,
+            java.time.Instant createdAt, String lastError, String parkedReason, int documents, long bytes) {}
+
     private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -114,6 +121,26 @@ public final class Outbox {
             throw new UncheckedIOException(e);
         }
         return removed;
+    }
+
+    /** Every entry, newest first, as staff see it. */
+    public List<QueueItem> queue() {
+        return store.all().stream().map(e -> new QueueItem(e.localRef(), e.procedureId(), switch (e.state()) {
+            case QUEUED -> Status.WAITING;
+            case SENT -> Status.SENT;
+            case PARKED -> Status.REFUSED;
+        }, e.dossierCode(), e.attempts(),
+                e.createdAt(), e.lastError(), e.parkedReason(), e.documents().size(),
+                e.documents().stream().mapToLong(OutboxStore.Document::length).sum())).toList();
+    }
+
+    /** Staff send a parked entry again (after the portal's problem was fixed); false if it was not parked. */
+    public boolean resend(String localRef) {
+        boolean parked = store.find(localRef).map(e -> e.state() == OutboxStore.State.PARKED).orElse(false);
+        if (parked) {
+            store.requeue(localRef, clock.instant());
+        }
+        return parked;
     }
 
     /** Erases the files of an entry the portal now holds. */

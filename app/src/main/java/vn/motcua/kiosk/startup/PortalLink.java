@@ -33,7 +33,7 @@ import vn.motcua.portal.training.TrainingPortal;
  * {@link #start()} runs after the first frame — the client, the outbox worker, a minute-by-minute
  * probe for the online dot, and in training mode the embedded training portal.
  */
-public final class PortalLink implements AutoCloseable {
+public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.OutboxQueue {
     private static final Logger LOG = LoggerFactory.getLogger(PortalLink.class);
     private static final Duration PROBE_EVERY = Duration.ofSeconds(60);
 
@@ -173,6 +173,19 @@ public final class PortalLink implements AutoCloseable {
     /** The client once started; doctor and the status screens use it. */
     public PortalClient client() {
         return client;
+    }
+
+    @Override
+    public java.util.List<Outbox.QueueItem> items() {
+        return outbox.queue();
+    }
+
+    @Override
+    public void resend(String localRef) {
+        if (outbox.resend(localRef)) {
+            LOG.info("outbox {} sent again by staff", localRef);
+            wakeWorker();
+        }
     }
 
     /** A new entry was stored: the worker looks now. */

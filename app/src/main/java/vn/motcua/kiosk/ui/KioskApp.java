@@ -151,7 +151,8 @@ public final class KioskApp extends Application {
         I18n i18n = new I18n(config.language().locale());
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background,
                 services.catalogue(), config.agency().provinceCode());
-        StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background);
+        StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background,
+                new vn.motcua.kiosk.ui.staff.StaffOutboxViewModel(services.portal(), background));
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());

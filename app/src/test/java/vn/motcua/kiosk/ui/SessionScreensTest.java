@@ -142,8 +142,8 @@ class SessionScreensTest extends ShellFixture {
 
     @Test
     void welcomeFeaturesNotBuiltYetSayLaterAndGoHome(FxRobot robot) {
-        robot.clickOn("#track");
-        assertThat(robot.lookup(n -> n instanceof Label l && l.getText().contains("«Tra cứu hồ sơ»")).tryQuery()).isPresent();
+        robot.clickOn("#result");
+        assertThat(robot.lookup(n -> n instanceof Label l && l.getText().contains("«Nhận kết quả»")).tryQuery()).isPresent();
         assertThat(services.sessions().current()).isEmpty();
         robot.clickOn("#placeholder-home");
         assertThat(showing(robot, "file")).isTrue();

@@ -180,6 +180,29 @@ public final class ScreenshotTour {
             return null;
         });
 
+        // The staff outbox: one dossier the worker sent, one the portal refused (a bad phone number).
+        var outbox = services.portal().outbox();
+        Path paper = Files.write(data.resolve("giay-to.pdf"), new byte[150_000]);
+        for (String phone : new String[] {"0912345678", "091234"}) {
+            outbox.add(new vn.motcua.kiosk.outbox.Outbox.Submission("lltp-self", "{\"procedureId\":\"lltp-self\","
+                    + "\"agencyCode\":\"000.00.14.H56\",\"applicant\":{\"fullName\":\"NGUYỄN VĂN AN\","
+                    + "\"idNumber\":\"001095012345\",\"phone\":\"" + phone + "\"}}",
+                    java.util.List.of(new vn.motcua.kiosk.outbox.Outbox.Paper("idCard", "cccd.pdf", paper))));
+        }
+        services.portal().wakeWorker();
+        waitFor(() -> services.portal().items().stream().noneMatch(i -> i.state() == vn.motcua.kiosk.outbox.Outbox.Status.WAITING));
+        press(stage, "staff-open");
+        for (String key : new String[] {"staff-key-2", "staff-key-4", "staff-key-6", "staff-key-8", "staff-pin-ok"}) {
+            press(stage, key);
+        }
+        waitFor(() -> stage.getScene().lookup("#staff-outbox-open").getParent().isVisible()); // the menu, once the PIN is checked
+        press(stage, "staff-outbox-open");
+        waitFor(() -> stage.getScene().lookup("#staff-outbox-rows") != null
+                && ((javafx.scene.layout.VBox) stage.getScene().lookup("#staff-outbox-rows")).getChildren().size() == 2);
+        shot(stage, "staff-outbox");
+        press(stage, "staff-outbox-back");
+        press(stage, "staff-close");
+
         fx(() -> {
             Stage s = new Stage();
             ConfigException e;

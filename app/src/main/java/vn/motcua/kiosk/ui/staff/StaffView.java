@@ -20,10 +20,16 @@ public final class StaffView extends StackPane {
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.HIDDEN));
 
         VBox pin = pinPad(vm, i18n);
-        pin.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.MENU));
+        pin.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.MENU)
+                .and(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.OUTBOX)));
         VBox menu = menu(vm, i18n);
         menu.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.MENU));
         getChildren().addAll(pin, menu);
+        if (vm.outbox() != null) {
+            StaffOutboxView outbox = new StaffOutboxView(vm.outbox(), i18n, vm::backToMenu);
+            outbox.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.OUTBOX));
+            getChildren().add(outbox);
+        }
 
         setOnKeyPressed(e -> PinPad.handleKeys(e, vm.pin(), vm::submit, vm::cancel));
         visibleProperty().addListener((obs, was, is) -> {
@@ -90,11 +96,17 @@ public final class StaffView extends StackPane {
         quit.textProperty().bind(i18n.text("staff.menu.quit"));
         quit.getStyleClass().add("danger");
         quit.setOnAction(e -> vm.quit());
+        Button outbox = new Button();
+        outbox.setId("staff-outbox-open");
+        outbox.textProperty().bind(i18n.text("staff.menu.outbox"));
+        outbox.setOnAction(e -> vm.openOutbox());
+        outbox.setVisible(vm.outbox() != null);
+        outbox.setManaged(vm.outbox() != null);
         Button close = new Button();
         close.setId("staff-close");
         close.textProperty().bind(i18n.text("staff.menu.close"));
         close.setOnAction(e -> vm.closeMenu());
-        VBox card = new VBox(title, screen, quit, close);
+        VBox card = new VBox(title, outbox, screen, quit, close);
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -13,7 +13,7 @@ import vn.motcua.kiosk.ui.common.PinEntry;
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
-    public enum Phase { HIDDEN, PIN, CHECKING, MENU }
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX }
 
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
@@ -26,10 +26,23 @@ public final class StaffViewModel {
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final PinEntry pin = new PinEntry(12);
 
+    private final StaffOutboxViewModel outbox;
+
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
+        this(gate, actions, background, null);
+    }
+
+    /** @param outbox the outbox list for staff, or null where there is none (some tests) */
+    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox) {
         this.gate = gate;
         this.actions = actions;
         this.background = background;
+        this.outbox = outbox;
+    }
+
+    /** The outbox list, or null. */
+    public StaffOutboxViewModel outbox() {
+        return outbox;
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -113,6 +126,21 @@ public final class StaffViewModel {
         gate.quitting();
         phase.set(Phase.HIDDEN);
         actions.quit();
+    }
+
+    /** "Hồ sơ chờ gửi": the outbox list, behind the same PIN. */
+    public void openOutbox() {
+        requireMenu();
+        if (outbox != null) {
+            outbox.refresh();
+            phase.set(Phase.OUTBOX);
+        }
+    }
+
+    public void backToMenu() {
+        if (phase.get() == Phase.OUTBOX) {
+            phase.set(Phase.MENU);
+        }
     }
 
     public void closeMenu() {
