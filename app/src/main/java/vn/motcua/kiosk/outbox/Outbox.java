@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.outbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -40,13 +45,13 @@ public final class Outbox {
 
     /** An entry as staff see it: no name, no ID number, no file, only what the queue needs. */
     public record QueueItem(String localRef, String procedureId, Status state, String dossierCode, int attempts,
-            java.time.Instant createdAt, String lastError, String parkedReason, int documents, long bytes) {}
+            Instant createdAt, String lastError, String parkedReason, int documents, long bytes) {}
 
     private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OutboxStore store;
     private final Path root;
@@ -78,7 +83,7 @@ public final class Outbox {
             for (Paper p : s.papers()) {
                 Path copy = dir.resolve(position + ".pdf");
                 Files.copy(p.file(), copy, StandardCopyOption.REPLACE_EXISTING);
-                try (var ch = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.WRITE)) {
+                try (var ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
                     ch.force(true);
                 }
                 docs.add(new OutboxStore.Document(position, p.type(), p.filename(), copy, Files.size(copy), sha256(copy), null, false));
@@ -97,7 +102,7 @@ public final class Outbox {
 
     /** The create body with the local reference in it: the portal echoes it, so staff can match the two. */
     private static String withReference(String bodyJson, String ref) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(bodyJson);
+        ObjectNode body = (ObjectNode) JSON.readTree(bodyJson);
         body.put("localReference", ref);
         return JSON.writeValueAsString(body);
     }

@@ -22,6 +22,28 @@ public final class TusUpload {
         void put(String uploadUrl);
 
         void clear();
+
+        /** A slot that lives as long as one upload call (a one-off upload; the outbox keeps its own in SQLite). */
+        static UrlSlot inMemory() {
+            return new UrlSlot() {
+                private String url;
+
+                @Override
+                public Optional<String> get() {
+                    return Optional.ofNullable(url);
+                }
+
+                @Override
+                public void put(String uploadUrl) {
+                    url = uploadUrl;
+                }
+
+                @Override
+                public void clear() {
+                    url = null;
+                }
+            };
+        }
     }
 
     /** Bytes the portal holds for this document (called after each chunk and during it). */

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.DataException;
-import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.session.InactivityMonitor;
@@ -30,6 +30,7 @@ import vn.motcua.kiosk.store.EventType;
 import vn.motcua.kiosk.store.KioskSecrets;
 import vn.motcua.kiosk.store.SessionStore;
 import vn.motcua.kiosk.store.StoreException;
+import vn.motcua.kiosk.tracking.Tracking;
 
 /**
  * The composition root: builds the core from a valid configuration and a data folder. The UI
@@ -128,8 +129,8 @@ public final class KioskServices implements AutoCloseable {
     }
 
     /** "Tra cứu hồ sơ" through the portal link's client (offline until it has started). */
-    public vn.motcua.kiosk.tracking.Tracking tracking() {
-        return new vn.motcua.kiosk.tracking.Tracking(() -> portal.client());
+    public Tracking tracking() {
+        return new Tracking(() -> portal.client());
     }
 
     public EventLog events() {

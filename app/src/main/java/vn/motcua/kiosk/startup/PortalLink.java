@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.startup;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.kiosk.config.ConfigException;
@@ -18,7 +24,9 @@ import vn.motcua.kiosk.config.ConfigProblem;
 import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.outbox.Outbox;
+import vn.motcua.kiosk.outbox.OutboxQueue;
 import vn.motcua.kiosk.outbox.OutboxWorker;
+import vn.motcua.kiosk.portal.Answers;
 import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.portal.PortalClient;
 import vn.motcua.kiosk.portal.PortalException;
@@ -26,6 +34,7 @@ import vn.motcua.kiosk.portal.RetryPolicy;
 import vn.motcua.kiosk.portal.TusUpload;
 import vn.motcua.kiosk.store.Database;
 import vn.motcua.kiosk.store.OutboxStore;
+import vn.motcua.kiosk.store.PortalCatalogueCache;
 import vn.motcua.portal.training.TrainingPortal;
 
 /**
@@ -33,7 +42,7 @@ import vn.motcua.portal.training.TrainingPortal;
  * {@link #start()} runs after the first frame — the client, the outbox worker, a minute-by-minute
  * probe for the online dot, and in training mode the embedded training portal.
  */
-public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.OutboxQueue {
+public final class PortalLink implements AutoCloseable, OutboxQueue {
     private static final Logger LOG = LoggerFactory.getLogger(PortalLink.class);
     private static final Duration PROBE_EVERY = Duration.ofSeconds(60);
 
@@ -49,15 +58,15 @@ public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.O
     private OutboxWorker worker;
     private ScheduledExecutorService probe;
     private volatile String catalogueEtag;
-    private final vn.motcua.kiosk.store.PortalCatalogueCache cache;
-    private final java.util.function.Consumer<java.util.Set<String>> offers;
+    private final PortalCatalogueCache cache;
+    private final Consumer<Set<String>> offers;
 
     /**
      * @param offers told which procedure ids the portal accepts: at once from the cached list (if
      *               any), then after every fetch that brings a new one
      */
     PortalLink(KioskConfig config, ConfigSource source, Database database, Path dataDir, Clock clock,
-            java.util.function.Consumer<java.util.Set<String>> offers) throws ConfigException {
+            Consumer<Set<String>> offers) throws ConfigException {
         this.config = config.portal();
         this.kioskId = config.kioskId();
         this.secret = readSecret(source, config.portal().secretFile());
@@ -66,7 +75,7 @@ public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.O
         this.outbox = new Outbox(new OutboxStore(database), dataDir.resolve("outbox"), clock);
         outbox.sweepOrphans();
         this.offers = offers;
-        this.cache = new vn.motcua.kiosk.store.PortalCatalogueCache(database);
+        this.cache = new PortalCatalogueCache(database);
         cache.get(PROCEDURES).ifPresent(c -> {
             catalogueEtag = c.etag();
             applyOffers(c.body());
@@ -74,14 +83,14 @@ public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.O
     }
 
     private static final String PROCEDURES = "procedures";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private void applyOffers(String body) {
         try {
-            vn.motcua.kiosk.portal.Answers.ProcedureList list = JSON.readValue(body, vn.motcua.kiosk.portal.Answers.ProcedureList.class);
-            offers.accept(list.procedures().stream().map(vn.motcua.kiosk.portal.Answers.PortalProcedure::id)
-                    .collect(java.util.stream.Collectors.toSet()));
+            Answers.ProcedureList list = JSON.readValue(body, Answers.ProcedureList.class);
+            offers.accept(list.procedures().stream().map(Answers.PortalProcedure::id)
+                    .collect(Collectors.toSet()));
         } catch (IOException e) {
             LOG.warn("cached portal catalogue unreadable; every procedure stays offered");
         }
@@ -91,13 +100,13 @@ public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.O
         try (InputStream in = source.open(file)) {
             String s = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             if (s.isEmpty()) {
-                throw new ConfigException(java.util.List.of(new ConfigProblem(source.describe(file), "-",
-                        ConfigProblem.Expectation.NOT_BLANK, java.util.List.of(), "")));
+                throw new ConfigException(List.of(new ConfigProblem(source.describe(file), "-",
+                        ConfigProblem.Expectation.NOT_BLANK, List.of(), "")));
             }
             return s;
         } catch (IOException e) {
-            throw new ConfigException(java.util.List.of(new ConfigProblem(source.describe(file), "-",
-                    ConfigProblem.Expectation.FILE_PRESENT, java.util.List.of(), null)));
+            throw new ConfigException(List.of(new ConfigProblem(source.describe(file), "-",
+                    ConfigProblem.Expectation.FILE_PRESENT, List.of(), null)));
         }
     }
 
@@ -145,7 +154,7 @@ public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.O
             return;
         }
         try {
-            vn.motcua.kiosk.portal.Answers.Fetched<vn.motcua.kiosk.portal.Answers.ProcedureList> fetched = c.procedures(catalogueEtag);
+            Answers.Fetched<Answers.ProcedureList> fetched = c.procedures(catalogueEtag);
             if (!fetched.notModified()) {
                 cache.put(PROCEDURES, fetched.etag(), fetched.json(), clock.instant());
                 applyOffers(fetched.json());
@@ -176,7 +185,7 @@ public final class PortalLink implements AutoCloseable, vn.motcua.kiosk.outbox.O
     }
 
     @Override
-    public java.util.List<Outbox.QueueItem> items() {
+    public List<Outbox.QueueItem> items() {
         return outbox.queue();
     }
 

@@ -41,6 +41,25 @@ public final class TrainingPortalFixture implements AutoCloseable {
         faults("{\"rules\":[]}");
     }
 
+    /** A dossier on the portal: its id and its code. */
+    public record Filed(String id, String code) {}
+
+    /** Files a dossier the way the outbox does (create, upload one small document, submit). */
+    public Filed file(PortalClient client, String procedureId, String agencyCode, String documentType, String phone, Path scratch)
+            throws Exception {
+        String id = client.createDossier(java.util.UUID.randomUUID().toString(), "{\"procedureId\":\"" + procedureId
+                + "\",\"agencyCode\":\"" + agencyCode + "\",\"applicant\":{\"fullName\":\"TRẦN THỊ BÌNH\","
+                + "\"idNumber\":\"001195012345\",\"phone\":\"" + phone + "\"}}").id();
+        byte[] pdf = new byte[10_000];
+        new java.util.Random(id.hashCode()).nextBytes(pdf);
+        Path file = java.nio.file.Files.write(scratch.resolve(id + ".pdf"), pdf);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+        vn.motcua.kiosk.portal.TusUpload.withDefaults(client, vn.motcua.kiosk.portal.RetryPolicy.interactive()).upload(id,
+                new vn.motcua.kiosk.portal.TusUpload.Document(documentType, "giay-to.pdf", file, pdf.length, sha),
+                vn.motcua.kiosk.portal.TusUpload.UrlSlot.inMemory(), vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
+        return new Filed(id, client.submit(id).dossierCode());
+    }
+
     @Override
     public void close() {
         portal.close();

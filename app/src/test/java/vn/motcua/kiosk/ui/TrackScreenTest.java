@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +17,6 @@ import org.testfx.api.FxRobot;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.outbox.TrainingPortalFixture;
 import vn.motcua.kiosk.portal.PortalClient;
-import vn.motcua.kiosk.portal.TusUpload;
 import vn.motcua.kiosk.testing.TestKiosk;
 
 /** "Tra cứu hồ sơ" on screen, against the real training portal over HTTP. */
@@ -31,18 +29,7 @@ class TrackScreenTest extends ShellFixture {
     static void fileADossier() throws Exception {
         portalData = Files.createTempDirectory("track-portal");
         portal = new TrainingPortalFixture(portalData);
-        // A dossier filed the way the outbox files one: create, upload, submit.
-        PortalClient client = new PortalClient(portal.endpoint());
-        String id = client.createDossier("track-test-0001", "{\"procedureId\":\"lltp-self\",\"agencyCode\":\"000.00.14.H56\","
-                + "\"applicant\":{\"fullName\":\"TRẦN THỊ BÌNH\",\"idNumber\":\"001195012345\",\"phone\":\"0987655678\"}}").id();
-        byte[] pdf = new byte[20_000];
-        new Random(1).nextBytes(pdf);
-        Path file = portalData.resolve("cccd.pdf");
-        Files.write(file, pdf);
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
-        TusUpload.withDefaults(client, vn.motcua.kiosk.portal.RetryPolicy.interactive()).upload(id,
-                new TusUpload.Document("idCard", "cccd.pdf", file, pdf.length, sha), new MemorySlot(), TusUpload.Progress.NONE);
-        code = client.submit(id).dossierCode();
+        code = portal.file(new PortalClient(portal.endpoint()), "lltp-self", "000.00.14.H56", "idCard", "0987655678", portalData).code();
     }
 
     @AfterAll
@@ -123,25 +110,5 @@ class TrackScreenTest extends ShellFixture {
         robot.clickOn("#track");
         assertThat(((TextField) find(robot, "track-code")).getText()).isEmpty();
         assertThat(((TextField) find(robot, "track-last4")).getText()).isEmpty();
-    }
-
-    /** The test's own upload URL slot (the outbox keeps these in SQLite). */
-    private static final class MemorySlot implements TusUpload.UrlSlot {
-        private String url;
-
-        @Override
-        public java.util.Optional<String> get() {
-            return java.util.Optional.ofNullable(url);
-        }
-
-        @Override
-        public void put(String uploadUrl) {
-            url = uploadUrl;
-        }
-
-        @Override
-        public void clear() {
-            url = null;
-        }
     }
 }

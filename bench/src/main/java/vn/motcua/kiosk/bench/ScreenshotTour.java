@@ -242,22 +242,9 @@ public final class ScreenshotTour {
         Path file = data.resolve("cccd.pdf");
         Files.write(file, pdf);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
-        String[] url = {null};
         vn.motcua.kiosk.portal.TusUpload.withDefaults(client, vn.motcua.kiosk.portal.RetryPolicy.interactive()).upload(id,
                 new vn.motcua.kiosk.portal.TusUpload.Document("idCard", "cccd.pdf", file, pdf.length, sha),
-                new vn.motcua.kiosk.portal.TusUpload.UrlSlot() {
-                    public java.util.Optional<String> get() {
-                        return java.util.Optional.ofNullable(url[0]);
-                    }
-
-                    public void put(String u) {
-                        url[0] = u;
-                    }
-
-                    public void clear() {
-                        url[0] = null;
-                    }
-                }, vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
+                vn.motcua.kiosk.portal.TusUpload.UrlSlot.inMemory(), vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
         return new String[] {id, client.submit(id).dossierCode()};
     }
 

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -200,11 +199,11 @@ public final class UploadBench {
         String dossier = newDossier();
         TusUpload tus = new TusUpload(client, chunk, new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(200)),
                 d -> Thread.sleep(d.toMillis()), new Random(2));
-        Slot slot = new Slot();
+        TusUpload.UrlSlot slot = TusUpload.UrlSlot.inMemory();
         long t0 = System.nanoTime();
         tus.upload(dossier, document(), slot, TusUpload.Progress.NONE);
         long t = System.nanoTime() - t0;
-        check(dossier, slot.url);
+        check(dossier, slot.get().orElse(null));
         return t;
     }
 
@@ -249,7 +248,7 @@ public final class UploadBench {
         // them). After the drop the position goes back to the portal's offset; what follows is re-sent.
         long[] last = {0};
         long[] written = {0};
-        Slot slot = new Slot();
+        TusUpload.UrlSlot slot = TusUpload.UrlSlot.inMemory();
         long t0 = System.nanoTime();
         try {
             tus.upload(dossier, document(), slot, (bytes, total) -> {
@@ -262,7 +261,7 @@ public final class UploadBench {
             faults("{\"rules\":[]}");
         }
         long t = System.nanoTime() - t0;
-        check(dossier, slot.url);
+        check(dossier, slot.get().orElse(null));
         return new long[] {written[0], t};
     }
 
@@ -295,25 +294,6 @@ public final class UploadBench {
             if (response.code() != 200) {
                 throw new IOException("faults refused: " + response.code() + " " + response.body().string());
             }
-        }
-    }
-
-    static final class Slot implements TusUpload.UrlSlot {
-        String url;
-
-        @Override
-        public Optional<String> get() {
-            return Optional.ofNullable(url);
-        }
-
-        @Override
-        public void put(String uploadUrl) {
-            url = uploadUrl;
-        }
-
-        @Override
-        public void clear() {
-            url = null;
         }
     }
 

@@ -20,7 +20,7 @@ public final class FeeView {
     private FeeView() {}
 
     public static Node create(FeeViewModel vm, I18n i18n, Runnable onDone) {
-        Label title = bound(i18n, "fee.title", "screen-title");
+        Label title = Controls.label(i18n, "fee.title", "screen-title");
         Label amount = new Label();
         amount.setId("fee-amount");
         amount.getStyleClass().add("fee-amount");
@@ -34,7 +34,7 @@ public final class FeeView {
             String why = vm.messageKeyProperty().get();
             return i18n.messages().get(key) + (why == null || why.isEmpty() ? "" : "\n" + i18n.messages().get(why));
         }, vm.phaseProperty(), vm.messageKeyProperty(), i18n.messagesProperty()));
-        Label how = bound(i18n, "fee.how", null);
+        Label how = Controls.label(i18n, "fee.how", null);
         how.setId("fee-how");
         how.visibleProperty().bind(vm.phaseProperty().isEqualTo(FeeViewModel.Phase.PAY));
         how.managedProperty().bind(how.visibleProperty());
@@ -73,7 +73,7 @@ public final class FeeView {
         qr.setFitHeight(360);
         qr.imageProperty().bind(vm.qrProperty());
         qr.visibleProperty().bind(vm.qrProperty().isNotNull());
-        Label scan = bound(i18n, "fee.scan", "section-title");
+        Label scan = Controls.label(i18n, "fee.scan", "section-title");
         scan.visibleProperty().bind(qr.visibleProperty());
         VBox right = new VBox(scan, qr);
         right.getStyleClass().add("fee-qr");
@@ -96,15 +96,5 @@ public final class FeeView {
     /** 205000 → "205.000 đ", as on Vietnamese receipts. */
     static String vnd(long amount) {
         return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đ";
-    }
-
-    private static Label bound(I18n i18n, String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.setWrapText(true);
-        if (style != null) {
-            l.getStyleClass().add(style);
-        }
-        return l;
     }
 }

@@ -1,12 +1,15 @@
 package vn.motcua.kiosk.ui.shell;
 
 import java.text.NumberFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -27,9 +30,9 @@ import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.keyboard.ToneStyle;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
-import vn.motcua.kiosk.ui.consent.ConsentView;
 import vn.motcua.kiosk.ui.applicant.ApplicantView;
 import vn.motcua.kiosk.ui.applicant.IdReaderFilter;
+import vn.motcua.kiosk.ui.consent.ConsentView;
 import vn.motcua.kiosk.ui.drafts.DraftsViews;
 import vn.motcua.kiosk.ui.form.FormView;
 import vn.motcua.kiosk.ui.form.FormViewModel;
@@ -58,10 +61,10 @@ public final class ShellView extends StackPane {
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
-    private final java.util.Map<String, java.util.function.Supplier<Node>> features = new java.util.HashMap<>();
+    private final Map<String, Supplier<Node>> features = new HashMap<>();
 
     /** Registers the screen a Welcome feature opens; features without one show a placeholder. */
-    public void feature(String messageKey, java.util.function.Supplier<Node> screen) {
+    public void feature(String messageKey, Supplier<Node> screen) {
         features.put(messageKey, screen);
     }
 

@@ -26,9 +26,10 @@ import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.fees.FeeQuote;
 import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Prefill;
+import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.session.EndReason;
-import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.InactivityMonitor;
+import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
@@ -49,8 +50,8 @@ public final class ShellViewModel {
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WELCOME);
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CONSENT);
-    private final ObjectProperty<vn.motcua.kiosk.portal.Connectivity.State> portal =
-            new SimpleObjectProperty<>(vn.motcua.kiosk.portal.Connectivity.State.UNKNOWN);
+    private final ObjectProperty<Connectivity.State> portal =
+            new SimpleObjectProperty<>(Connectivity.State.UNKNOWN);
     private final StringProperty feature = new SimpleStringProperty("");
     private final BooleanProperty sessionOpen = new SimpleBooleanProperty();
     private final BooleanProperty largeText = new SimpleBooleanProperty();
@@ -190,12 +191,12 @@ public final class ShellViewModel {
     }
 
     /** Whether the portal answers: the dot in the header on every screen. */
-    public ObjectProperty<vn.motcua.kiosk.portal.Connectivity.State> portalProperty() {
+    public ObjectProperty<Connectivity.State> portalProperty() {
         return portal;
     }
 
     /** Follows the core's connectivity, hopping to the FX thread. */
-    public void follow(vn.motcua.kiosk.portal.Connectivity connectivity) {
+    public void follow(Connectivity connectivity) {
         portal.set(connectivity.state());
         connectivity.subscribe(s -> javafx.application.Platform.runLater(() -> portal.set(s)));
     }

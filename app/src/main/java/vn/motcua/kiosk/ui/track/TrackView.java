@@ -25,8 +25,8 @@ public final class TrackView {
 
     public static Node create(TrackViewModel vm, I18n i18n, Runnable home) {
         vm.reset();
-        Label title = label(i18n, "track.title", "screen-title");
-        Label body = label(i18n, "track.body", null);
+        Label title = Controls.label(i18n, "track.title", "screen-title");
+        Label body = Controls.label(i18n, "track.body", null);
 
         TextField code = new TextField();
         code.setId("track-code");
@@ -115,7 +115,7 @@ public final class TrackView {
         VBox history = new VBox();
         history.setId("track-history");
         history.getStyleClass().add("track-history");
-        history.getChildren().add(label(i18n, "track.history", "section-title"));
+        history.getChildren().add(Controls.label(i18n, "track.history", "section-title"));
         for (Tracking.HistoryStep h : t.history()) {
             Label line = new Label(when(h.at()) + "  —  " + m.get("track.status." + h.status().name())
                     + (h.note() == null || h.note().isBlank() ? "" : " (" + h.note() + ")"));
@@ -124,7 +124,7 @@ public final class TrackView {
         }
         Node[] out = {code, procedure, badges, dates, payment, history};
         if (t.resultAvailable()) {
-            Label result = label(i18n, "track.resultReady", null);
+            Label result = Controls.label(i18n, "track.resultReady", null);
             result.setId("track-result-ready");
             result.setWrapText(true);
             out = java.util.Arrays.copyOf(out, out.length + 1);
@@ -137,18 +137,8 @@ public final class TrackView {
         return t == null ? "—" : WHEN.format(t);
     }
 
-    private static Label label(I18n i18n, String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.setWrapText(true);
-        if (style != null) {
-            l.getStyleClass().add(style);
-        }
-        return l;
-    }
-
     private static Node labelled(I18n i18n, String key, TextField field) {
-        Label label = label(i18n, key, "section-title");
+        Label label = Controls.label(i18n, key, "section-title");
         label.setLabelFor(field);
         return new VBox(label, field);
     }

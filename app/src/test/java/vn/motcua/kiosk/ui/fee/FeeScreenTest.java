@@ -3,12 +3,9 @@ package vn.motcua.kiosk.ui.fee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +14,6 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -39,8 +32,6 @@ import vn.motcua.kiosk.outbox.TrainingPortalFixture;
 import vn.motcua.kiosk.payment.Payments;
 import vn.motcua.kiosk.payment.VietQr;
 import vn.motcua.kiosk.portal.PortalClient;
-import vn.motcua.kiosk.portal.RetryPolicy;
-import vn.motcua.kiosk.portal.TusUpload;
 import vn.motcua.kiosk.receipt.ExternalTools;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.KioskApp;
@@ -78,30 +69,8 @@ class FeeScreenTest {
 
     /** Files a dossier (create, upload, submit); returns {dossierId, code}. */
     private String[] file(String procedureId, String agency, String docType) throws Exception {
-        String id = client.createDossier("fee-" + procedureId + "-" + System.nanoTime(), "{\"procedureId\":\"" + procedureId
-                + "\",\"agencyCode\":\"" + agency + "\",\"applicant\":{\"fullName\":\"LÊ VĂN CƯỜNG\",\"idNumber\":\"001095012345\","
-                + "\"phone\":\"0912345678\"}}").id();
-        byte[] pdf = new byte[10_000];
-        new Random(2).nextBytes(pdf);
-        Path f = temp.resolve(procedureId + ".pdf");
-        Files.write(f, pdf);
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
-        String[] url = {null};
-        TusUpload.withDefaults(client, RetryPolicy.interactive()).upload(id, new TusUpload.Document(docType, "a.pdf", f, pdf.length, sha),
-                new TusUpload.UrlSlot() {
-                    public java.util.Optional<String> get() {
-                        return java.util.Optional.ofNullable(url[0]);
-                    }
-
-                    public void put(String u) {
-                        url[0] = u;
-                    }
-
-                    public void clear() {
-                        url[0] = null;
-                    }
-                }, TusUpload.Progress.NONE);
-        return new String[] {id, client.submit(id).dossierCode()};
+        TrainingPortalFixture.Filed f = portal.file(client, procedureId, agency, docType, "0912345678", temp);
+        return new String[] {f.id(), f.code()};
     }
 
     private void show(String dossierId) throws Exception {
@@ -130,7 +99,7 @@ class FeeScreenTest {
         assertThat(showing(robot, "fee-counter")).isTrue();
         assertThat(showing(robot, "fee-next")).isFalse();
 
-        String decoded = ExternalTools.qrCodes(photograph(robot, "fee-qr")).get(0);
+        String decoded = ExternalTools.qrCodes(vn.motcua.kiosk.ui.Snapshots.qrPhoto(robot, "fee-qr", temp)).get(0);
         VietQr qr = VietQr.parse(decoded);
         assertThat(qr.amount()).hasValue(200_000L);
         assertThat(decoded).contains(d[1]); // the purpose names the dossier code
@@ -180,25 +149,6 @@ class FeeScreenTest {
         try (Response response = new OkHttpClient().newCall(r).execute()) {
             assertThat(response.code()).isEqualTo(200);
         }
-    }
-
-    private Path photograph(FxRobot robot, String id) throws Exception {
-        Node node = robot.lookup("#" + id).queryAs(ImageView.class);
-        WritableImage[] shot = new WritableImage[1];
-        robot.interact(() -> shot[0] = node.snapshot(null, null));
-        int w = (int) shot[0].getWidth();
-        int h = (int) shot[0].getHeight();
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = shot[0].getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        assertThat(Math.min(w, h)).as("QR size on screen").isGreaterThan(250);
-        Path png = temp.resolve(id + ".png");
-        ImageIO.write(image, "png", png.toFile());
-        return png;
     }
 
     private static String text(FxRobot robot, String id) {

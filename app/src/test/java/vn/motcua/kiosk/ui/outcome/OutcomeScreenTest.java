@@ -6,7 +6,6 @@ import static vn.motcua.kiosk.receipt.ExternalTools.qrCodes;
 import static vn.motcua.kiosk.receipt.ExternalTools.rasterise;
 import static vn.motcua.kiosk.receipt.ExternalTools.requireCups;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +24,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,7 +161,7 @@ class OutcomeScreenTest {
         assertThat(showing(robot, "outcome-qr-pane")).isTrue();
         assertThat(showing(robot, "outcome-preview")).isFalse();
         assertThat(text(robot, "outcome-qr-code")).isEqualTo(Receipts.CODE);
-        assertThat(qrCodes(photograph(robot, "outcome-qr-image"))).containsExactly(Receipts.URL);
+        assertThat(qrCodes(vn.motcua.kiosk.ui.Snapshots.qrPhoto(robot, "outcome-qr-image", temp))).containsExactly(Receipts.URL);
 
         // Staff fix it (here: point the kiosk at a working queue); "Thử lại" prints.
         Set<Path> before = printed();
@@ -193,7 +189,7 @@ class OutcomeScreenTest {
         assertThat(robot.lookup("#outcome-due").tryQuery()).isEmpty();
         // No tracking link yet: the QR carries the reference itself.
         robot.clickOn("#outcome-show-qr");
-        assertThat(qrCodes(photograph(robot, "outcome-qr-image"))).containsExactly("KIOSK-7F3K-92QD");
+        assertThat(qrCodes(vn.motcua.kiosk.ui.Snapshots.qrPhoto(robot, "outcome-qr-image", temp))).containsExactly("KIOSK-7F3K-92QD");
         robot.clickOn("#outcome-show-receipt");
         assertThat(showing(robot, "outcome-preview")).isTrue();
     }
@@ -211,26 +207,6 @@ class OutcomeScreenTest {
         try (Stream<Path> files = Files.list(out)) {
             return files.filter(p -> p.getFileName().toString().matches("job-\\d+\\.pdf")).collect(Collectors.toSet());
         }
-    }
-
-    /** The node as it is drawn on screen, saved as a PNG. */
-    private Path photograph(FxRobot robot, String id) throws Exception {
-        Node node = robot.lookup("#" + id).queryAs(Node.class);
-        WritableImage[] shot = new WritableImage[1];
-        robot.interact(() -> shot[0] = node.snapshot(null, null));
-        int w = (int) shot[0].getWidth();
-        int h = (int) shot[0].getHeight();
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = shot[0].getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                image.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        assertThat(Math.min(w, h)).as("QR size on screen").isGreaterThan(250);
-        Path png = temp.resolve(id + ".png");
-        ImageIO.write(image, "png", png.toFile());
-        return png;
     }
 
     private static String text(FxRobot robot, String id) {
