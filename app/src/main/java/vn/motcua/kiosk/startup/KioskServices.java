@@ -13,6 +13,8 @@ import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.DataException;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.drafts.DraftSealer;
+import vn.motcua.kiosk.printing.JavaxPrinter;
+import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.SigningStep;
@@ -30,6 +32,7 @@ import vn.motcua.kiosk.store.EventType;
 import vn.motcua.kiosk.store.KioskSecrets;
 import vn.motcua.kiosk.store.SessionStore;
 import vn.motcua.kiosk.store.StoreException;
+import vn.motcua.kiosk.tracking.Results;
 import vn.motcua.kiosk.tracking.Tracking;
 
 /**
@@ -126,6 +129,16 @@ public final class KioskServices implements AutoCloseable {
     /** The outbox, the portal client and the online dot (started after the first frame). */
     public PortalLink portal() {
         return portal;
+    }
+
+    /** "Nhận kết quả": the e-result through the same lookup. */
+    public Results results() {
+        return new Results(tracking());
+    }
+
+    /** The configured printer (javax.print: CUPS here, the spooler on Windows). */
+    public Printer printer() {
+        return new JavaxPrinter(config.devices().printer());
     }
 
     /** "Tra cứu hồ sơ" through the portal link's client (offline until it has started). */

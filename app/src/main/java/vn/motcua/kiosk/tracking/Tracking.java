@@ -28,7 +28,8 @@ public final class Tracking {
     public record HistoryStep(Status status, OffsetDateTime at, String note) {}
 
     public record Tracked(String code, String procedureName, Status status, OffsetDateTime receivedAt, OffsetDateTime dueAt,
-            OffsetDateTime doneAt, boolean late, String paymentStatus, boolean resultAvailable, List<HistoryStep> history) {}
+            OffsetDateTime doneAt, boolean late, String paymentStatus, boolean resultAvailable, List<HistoryStep> history,
+            String lookupId) {}
 
     public sealed interface Outcome {
         record Found(Tracked dossier) implements Outcome {}
@@ -43,7 +44,7 @@ public final class Tracking {
         record Unreachable(String messageKey) implements Outcome {}
     }
 
-    private final Supplier<PortalClient> client;
+    final Supplier<PortalClient> client;
 
     /** @param client the portal client, or null while the portal link has not started */
     public Tracking(Supplier<PortalClient> client) {
@@ -75,7 +76,7 @@ public final class Tracking {
     static Tracked of(Answers.DossierStatus s) {
         List<HistoryStep> history = s.history().stream().map(h -> new HistoryStep(status(h.status()), time(h.at()), h.note())).toList();
         return new Tracked(s.dossierCode(), s.procedureName(), status(s.status()), time(s.receivedAt()), time(s.dueAt()), time(s.doneAt()),
-                s.late(), s.paymentStatus(), s.resultAvailable(), history);
+                s.late(), s.paymentStatus(), s.resultAvailable(), history, s.lookupId());
     }
 
     private static Status status(String s) {

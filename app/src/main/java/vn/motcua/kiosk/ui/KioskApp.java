@@ -12,8 +12,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import vn.motcua.kiosk.ui.track.TrackView;
-import vn.motcua.kiosk.ui.track.TrackViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -24,26 +22,31 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.catalogue.CatalogueCheck;
+import vn.motcua.kiosk.config.ConfigException;
+import vn.motcua.kiosk.config.ConfigLoader;
+import vn.motcua.kiosk.config.DataException;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.config.TonePlacement;
+import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.identity.SerialQrReader;
+import vn.motcua.kiosk.keyboard.ToneStyle;
+import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
-import vn.motcua.kiosk.catalogue.CatalogueCheck;
-import vn.motcua.kiosk.config.ConfigException;
-import vn.motcua.kiosk.config.DataException;
-import vn.motcua.kiosk.config.ConfigLoader;
-import vn.motcua.kiosk.config.KioskConfig;
-import vn.motcua.kiosk.config.TonePlacement;
-import vn.motcua.kiosk.keyboard.ToneStyle;
-import vn.motcua.kiosk.i18n.Messages;
-import vn.motcua.kiosk.identity.SerialQrReader;
-import vn.motcua.kiosk.session.EndReason;
+import vn.motcua.kiosk.ui.result.ResultView;
+import vn.motcua.kiosk.ui.result.ResultViewModel;
 import vn.motcua.kiosk.ui.shell.ShellView;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.signing.ReviewViewModel;
 import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.StaffActions;
+import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
+import vn.motcua.kiosk.ui.track.TrackView;
+import vn.motcua.kiosk.ui.track.TrackViewModel;
 
 /**
  * The JavaFX application: loads the configuration, opens the core, and shows the kiosk shell
@@ -152,7 +155,7 @@ public final class KioskApp extends Application {
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background,
                 services.catalogue(), config.agency().provinceCode());
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background,
-                new vn.motcua.kiosk.ui.staff.StaffOutboxViewModel(services.portal(), background));
+                new StaffOutboxViewModel(services.portal(), background));
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
@@ -162,6 +165,9 @@ public final class KioskApp extends Application {
         view.setUserData(shell);
         TrackViewModel track = new TrackViewModel(services.tracking(), background);
         view.feature("welcome.track", () -> TrackView.create(track, i18n, shell::home));
+        ResultViewModel result = new ResultViewModel(services.results(),
+                services::printer, background);
+        view.feature("welcome.result", () -> ResultView.create(result, i18n, shell::home));
         view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
 
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

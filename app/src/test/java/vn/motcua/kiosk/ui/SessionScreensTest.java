@@ -141,12 +141,13 @@ class SessionScreensTest extends ShellFixture {
     }
 
     @Test
-    void welcomeFeaturesNotBuiltYetSayLaterAndGoHome(FxRobot robot) {
-        robot.clickOn("#result");
-        assertThat(robot.lookup(n -> n instanceof Label l && l.getText().contains("«Nhận kết quả»")).tryQuery()).isPresent();
-        assertThat(services.sessions().current()).isEmpty();
-        robot.clickOn("#placeholder-home");
-        assertThat(showing(robot, "file")).isTrue();
+    void stepsNotBuiltYetSayLaterInsideTheSession(FxRobot robot) {
+        startFiling(robot);
+        robot.clickOn("#consent-agree").clickOn("#consent-continue");
+        robot.interact(() -> vm.goTo(Step.PAPERS));
+        assertThat(robot.lookup(n -> n instanceof Label l && l.getText().contains("«Giấy tờ»")).tryQuery()).isPresent();
+        // Inside a session "home" is the end button (it erases): the placeholder's own is hidden.
+        assertThat(showing(robot, "placeholder-home")).isFalse();
     }
 
     @Test

@@ -180,6 +180,19 @@ public final class ScreenshotTour {
             return null;
         });
 
+        // Nhận kết quả: three weeks on (the trainer's clock), the e-result is ready to print.
+        new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
+                .url(services.portal().client().endpoint().api().resolve("/trainer/clock").toString())
+                .post(okhttp3.RequestBody.create("{\"advanceSeconds\": 1814400}", okhttp3.MediaType.get("application/json")))
+                .build()).execute().close();
+        press(stage, "result");
+        type(stage, "result-code", code);
+        type(stage, "result-last4", "5678");
+        press(stage, "result-fetch");
+        waitFor(() -> stage.getScene().lookup("#result-print").isVisible());
+        shot(stage, "result");
+        press(stage, "result-home");
+
         // The staff outbox: one dossier the worker sent, one the portal refused (a bad phone number).
         var outbox = services.portal().outbox();
         Path paper = Files.write(data.resolve("giay-to.pdf"), new byte[150_000]);

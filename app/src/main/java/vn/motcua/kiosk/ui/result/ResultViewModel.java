@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui.result;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import vn.motcua.kiosk.printing.PaperSize;
+import vn.motcua.kiosk.printing.Printer;
+import vn.motcua.kiosk.printing.PrintingException;
+import vn.motcua.kiosk.tracking.Results;
+import vn.motcua.kiosk.tracking.Tracking;
+
+/**
+ * "Nhận kết quả": code and four digits, then the e-result fetched and printed. The PDF lives in
+ * memory between fetch and print only; portal and printer work runs off the UI thread.
+ */
+public final class ResultViewModel {
+    public enum Phase { ASK, FETCHING, READY, PRINTING, PRINTED, NOT_READY, PROBLEM }
+
+    /** A message key and its argument, for the view to put into words. */
+    public record Feedback(String key, Object arg) {}
+
+    private static final Duration PRINT_LIMIT = Duration.ofMinutes(2);
+
+    private final Results results;
+    private final Supplier<Printer> printer;
+    private final Executor background;
+    private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty last4 = new SimpleStringProperty("");
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.ASK);
+    private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private byte[] pdf;
+
+    public ResultViewModel(Results results, Supplier<Printer> printer, Executor background) {
+        this.results = results;
+        this.printer = printer;
+        this.background = background;
+    }
+
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    public StringProperty last4Property() {
+        return last4;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback;
+    }
+
+    /** Forgets the last citizen's code, digits and result. */
+    public void reset() {
+        code.set("");
+        last4.set("");
+        pdf = null;
+        feedback.set(null);
+        phase.set(Phase.ASK);
+    }
+
+    public void fetch() {
+        if (phase.get() == Phase.FETCHING || phase.get() == Phase.PRINTING) {
+            return;
+        }
+        String c = Tracking.normaliseCode(code.get());
+        if (!Tracking.CODE.matcher(c).matches()) {
+            feedback.set(new Feedback("track.code.invalid", null));
+            return;
+        }
+        String digits = last4.get().strip();
+        if (!Tracking.LAST4.matcher(digits).matches()) {
+            feedback.set(new Feedback("track.last4.invalid", null));
+            return;
+        }
+        code.set(c);
+        pdf = null;
+        phase.set(Phase.FETCHING);
+        feedback.set(new Feedback("result.fetching", null));
+        run(() -> results.fetch(c, digits), this::show);
+    }
+
+    private void show(Results.Outcome outcome) {
+        if (outcome instanceof Results.Outcome.Ready ready) {
+            pdf = ready.pdf();
+            feedback.set(new Feedback("result.ready", ready.code()));
+            phase.set(Phase.READY);
+        } else if (outcome instanceof Results.Outcome.NotReady notReady) {
+            String due = notReady.dueAt() == null ? "—"
+                    : java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(notReady.dueAt());
+            feedback.set(new Feedback("result.notReady", due));
+            phase.set(Phase.NOT_READY);
+        } else if (outcome instanceof Results.Outcome.NotFound) {
+            feedback.set(new Feedback("track.notFound", null));
+            phase.set(Phase.ASK);
+        } else if (outcome instanceof Results.Outcome.Unreachable u) {
+            feedback.set(new Feedback("track.unreachable", null));
+            phase.set(Phase.ASK);
+        }
+    }
+
+    public void print() {
+        if (phase.get() != Phase.READY || pdf == null) {
+            return;
+        }
+        byte[] document = pdf;
+        phase.set(Phase.PRINTING);
+        feedback.set(new Feedback("result.printing", null));
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws PrintingException {
+                Printer p = printer.get();
+                p.awaitDone(p.print(document, PaperSize.A4), PRINT_LIMIT);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            pdf = null; // printed: nothing of it stays
+            feedback.set(new Feedback("result.printed", null));
+            phase.set(Phase.PRINTED);
+        });
+        task.setOnFailed(e -> {
+            Throwable t = task.getException();
+            // The PDF stays in memory so that "In lại" after fixing the printer needs no new fetch.
+            feedback.set(new Feedback(t instanceof PrintingException pe ? pe.messageKey() : "result.printFailed", null));
+            phase.set(Phase.READY);
+        });
+        background.execute(task);
+    }
+
+    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> done) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() {
+                return work.get();
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue()));
+        task.setOnFailed(e -> {
+            feedback.set(new Feedback("portal.error.answer", null));
+            phase.set(Phase.ASK);
+        });
+        background.execute(task);
+    }
+}
