@@ -75,17 +75,24 @@ public final class TusUpload {
     /** Returns once the portal holds every byte (and has checked the SHA-256). */
     public void upload(String dossierId, Document doc, UrlSlot slot, Progress progress) throws PortalException, InterruptedException {
         int failures = 0;
+        int vanished = 0;
         while (true) {
+            boolean complete;
             try {
-                if (send(dossierId, doc, slot, progress)) {
-                    return;
-                }
-                failures = 0; // the slot was cleared (upload gone): start again at once
+                complete = send(dossierId, doc, slot, progress);
             } catch (PortalException e) {
                 if (!e.retryable() || ++failures >= policy.maxAttempts()) {
                     throw e;
                 }
                 sleeper.sleep(policy.delay(failures, e.retryAfter(), random));
+                continue;
+            }
+            if (complete) {
+                return;
+            }
+            // The upload was gone (404/410): start a new one at once, but not forever.
+            if (++vanished > policy.maxAttempts()) {
+                throw new PortalAnswerException("headUpload", 404, "uploads keep vanishing", null);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.motcua.kiosk.portal.Answers;
@@ -54,6 +55,20 @@ public final class Tracking {
     /** Upper-cases and trims what was typed, so "000.00.14.h56-…" is found too. */
     public static String normaliseCode(String typed) {
         return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replace(' ', '-');
+    }
+
+    /**
+     * What is wrong with what the citizen typed, as a message key, before the portal is asked:
+     * the code's shape ({@link #CODE}, after {@link #normaliseCode}) or the four digits.
+     */
+    public static Optional<String> problem(String code, String last4) {
+        if (!CODE.matcher(normaliseCode(code)).matches()) {
+            return Optional.of("track.code.invalid");
+        }
+        if (last4 == null || !LAST4.matcher(last4.strip()).matches()) {
+            return Optional.of("track.last4.invalid");
+        }
+        return Optional.empty();
     }
 
     public Outcome lookup(String code, String last4) {

@@ -168,6 +168,14 @@ public final class KioskApp extends Application {
         ResultViewModel result = new ResultViewModel(services.results(),
                 services::printer, background);
         view.feature("welcome.result", () -> ResultView.create(result, i18n, shell::home));
+        // Leaving a Welcome feature (its home button, or the idle reset) forgets its code, digits and
+        // PDF: the one place that does it, so no way out of the screen can skip it.
+        shell.screenProperty().addListener((obs, was, is) -> {
+            if (was == vn.motcua.kiosk.ui.shell.Screen.FEATURE && is != was) {
+                track.reset();
+                result.reset();
+            }
+        });
         view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
 
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -21,9 +21,7 @@ class PortalLinkTest {
     Path dir;
 
     private static KioskConfig withPortal(URI url) {
-        KioskConfig c = TestKiosk.config();
-        return new KioskConfig("TAP-HUAN-01", c.agency(), c.mode(), new KioskConfig.Portal(url, "portal-secret.txt"), c.language(),
-                c.timeouts(), c.devices(), c.staff(), c.signing(), c.keyboard(), c.privacy());
+        return TestKiosk.withPortal(url, "auto");
     }
 
     @Test

@@ -36,6 +36,17 @@ public final class TestKiosk {
         return config(Mode.training, Language.vi, 90, 120);
     }
 
+    /**
+     * The test kiosk talking to a (training) portal as the training kiosk does (id TAP-HUAN-01, the
+     * shipped secret file), printing to {@code printer}.
+     */
+    public static KioskConfig withPortal(URI api, String printer) {
+        KioskConfig c = config();
+        return new KioskConfig("TAP-HUAN-01", c.agency(), c.mode(), new KioskConfig.Portal(api, "portal-secret.txt"), c.language(),
+                c.timeouts(), new KioskConfig.Devices(c.devices().scanner(), printer, c.devices().receiptPaper(), c.devices().idCardReader()),
+                c.staff(), c.signing(), c.keyboard(), c.privacy());
+    }
+
     public static KioskServices open(Path dataDir, TestClock clock) {
         return open(config(), dataDir, clock);
     }

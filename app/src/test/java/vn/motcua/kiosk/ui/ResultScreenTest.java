@@ -46,10 +46,7 @@ class ResultScreenTest extends ShellFixture {
 
     @Override
     protected KioskConfig config() {
-        KioskConfig c = TestKiosk.config();
-        return new KioskConfig("TAP-HUAN-01", c.agency(), c.mode(), new KioskConfig.Portal(URI.create(portal.portal.apiUrl()), "portal-secret.txt"),
-                c.language(), c.timeouts(), new KioskConfig.Devices(c.devices().scanner(), "KioskPDF", c.devices().receiptPaper(),
-                        c.devices().idCardReader()), c.staff(), c.signing(), c.keyboard(), c.privacy());
+        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "KioskPDF");
     }
 
     @BeforeEach
@@ -95,12 +92,20 @@ class ResultScreenTest extends ShellFixture {
     }
 
     @Test
-    void wrongDigitsFindNothingAndSayWhatToCheck(FxRobot robot) {
+    void wrongDigitsFindNothingAndWalkingAwayForgetsWhatWasTyped(FxRobot robot) {
         robot.clickOn("#result");
         typeInto(robot, "result-code", code);
         typeInto(robot, "result-last4", "0000");
         press(robot, "result-fetch");
         await(() -> feedback(robot).startsWith("Không tìm thấy hồ sơ"));
+        // Walked away: the idle reset goes home and forgets what was typed.
+        clock.advance(java.time.Duration.ofSeconds(125));
+        robot.interact(vm::tick);
+        await(() -> showing(robot, "file"));
+        robot.clickOn("#result");
+        assertThat(((javafx.scene.control.TextField) find(robot, "result-code")).getText()).isEmpty();
+        assertThat(((javafx.scene.control.TextField) find(robot, "result-last4")).getText()).isEmpty();
+        assertThat(feedback(robot)).isEmpty();
         press(robot, "result-home");
         await(() -> showing(robot, "file"));
     }

@@ -39,9 +39,7 @@ class TrackScreenTest extends ShellFixture {
 
     @Override
     protected KioskConfig config() {
-        KioskConfig c = TestKiosk.config();
-        return new KioskConfig("TAP-HUAN-01", c.agency(), c.mode(), new KioskConfig.Portal(URI.create(portal.portal.apiUrl()), "portal-secret.txt"),
-                c.language(), c.timeouts(), c.devices(), c.staff(), c.signing(), c.keyboard(), c.privacy());
+        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "auto");
     }
 
     @BeforeEach

@@ -7,6 +7,7 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -67,7 +68,7 @@ public final class FeeViewModel {
     }
 
     /** Why the counter or a retry is offered (a message key), or "". */
-    public StringProperty messageKeyProperty() {
+    public ReadOnlyStringProperty messageKeyProperty() {
         return messageKey;
     }
 

@@ -7,33 +7,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
-import vn.motcua.kiosk.ui.keyboard.FieldKind;
+import vn.motcua.kiosk.ui.track.ProofFields;
 
 /** "Nhận kết quả": code and four phone digits, then "In kết quả" once the portal has the e-result. */
 public final class ResultView {
     private ResultView() {}
 
     public static Node create(ResultViewModel vm, I18n i18n, Runnable home) {
-        vm.reset();
-        TextField code = new TextField();
-        code.setId("result-code");
-        code.textProperty().bindBidirectional(vm.codeProperty());
-        FieldKind.set(code, FieldKind.PLAIN); // codes as printed: no Telex
-        code.setPromptText("000.00.14.H56-261122-0001");
-        code.getStyleClass().add("dossier-code-field");
-        TextField last4 = new TextField();
-        last4.setId("result-last4");
-        last4.textProperty().bindBidirectional(vm.last4Property());
-        FieldKind.set(last4, FieldKind.NUMERIC);
-        last4.setPromptText("5678");
-        last4.getStyleClass().add("year-field");
-        last4.setOnAction(e -> vm.fetch());
-
         Button fetch = Controls.button(i18n, "result.fetch", "result-fetch", vm::fetch);
         fetch.getStyleClass().add("primary");
         fetch.disableProperty().bind(vm.phaseProperty().isEqualTo(ResultViewModel.Phase.FETCHING)
@@ -42,10 +26,7 @@ public final class ResultView {
         print.getStyleClass().add("primary");
         print.visibleProperty().bind(vm.phaseProperty().isEqualTo(ResultViewModel.Phase.READY));
         print.managedProperty().bind(print.visibleProperty());
-        Button back = Controls.button(i18n, "track.home", "result-home", () -> {
-            vm.reset();
-            home.run();
-        });
+        Button back = Controls.button(i18n, "track.home", "result-home", home);
         HBox buttons = new HBox(fetch, print, back);
         buttons.getStyleClass().add("button-row");
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -59,18 +40,13 @@ public final class ResultView {
             return f == null ? "" : i18n.messages().get(f.key(), f.arg());
         }, vm.feedbackProperty(), i18n.messagesProperty()));
 
-        VBox box = new VBox(Controls.label(i18n, "result.title", "screen-title"), Controls.label(i18n, "result.body", null),
-                labelled(i18n, "track.code", code), labelled(i18n, "track.last4", last4), buttons, feedback);
+        VBox box = new VBox(Controls.label(i18n, "result.title", "screen-title"), Controls.label(i18n, "result.body", null));
+        box.getChildren().addAll(ProofFields.create(i18n, "result", vm.codeProperty(), vm.last4Property(), vm::fetch));
+        box.getChildren().addAll(buttons, feedback);
         box.getStyleClass().add("drafts");
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
         return scroll;
-    }
-
-    private static Node labelled(I18n i18n, String key, TextField field) {
-        Label label = Controls.label(i18n, key, "section-title");
-        label.setLabelFor(field);
-        return new VBox(label, field);
     }
 }

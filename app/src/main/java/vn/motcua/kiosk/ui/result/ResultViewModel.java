@@ -2,6 +2,7 @@
 package vn.motcua.kiosk.ui.result;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
@@ -72,16 +73,13 @@ public final class ResultViewModel {
         if (phase.get() == Phase.FETCHING || phase.get() == Phase.PRINTING) {
             return;
         }
+        Optional<String> problem = Tracking.problem(code.get(), last4.get());
+        if (problem.isPresent()) {
+            feedback.set(new Feedback(problem.get(), null));
+            return;
+        }
         String c = Tracking.normaliseCode(code.get());
-        if (!Tracking.CODE.matcher(c).matches()) {
-            feedback.set(new Feedback("track.code.invalid", null));
-            return;
-        }
         String digits = last4.get().strip();
-        if (!Tracking.LAST4.matcher(digits).matches()) {
-            feedback.set(new Feedback("track.last4.invalid", null));
-            return;
-        }
         code.set(c);
         pdf = null;
         phase.set(Phase.FETCHING);

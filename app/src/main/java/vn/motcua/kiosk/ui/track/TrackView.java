@@ -9,13 +9,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.tracking.Tracking;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
-import vn.motcua.kiosk.ui.keyboard.FieldKind;
 
 /** "Tra cứu hồ sơ": code and four phone digits, then the dossier's status, due date and history. */
 public final class TrackView {
@@ -24,32 +22,13 @@ public final class TrackView {
     private TrackView() {}
 
     public static Node create(TrackViewModel vm, I18n i18n, Runnable home) {
-        vm.reset();
         Label title = Controls.label(i18n, "track.title", "screen-title");
         Label body = Controls.label(i18n, "track.body", null);
-
-        TextField code = new TextField();
-        code.setId("track-code");
-        code.textProperty().bindBidirectional(vm.codeProperty());
-        // Codes are letters, digits, dots and dashes as printed: no Telex on them.
-        FieldKind.set(code, FieldKind.PLAIN);
-        code.setPromptText("000.00.14.H56-261122-0001");
-        code.getStyleClass().add("dossier-code-field");
-        TextField last4 = new TextField();
-        last4.setId("track-last4");
-        last4.textProperty().bindBidirectional(vm.last4Property());
-        FieldKind.set(last4, FieldKind.NUMERIC);
-        last4.setPromptText("5678");
-        last4.getStyleClass().add("year-field");
-        last4.setOnAction(e -> vm.lookup());
 
         Button search = Controls.button(i18n, "track.search", "track-search", vm::lookup);
         search.getStyleClass().add("primary");
         search.disableProperty().bind(vm.busyProperty());
-        Button back = Controls.button(i18n, "track.home", "track-home", () -> {
-            vm.reset();
-            home.run();
-        });
+        Button back = Controls.button(i18n, "track.home", "track-home", home);
         HBox buttons = new HBox(search, back);
         buttons.getStyleClass().add("button-row");
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -76,7 +55,9 @@ public final class TrackView {
         vm.foundProperty().addListener((obs, was, is) -> render.run());
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
 
-        VBox ask = new VBox(title, body, labelled(i18n, "track.code", code), labelled(i18n, "track.last4", last4), buttons, feedback);
+        VBox ask = new VBox(title, body);
+        ask.getChildren().addAll(ProofFields.create(i18n, "track", vm.codeProperty(), vm.last4Property(), vm::lookup));
+        ask.getChildren().addAll(buttons, feedback);
         ask.getStyleClass().add("drafts");
         ask.setMinWidth(380);
         ask.setPrefWidth(460);
@@ -135,11 +116,5 @@ public final class TrackView {
 
     private static String when(OffsetDateTime t) {
         return t == null ? "—" : WHEN.format(t);
-    }
-
-    private static Node labelled(I18n i18n, String key, TextField field) {
-        Label label = Controls.label(i18n, key, "section-title");
-        label.setLabelFor(field);
-        return new VBox(label, field);
     }
 }

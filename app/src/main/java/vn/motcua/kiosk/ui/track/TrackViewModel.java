@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.ui.track;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -67,16 +68,13 @@ public final class TrackViewModel {
         if (busy.get()) {
             return;
         }
+        Optional<String> problem = Tracking.problem(code.get(), last4.get());
+        if (problem.isPresent()) {
+            feedback.set(new Feedback(problem.get(), null));
+            return;
+        }
         String c = Tracking.normaliseCode(code.get());
-        if (!Tracking.CODE.matcher(c).matches()) {
-            feedback.set(new Feedback("track.code.invalid", null));
-            return;
-        }
         String digits = last4.get().strip();
-        if (!Tracking.LAST4.matcher(digits).matches()) {
-            feedback.set(new Feedback("track.last4.invalid", null));
-            return;
-        }
         code.set(c);
         busy.set(true);
         found.set(null);
