@@ -219,6 +219,7 @@ public final class CatalogueLoader {
             boolean hasForm = present("form", p.form());
             if (hasForm) {
                 problems.addAll(FormDefinitionCheck.check(file, p.id(), p.form()));
+                applicant();
             }
             documents();
             if (present("fee", p.fee()) && hasForm) {
@@ -229,6 +230,23 @@ public final class CatalogueLoader {
             }
             if (p.bundle() != null) {
                 bundle(p.bundle(), hasForm);
+            }
+        }
+
+        /**
+         * The portal files a dossier under the applicant's name, ID number and phone (the phone's
+         * last digits also unlock tracking): the form must ask for each, required.
+         */
+        private void applicant() {
+            var fields = p.form().fields();
+            if (fields.stream().noneMatch(f -> "name".equals(f.prefill()) && f.isRequired())) {
+                problem("form", "catalogue.expected.applicant-field", null, "prefill: name");
+            }
+            if (fields.stream().noneMatch(f -> "id".equals(f.prefill()) && f.isRequired())) {
+                problem("form", "catalogue.expected.applicant-field", null, "prefill: id");
+            }
+            if (fields.stream().noneMatch(f -> f.type() == vn.motcua.kiosk.form.FieldType.phone && f.isRequired())) {
+                problem("form", "catalogue.expected.applicant-field", null, "type: phone");
             }
         }
 

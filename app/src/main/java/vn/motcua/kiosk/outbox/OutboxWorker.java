@@ -38,8 +38,14 @@ public final class OutboxWorker implements AutoCloseable {
         default void online(boolean reachable) {}
     }
 
+    /** The receiving agency for a procedure, known once the portal's agency list has been fetched. */
+    public interface AgencyResolver {
+        String agencyFor(String procedureId) throws PortalException;
+    }
+
     private final Outbox outbox;
     private final OutboxStore store;
+    private final AgencyResolver agencies;
     private final PortalClient client;
     private final TusUpload tus;
     private final RetryPolicy entryBackoff;
@@ -56,6 +62,16 @@ public final class OutboxWorker implements AutoCloseable {
      * @param entryBackoff how long a failed entry waits before its next attempt (grows with its attempts)
      */
     public OutboxWorker(Outbox outbox, PortalClient client, TusUpload tus, RetryPolicy entryBackoff, Clock clock, Listener listener) {
+        this(outbox, client, tus, entryBackoff, clock, listener, null);
+    }
+
+    /**
+     * @param agencies fills in the receiving agency of entries stored without one (filed before the
+     *                 kiosk ever saw the portal's agency list); null sends bodies as stored
+     */
+    public OutboxWorker(Outbox outbox, PortalClient client, TusUpload tus, RetryPolicy entryBackoff, Clock clock, Listener listener,
+            AgencyResolver agencies) {
+        this.agencies = agencies;
         this.outbox = outbox;
         this.store = outbox.store();
         this.client = client;
@@ -126,7 +142,8 @@ public final class OutboxWorker implements AutoCloseable {
         try {
             String dossierId = e.dossierId();
             if (dossierId == null) {
-                Answers.Dossier d = client.createDossier(e.idempotencyKey(), e.bodyJson());
+                String body = withAgency(e);
+                Answers.Dossier d = client.createDossier(e.idempotencyKey(), body);
                 dossierId = d.id();
                 store.dossierCreated(ref, dossierId, clock.instant());
             }
@@ -162,6 +179,24 @@ public final class OutboxWorker implements AutoCloseable {
         }
         notifyChanged(ref);
         return false;
+    }
+
+    /**
+     * The body with its receiving agency. Decided once, before the first create, and stored: the
+     * Idempotency-Key must always travel with the same body.
+     */
+    private String withAgency(OutboxStore.Entry e) throws PortalException, JsonProcessingException {
+        if (agencies == null) {
+            return e.bodyJson();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(e.bodyJson());
+        if (body.hasNonNull("agencyCode")) {
+            return e.bodyJson();
+        }
+        body.put("agencyCode", agencies.agencyFor(e.procedureId()));
+        String text = json.writeValueAsString(body);
+        store.updateBody(e.localRef(), text, clock.instant());
+        return text;
     }
 
     private void retryLater(OutboxStore.Entry e, PortalException failure) {

@@ -68,6 +68,20 @@ public final class Answers {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PortalAgency(String code, Localized name, List<String> procedures) {
+        public PortalAgency {
+            procedures = procedures == null ? List.of() : List.copyOf(procedures);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AgencyList(String version, List<PortalAgency> agencies) {
+        public AgencyList {
+            agencies = agencies == null ? List.of() : List.copyOf(agencies);
+        }
+    }
+
     /** A catalogue answer fetched with If-None-Match: {@code body} null means "304, keep yours". */
     public record Fetched<T>(T body, String etag, String json) {
         public boolean notModified() {

@@ -128,8 +128,17 @@ public final class PortalClient {
 
     /** The portal's procedures; with the last ETag a 304 comes back as {@link Answers.Fetched#notModified()}. */
     public Answers.Fetched<Answers.ProcedureList> procedures(String etag) throws PortalException {
-        return call("listProcedures", true, true, () -> {
-            Request.Builder b = new Request.Builder().url(url("procedures")).get();
+        return fetch("listProcedures", "procedures", etag, Answers.ProcedureList.class);
+    }
+
+    /** The receiving agencies and the procedures each receives; with the last ETag, like {@link #procedures}. */
+    public Answers.Fetched<Answers.AgencyList> agencies(String etag) throws PortalException {
+        return fetch("listAgencies", "agencies", etag, Answers.AgencyList.class);
+    }
+
+    private <T> Answers.Fetched<T> fetch(String operation, String path, String etag, Class<T> type) throws PortalException {
+        return call(operation, true, true, () -> {
+            Request.Builder b = new Request.Builder().url(url(path)).get();
             if (etag != null) {
                 b.header("If-None-Match", etag);
             }
@@ -138,8 +147,8 @@ public final class PortalClient {
             if (r.code() == 304) {
                 return new Answers.Fetched<>(null, Optional.ofNullable(r.header("ETag")).orElse(etag), null);
             }
-            String text = text("listProcedures", r);
-            return new Answers.Fetched<>(parse("listProcedures", r.code(), text, Answers.ProcedureList.class), r.header("ETag"), text);
+            String text = text(operation, r);
+            return new Answers.Fetched<>(parse(operation, r.code(), text, type), r.header("ETag"), text);
         });
     }
 

@@ -25,6 +25,7 @@ public final class KioskSession {
     private final List<DossierDocument> documents = new ArrayList<>();
     private String procedureId;
     private LocalDate dueDate;
+    private String filedAs;
     private boolean consented;
     private boolean parked;
     private Step step = Step.CONSENT;
@@ -109,6 +110,15 @@ public final class KioskSession {
         documents.addAll(replacement);
     }
 
+    /** The outbox's local reference once "Nộp hồ sơ" stored the dossier; null before. */
+    public synchronized String filedAs() {
+        return filedAs;
+    }
+
+    synchronized void filedAs(String localReference) {
+        filedAs = localReference;
+    }
+
     synchronized long nextRevision() {
         return ++revision;
     }
@@ -127,5 +137,6 @@ public final class KioskSession {
         documents.clear();
         procedureId = null;
         dueDate = null;
+        filedAs = null;
     }
 }

@@ -201,6 +201,9 @@ public final class SessionService {
             if (saved.hasNonNull("procedure")) {
                 s.procedureId(saved.get("procedure").asText());
             }
+            if (saved.hasNonNull("filedAs")) {
+                s.filedAs(saved.get("filedAs").asText());
+            }
             if (saved.hasNonNull("dueDate")) {
                 s.dueDate(LocalDate.parse(saved.get("dueDate").asText()));
             }
@@ -217,12 +220,44 @@ public final class SessionService {
     /** Adds a finished paper (a PDF already in the session folder) to the dossier. */
     public synchronized void addDocument(DossierDocument document) {
         KioskSession s = requireConsented();
-        if (!document.file().toAbsolutePath().normalize().startsWith(s.workFolder().toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("a dossier's papers live in its session folder");
-        }
+        requireInFolder(s, document);
         List<DossierDocument> all = new ArrayList<>(s.documents());
         all.add(document);
         s.documents(all);
+    }
+
+    /**
+     * The finished PDF of one paper: replaces the paper of the same type (a rescan), or joins the
+     * dossier in the catalogue's order ({@code order} lists the types).
+     */
+    public synchronized void putDocument(DossierDocument document, List<String> order) {
+        KioskSession s = requireConsented();
+        requireInFolder(s, document);
+        List<DossierDocument> all = new ArrayList<>(s.documents());
+        all.removeIf(d -> d.type().equals(document.type()));
+        all.add(document);
+        all.sort(java.util.Comparator.comparingInt(d -> order.indexOf(d.type())));
+        s.documents(all);
+    }
+
+    /** The citizen removed a paper; its file goes at once (it is personal). */
+    public synchronized void removeDocument(String type) {
+        KioskSession s = requireConsented();
+        List<DossierDocument> all = new ArrayList<>(s.documents());
+        for (DossierDocument d : all) {
+            if (d.type().equals(type)) {
+                Erasing.deleteTree(d.file());
+            }
+        }
+        all.removeIf(d -> d.type().equals(type));
+        s.documents(all);
+    }
+
+    /** "Nộp hồ sơ" stored the dossier in the outbox under this reference (saved with the draft). */
+    public synchronized void filed(String localReference) {
+        KioskSession s = requireConsented();
+        s.filedAs(localReference);
+        autosave(s);
     }
 
     /** Replaces the papers after signing (same order). */
@@ -313,11 +348,18 @@ public final class SessionService {
         payload.put("step", s.step().name());
         payload.put("procedure", s.procedureId());
         payload.put("dueDate", s.dueDate() == null ? null : s.dueDate().toString());
+        payload.put("filedAs", s.filedAs());
         payload.put("answers", s.answers());
         try {
             return JSON.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("answers are plain strings and always serialise", e);
+        }
+    }
+
+    private static void requireInFolder(KioskSession s, DossierDocument document) {
+        if (!document.file().toAbsolutePath().normalize().startsWith(s.workFolder().toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("a dossier's papers live in its session folder");
         }
     }
 

@@ -12,10 +12,15 @@ import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.DataException;
 import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.documents.DocumentLimits;
 import vn.motcua.kiosk.drafts.DraftSealer;
+import vn.motcua.kiosk.filing.Filing;
 import vn.motcua.kiosk.printing.JavaxPrinter;
 import vn.motcua.kiosk.printing.Printer;
+import vn.motcua.kiosk.scanning.SaneScanner;
+import vn.motcua.kiosk.scanning.Scanner;
 import vn.motcua.kiosk.session.InactivityMonitor;
+import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.SigningStep;
 import vn.motcua.kiosk.signing.DriverCatalogue;
@@ -52,6 +57,10 @@ public final class KioskServices implements AutoCloseable {
     private final CatalogueService catalogue;
     private final Supplier<List<TokenInfo>> tokenScan;
     private PortalLink portal;
+    private volatile Supplier<Scanner> scanner;
+    private PapersStep papers;
+    private volatile List<Path> removableMedia = defaultRemovableMedia();
+    private Filing filing;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
                           Clock clock) {
@@ -71,6 +80,8 @@ public final class KioskServices implements AutoCloseable {
         TokenDiscovery discovery = new TokenDiscovery();
         List<DriverCatalogue.PresentDriver> present = drivers.present(DriverCatalogue.Os.current());
         this.tokenScan = () -> discovery.scan(present).tokens();
+        this.scanner = () -> SaneScanner.forConfiguredScanner(config.devices().scanner());
+        this.papers = new PapersStep(sessions, catalogue, () -> scanner.get(), DocumentLimits.defaults(), clock);
     }
 
     /**
@@ -93,6 +104,9 @@ public final class KioskServices implements AutoCloseable {
             services.close();
             throw e;
         }
+        services.filing = new Filing(services.sessions, catalogue, services.portal.outbox(), services.portal::wakeWorker, services.events,
+                new Filing.Counter(config.agency().name(), config.kioskId(), config.training()),
+                config.agency().provinceCode(), clock);
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
                 Duration.ofDays(config.privacy().parkedDraftDays()));
         services.events.record(EventType.KIOSK_STARTED, null, "mode=" + config.mode());
@@ -119,6 +133,45 @@ public final class KioskServices implements AutoCloseable {
     /** Design step 7: signing the session's papers. */
     public SigningStep signingStep() {
         return signingStep;
+    }
+
+    /** Design step 6: the papers of the session's dossier (declaration, scans, imports). */
+    public PapersStep papers() {
+        return papers;
+    }
+
+    /** Design step 9: "Nộp hồ sơ" into the outbox, where the dossier is, its receipt. */
+    public Filing filing() {
+        return filing;
+    }
+
+    /** Where USB sticks appear: the papers screen offers files from there and nowhere else. */
+    public List<Path> removableMedia() {
+        return removableMedia;
+    }
+
+    /** Other folders for USB sticks (tests: a temporary folder). */
+    public void useRemovableMedia(List<Path> roots) {
+        removableMedia = List.copyOf(roots);
+    }
+
+    /**
+     * Linux desktops mount sticks under /media/&lt;user&gt; or /run/media/&lt;user&gt;; on Windows
+     * every drive but the system's is offered (sticks get the next free letter).
+     */
+    private static List<Path> defaultRemovableMedia() {
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            String system = System.getenv().getOrDefault("SystemDrive", "C:");
+            return java.util.stream.StreamSupport.stream(java.nio.file.FileSystems.getDefault().getRootDirectories().spliterator(), false)
+                    .filter(r -> !r.toString().toUpperCase(java.util.Locale.ROOT).startsWith(system.toUpperCase(java.util.Locale.ROOT)))
+                    .toList();
+        }
+        return List.of(Path.of("/media"), Path.of("/run/media"));
+    }
+
+    /** Another scanner than the configured one (tests: the private saned's test backend). */
+    public void useScanner(Supplier<Scanner> other) {
+        scanner = other;
     }
 
     /** The tokens plugged in now, through every driver present (what the token watcher polls). */

@@ -48,6 +48,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
 
     private final KioskConfig.Portal config;
     private final String kioskId;
+    private final String ownAgency;
     private final String secret;
     private final Path dataDir;
     private final Clock clock;
@@ -58,6 +59,8 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
     private OutboxWorker worker;
     private ScheduledExecutorService probe;
     private volatile String catalogueEtag;
+    private volatile String agenciesEtag;
+    private volatile List<Answers.PortalAgency> agencies = List.of();
     private final PortalCatalogueCache cache;
     private final Consumer<Set<String>> offers;
 
@@ -69,6 +72,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
             Consumer<Set<String>> offers) throws ConfigException {
         this.config = config.portal();
         this.kioskId = config.kioskId();
+        this.ownAgency = config.agency().code();
         this.secret = readSecret(source, config.portal().secretFile());
         this.dataDir = dataDir;
         this.clock = clock;
@@ -80,9 +84,48 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
             catalogueEtag = c.etag();
             applyOffers(c.body());
         });
+        cache.get(AGENCIES).ifPresent(c -> {
+            agenciesEtag = c.etag();
+            applyAgencies(c.body());
+        });
     }
 
     private static final String PROCEDURES = "procedures";
+    private static final String AGENCIES = "agencies";
+
+    private void applyAgencies(String body) {
+        try {
+            agencies = JSON.readValue(body, Answers.AgencyList.class).agencies();
+        } catch (IOException e) {
+            LOG.warn("cached agency list unreadable; dossiers go to the kiosk's own agency");
+        }
+    }
+
+    /** For the outbox worker: the agency list is fetched first if this kiosk has never had one. */
+    private String agencyForSending(String procedureId) throws PortalException {
+        if (agencies.isEmpty()) {
+            Answers.Fetched<Answers.AgencyList> listed = client.agencies(null);
+            cache.put(AGENCIES, listed.etag(), listed.json(), clock.instant());
+            agencies = listed.body().agencies();
+            agenciesEtag = listed.etag();
+        }
+        return agencyFor(procedureId);
+    }
+
+    /**
+     * The code of the agency that receives this procedure: the kiosk's own agency when the portal
+     * lists it for the procedure (or when no list has been fetched yet), else the first agency the
+     * portal lists for it. A wrong guess made offline is refused by the portal and parked for staff.
+     */
+    public String agencyFor(String procedureId) {
+        List<Answers.PortalAgency> known = agencies;
+        List<String> receiving = known.stream().filter(a -> a.procedures().contains(procedureId))
+                .map(Answers.PortalAgency::code).toList();
+        if (receiving.isEmpty() || receiving.contains(ownAgency)) {
+            return ownAgency;
+        }
+        return receiving.get(0);
+    }
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -129,7 +172,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
                     public void online(boolean reachable) {
                         connectivity.report(reachable);
                     }
-                });
+                }, this::agencyForSending);
         worker.start();
         probe = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portal-probe");
@@ -139,7 +182,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
         probe.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** One look at the portal (cheap: the catalogue with its ETag, usually a 304). */
+    /** One look at the portal (cheap: the catalogue and agencies with their ETags, usually 304s). */
     void probeOnce() {
         synchronized (probeLock) { // the scheduled probe and an explicit one never fetch twice at once
             probe();
@@ -161,6 +204,12 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
                 LOG.info("portal catalogue updated: {} procedure(s) accepted", fetched.body().procedures().size());
             }
             catalogueEtag = fetched.etag();
+            Answers.Fetched<Answers.AgencyList> listed = c.agencies(agenciesEtag);
+            if (!listed.notModified()) {
+                cache.put(AGENCIES, listed.etag(), listed.json(), clock.instant());
+                agencies = listed.body().agencies();
+            }
+            agenciesEtag = listed.etag();
             boolean wasOffline = connectivity.state() == Connectivity.State.OFFLINE;
             connectivity.report(true);
             if (wasOffline && worker != null) {

@@ -144,6 +144,12 @@ public final class OutboxStore {
         });
     }
 
+    /** The create body completed before its first sending (the receiving agency filled in). */
+    public void updateBody(String localRef, String bodyJson, Instant now) {
+        update("UPDATE outbox SET body_json = ?, updated_at = ? WHERE local_ref = ? AND dossier_id IS NULL",
+                bodyJson, now.toEpochMilli(), localRef);
+    }
+
     /** A failure worth trying again: counts it and sets when. */
     public void failed(String localRef, String error, Instant nextAttempt, Instant now) {
         update("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE local_ref = ?",

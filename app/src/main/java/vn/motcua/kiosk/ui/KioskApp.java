@@ -35,6 +35,16 @@ import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
+import vn.motcua.kiosk.config.ReceiptPaper;
+import vn.motcua.kiosk.payment.Payments;
+import vn.motcua.kiosk.printing.PrinterTrouble;
+import vn.motcua.kiosk.receipt.ReceiptLayout;
+import vn.motcua.kiosk.receipt.ReceiptRenderer;
+import vn.motcua.kiosk.ui.fee.FeeViewModel;
+import vn.motcua.kiosk.ui.filing.FilingScreens;
+import vn.motcua.kiosk.ui.filing.SubmitViewModel;
+import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
+import vn.motcua.kiosk.ui.papers.PapersViewModel;
 import vn.motcua.kiosk.ui.result.ResultView;
 import vn.motcua.kiosk.ui.result.ResultViewModel;
 import vn.motcua.kiosk.ui.shell.ShellView;
@@ -160,8 +170,15 @@ public final class KioskApp extends Application {
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
         shell.follow(services.portal().connectivity());
-        ShellView view = new ShellView(shell, staff, signing, config.agency().name(), config.training(),
+        FilingScreens filing = filingScreens(config, services, background);
+        ShellView view = new ShellView(shell, staff, signing, filing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
+        // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.
+        shell.sessionOpenProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                filing.reset();
+            }
+        });
         view.setUserData(shell);
         TrackViewModel track = new TrackViewModel(services.tracking(), background);
         view.feature("welcome.track", () -> TrackView.create(track, i18n, shell::home));
@@ -198,6 +215,23 @@ public final class KioskApp extends Application {
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         return view;
+    }
+
+    /** Papers, submit, fee and receipt with the kiosk's devices and portal. */
+    private static FilingScreens filingScreens(KioskConfig config, KioskServices services, ExecutorService background) {
+        PapersViewModel papers = new PapersViewModel(services.papers(), background, services::removableMedia);
+        SubmitViewModel submit = new SubmitViewModel(services.filing(), background,
+                () -> services.portal().connectivity().state() != vn.motcua.kiosk.portal.Connectivity.State.OFFLINE,
+                java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofMillis(250));
+        FeeViewModel fee = new FeeViewModel(new Payments(() -> services.portal().client()), background,
+                java.time.Duration.ofSeconds(3));
+        ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
+                : ReceiptLayout.A5;
+        PrinterTrouble staffHears = problem -> LOG.warn("receipt printer trouble: {}", problem.getClass().getSimpleName());
+        OutcomeScreen outcome = new OutcomeScreen(new ReceiptRenderer(), layout, services.printer(), background, staffHears,
+                java.time.Duration.ofSeconds(60));
+        return new FilingScreens(papers, submit, fee, outcome, services.filing());
     }
 
     /** The portal link (and in training the embedded portal) starts once Welcome is on screen. */

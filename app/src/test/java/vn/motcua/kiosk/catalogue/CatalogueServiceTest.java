@@ -70,6 +70,39 @@ class CatalogueServiceTest {
                 .containsExactly("declaration", "requesterId", "subjectId", "parentProof");
     }
 
+    @Test
+    void aFormWithoutThePhoneThePortalNeedsStopsStartUp(@TempDir Path dir) {
+        Path copy = Fixtures.copyOfShipped(dir);
+        Fixtures.edit(copy, "catalogue/doi-gplx.json", "\"type\": \"phone\"", "\"type\": \"text\"");
+        List<CatalogueCheck> checks = CatalogueService.checks(ConfigSource.folder(copy), Fixtures.clockAt("2026-03-10T09:00"));
+        assertThat(checks).singleElement().satisfies(c -> {
+            assertThat(c.ok()).isFalse();
+            assertThat(c.detail(EN)).contains("doi-gplx.json").contains("field \"form\"")
+                    .contains("a required field for what the portal needs of the applicant (type: phone)");
+            assertThat(c.detail(VI)).contains("một trường bắt buộc cho thông tin người nộp mà cổng cần (type: phone)");
+        });
+    }
+
+    /** The training portal must take every paper the kiosk asks for, under the same type. */
+    @Test
+    void theTrainingPortalAcceptsEveryPaperOfEveryProcedure() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode portal;
+        try (var in = vn.motcua.portal.training.TrainingPortal.class.getResourceAsStream("catalogue.json")) {
+            portal = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        java.util.Map<String, java.util.Set<String>> accepted = new java.util.HashMap<>();
+        for (var p : portal.get("procedures")) {
+            java.util.Set<String> types = new java.util.HashSet<>();
+            p.get("documents").forEach(d -> types.add(d.get("type").asText()));
+            accepted.put(p.get("id").asText(), types);
+        }
+        for (Procedure p : Fixtures.shipped().catalogue().procedures()) {
+            assertThat(accepted).as(p.id()).containsKey(p.id());
+            assertThat(accepted.get(p.id())).as(p.id())
+                    .containsAll(p.documentList().stream().map(RequiredDocument::id).toList());
+        }
+    }
+
     /** Every message key the new packages and the catalogue data use is in both bundles. */
     @Test
     void everyMessageKeyUsedExists() throws IOException {

@@ -63,7 +63,7 @@ class ReviewScreenTest {
         Path folder = services.sessions().current().orElseThrow().workFolder();
         for (String name : List.of("Tờ khai", "Căn cước")) {
             Path pdf = Pdfs.make(folder.resolve(name.hashCode() + ".pdf"), 2);
-            services.sessions().addDocument(new DossierDocument(name, pdf, 2, Files.size(pdf), false));
+            services.sessions().addDocument(new DossierDocument("idCard", name, pdf, 2, Files.size(pdf), false));
         }
         SigningStep step = new SigningStep(services.sessions(),
                 new PadesSigner(java.time.Clock.systemUTC(), Optional.empty(), PadesSigner.AppearanceWords.VIETNAMESE),

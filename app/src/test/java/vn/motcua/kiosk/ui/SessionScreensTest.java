@@ -141,11 +141,11 @@ class SessionScreensTest extends ShellFixture {
     }
 
     @Test
-    void stepsNotBuiltYetSayLaterInsideTheSession(FxRobot robot) {
+    void theReceiptStepBeforeAnythingWasFiledSaysLaterInsideTheSession(FxRobot robot) {
         startFiling(robot);
         robot.clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.interact(() -> vm.goTo(Step.PAPERS));
-        assertThat(robot.lookup(n -> n instanceof Label l && l.getText().contains("«Giấy tờ»")).tryQuery()).isPresent();
+        robot.interact(() -> vm.goTo(Step.RECEIPT));
+        assertThat(robot.lookup(n -> n instanceof Label l && l.getText().contains("«Biên nhận»")).tryQuery()).isPresent();
         // Inside a session "home" is the end button (it erases): the placeholder's own is hidden.
         assertThat(showing(robot, "placeholder-home")).isFalse();
     }
@@ -157,8 +157,8 @@ class SessionScreensTest extends ShellFixture {
         robot.interact(() -> vm.goTo(Step.SIGN));
         assertThat(showing(robot, "review")).isTrue();
         assertThat(robot.lookup(".step.current").queryAs(Label.class).getText()).isEqualTo("6. Ký số");
-        robot.interact(() -> vm.goTo(Step.FEE));
+        robot.interact(() -> vm.goTo(Step.SUBMIT));
         assertThat(robot.lookup("#review").tryQuery()).isEmpty();
-        assertThat(robot.lookup(".step.current").queryAs(Label.class).getText()).isEqualTo("7. Lệ phí");
+        assertThat(robot.lookup(".step.current").queryAs(Label.class).getText()).isEqualTo("7. Nộp");
     }
 }

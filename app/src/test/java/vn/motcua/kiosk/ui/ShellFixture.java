@@ -116,7 +116,12 @@ public abstract class ShellFixture {
 
     /** Presses a button as its keyboard shortcut would: a screen under the on-screen keyboard scrolls. */
     protected static void press(FxRobot robot, String id) {
-        robot.interact(() -> ((javafx.scene.control.ButtonBase) find(robot, id)).fire());
+        javafx.scene.control.ButtonBase b = find(robot, id);
+        // fire() on a disabled button does nothing: a test pressing one would go on as if it worked.
+        if (onFx(b::isDisabled)) {
+            throw new AssertionError("#" + id + " is disabled");
+        }
+        robot.interact(b::fire);
     }
 
     protected static void await(BooleanSupplier condition) {

@@ -118,7 +118,7 @@ class WelcomeScreenTest extends ShellFixture {
             StaffViewModel staff = new StaffViewModel(services.staffGate(), new NoActions(), Executors.newSingleThreadExecutor());
             var review = new vn.motcua.kiosk.ui.signing.ReviewViewModel(services.sessions(), services.signingStep(),
                     Runnable::run, () -> "");
-            view[0] = new ShellView(other, staff, new vn.motcua.kiosk.ui.signing.SigningScreen(review, List::of, false),
+            view[0] = new ShellView(other, staff, new vn.motcua.kiosk.ui.signing.SigningScreen(review, List::of, false), null,
                     "Sở Tư pháp", false, 120);
         });
         assertThat(robot.from(view[0]).lookup("#training-banner").tryQuery()).isEmpty();

@@ -34,6 +34,7 @@ import vn.motcua.kiosk.ui.applicant.ApplicantView;
 import vn.motcua.kiosk.ui.applicant.IdReaderFilter;
 import vn.motcua.kiosk.ui.consent.ConsentView;
 import vn.motcua.kiosk.ui.drafts.DraftsViews;
+import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.form.FormView;
 import vn.motcua.kiosk.ui.form.FormViewModel;
 import vn.motcua.kiosk.ui.keyboard.OnScreenKeyboard;
@@ -56,6 +57,7 @@ public final class ShellView extends StackPane {
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
     private final SigningScreen signing;
+    private final FilingScreens filing;
     private OnScreenKeyboard keyboard;
     private ToneStyle toneStyle = ToneStyle.NEW;
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
@@ -68,10 +70,12 @@ public final class ShellView extends StackPane {
         features.put(messageKey, screen);
     }
 
-    public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, String agencyName, boolean training,
-                     int consentSeconds) {
+    /** @param filing papers, submit, fee and receipt; null shows them as placeholders */
+    public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, FilingScreens filing, String agencyName,
+                     boolean training, int consentSeconds) {
         this.vm = vm;
         this.signing = signing;
+        this.filing = filing;
         this.consentSeconds = consentSeconds;
         I18n i18n = vm.i18n();
         setId("shell");
@@ -231,7 +235,9 @@ public final class ShellView extends StackPane {
         Button park = new Button();
         park.setId("session-park");
         park.textProperty().bind(i18n.text("drafts.park"));
-        park.visibleProperty().bind(vm.screenProperty().isEqualTo(Screen.STEP));
+        // Once the dossier is filed there is nothing left to park.
+        park.visibleProperty().bind(vm.screenProperty().isEqualTo(Screen.STEP)
+                .and(Bindings.createBooleanBinding(() -> vm.stepProperty().get().compareTo(Step.SUBMIT) < 0, vm.stepProperty())));
         park.managedProperty().bind(park.visibleProperty());
         park.setOnAction(e -> vm.parkDraft());
         HBox bar = new HBox(steps, park, end);
@@ -275,8 +281,30 @@ public final class ShellView extends StackPane {
                     return formScreen(form);
                 }
             }
+            case PAPERS -> {
+                if (filing != null) {
+                    return filing.papers(vm.i18n(), () -> vm.goTo("none".equals(vm.signature()) ? Step.SUBMIT : Step.SIGN));
+                }
+            }
             case SIGN -> {
-                return signing.open(vm.i18n(), () -> vm.goTo(Step.FEE), vm.signature(), vm.summary());
+                return signing.open(vm.i18n(), () -> vm.goTo(Step.SUBMIT), vm.signature(), vm.summary());
+            }
+            case SUBMIT -> {
+                if (filing != null) {
+                    return filing.submit(vm.i18n(), vm.filingFacts(), () -> vm.goTo(Step.FEE), () -> vm.goTo(Step.RECEIPT));
+                }
+            }
+            case FEE -> {
+                Node fee = filing == null ? null : filing.fee(vm.i18n(), () -> vm.goTo(Step.RECEIPT));
+                if (fee != null) {
+                    return fee;
+                }
+            }
+            case RECEIPT -> {
+                Node receipt = filing == null ? null : filing.receipt(vm.i18n(), vm::endSession);
+                if (receipt != null) {
+                    return receipt;
+                }
             }
             default -> { }
         }

@@ -167,6 +167,18 @@ public final class ShellViewModel {
         return lines;
     }
 
+    /** The dossier before "Nộp hồ sơ": procedure, applicant, how many papers, the fee. */
+    public List<String> filingFacts() {
+        List<String> lines = new ArrayList<>(summary());
+        int papers = sessions.current().map(s -> s.documents().size()).orElse(0);
+        lines.add(i18n.messages().get("submit.papers", papers));
+        Answers answers = Answers.of(sessions.current().map(KioskSession::answers).orElse(Map.of()));
+        fee(answers).ifPresent(q -> lines.add(q.free() ? i18n.messages().get("submit.fee.none")
+                : i18n.messages().get("submit.fee", java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"))
+                        .format(q.total()) + " đ")));
+        return lines;
+    }
+
     /** A desk reader scanned an ID card, whatever the focus: its screen shows what was read. */
     public void idScanned(String text) {
         if (sessionOpen.get() && procedure().isPresent()

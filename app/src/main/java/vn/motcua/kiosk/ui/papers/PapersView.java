@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui.papers;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.dossier.DossierDocument;
+import vn.motcua.kiosk.scanning.ScanSettings;
+import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
+
+/**
+ * Design step 6: a row per paper with what it holds (pages, size) or what is happening, and the
+ * ways to fill it — scan from the glass, a file from a USB stick, remove. The chooser lists only
+ * files on removable media (never the kiosk's own disk). "Tiếp tục" names what is still missing.
+ */
+public final class PapersView {
+    private PapersView() {}
+
+    public static Node create(PapersViewModel vm, I18n i18n, Runnable onDone) {
+        Label title = Controls.label(i18n, "papers.title", "screen-title");
+        Label hint = Controls.label(i18n, "papers.hint", null);
+        VBox list = new VBox();
+        list.getStyleClass().add("papers-rows");
+        Runnable fill = () -> list.getChildren().setAll(vm.rows().stream().map(r -> row(vm, i18n, r)).toList());
+        vm.rows().addListener((ListChangeListener<PapersViewModel.Row>) c -> fill.run());
+        fill.run();
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Label missing = new Label();
+        missing.setId("papers-missing");
+        missing.setWrapText(true);
+        missing.getStyleClass().add("error-text");
+        missing.textProperty().bind(Bindings.createStringBinding(() -> {
+            List<vn.motcua.kiosk.form.Label> m = vm.missingProperty().get();
+            return m.isEmpty() ? "" : i18n.messages().get("papers.missing",
+                    String.join(", ", m.stream().map(l -> l.in(i18n.language().getValue())).toList()));
+        }, vm.missingProperty(), i18n.messagesProperty()));
+        missing.visibleProperty().bind(missing.textProperty().isNotEmpty());
+        missing.managedProperty().bind(missing.visibleProperty());
+        Button next = Controls.button(i18n, "papers.next", "papers-next", () -> {
+            if (vm.complete()) {
+                onDone.run();
+            }
+        });
+        next.getStyleClass().add("primary");
+        HBox buttons = new HBox(next);
+        buttons.getStyleClass().add("button-row");
+
+        VBox screen = new VBox(title, hint, scroll, missing, buttons);
+        screen.getStyleClass().add("papers");
+        StackPane root = new StackPane(screen, chooser(vm, i18n));
+        root.setId("papers");
+        return root;
+    }
+
+    private static Node row(PapersViewModel vm, I18n i18n, PapersViewModel.Row row) {
+        String id = row.type();
+        Label name = new Label();
+        name.setId("paper-name-" + id);
+        name.setWrapText(true);
+        name.getStyleClass().add("paper-name");
+        name.textProperty().bind(Bindings.createStringBinding(() -> row.name().in(i18n.language().getValue())
+                + (row.required() ? "" : " " + i18n.messages().get("papers.optional")), i18n.messagesProperty()));
+        Label state = new Label();
+        state.setId("paper-state-" + id);
+        state.setWrapText(true);
+        state.textProperty().bind(Bindings.createStringBinding(() -> state(i18n, row), row.documentProperty(),
+                row.busyProperty(), row.pageProperty(), row.problemProperty(), i18n.messagesProperty()));
+        state.getStyleClass().add("paper-state");
+        row.problemProperty().addListener((obs, was, is) -> setClass(state, "error-text", is != null));
+        VBox words = new VBox(name, state);
+        HBox.setHgrow(words, Priority.ALWAYS);
+
+        HBox line = new HBox(words);
+        line.getStyleClass().add("paper-row");
+        line.setAlignment(Pos.CENTER_LEFT);
+        if (!row.generated()) {
+            Button scan = Controls.button(i18n, "papers.scan", "paper-scan-" + id, () -> vm.scan(row, ScanSettings.defaults()));
+            Button usb = Controls.button(i18n, "papers.usb", "paper-usb-" + id, () -> vm.chooseFile(row));
+            Button cancel = Controls.button(i18n, "papers.cancel", "paper-cancel-" + id, () -> vm.cancelScan(row));
+            Button remove = Controls.button(i18n, "papers.remove", "paper-remove-" + id, () -> vm.remove(row));
+            remove.getStyleClass().add("quiet");
+            scan.disableProperty().bind(row.busyProperty());
+            usb.disableProperty().bind(row.busyProperty());
+            cancel.visibleProperty().bind(row.busyProperty());
+            remove.visibleProperty().bind(row.documentProperty().isNotNull().and(row.busyProperty().not()));
+            for (Button b : List.of(cancel, remove)) {
+                b.managedProperty().bind(b.visibleProperty());
+            }
+            line.getChildren().addAll(scan, usb, cancel, remove);
+        }
+        for (Node n : line.getChildren()) {
+            if (n instanceof Region r && n != words) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return line;
+    }
+
+    private static String state(I18n i18n, PapersViewModel.Row row) {
+        var m = i18n.messages();
+        if (row.problemProperty().get() != null) {
+            return row.problemProperty().get().apply(m);
+        }
+        if (row.busyProperty().get()) {
+            return row.generated() ? m.get("papers.making")
+                    : row.pageProperty().get() > 0 ? m.get("papers.scanning", row.pageProperty().get()) : m.get("papers.working");
+        }
+        DossierDocument d = row.documentProperty().get();
+        if (d == null) {
+            return m.get(row.required() ? "papers.none.required" : "papers.none");
+        }
+        return m.get(row.generated() ? "papers.made" : "papers.done", d.pages(), kb(d.bytes()));
+    }
+
+    /** 123456 → "121 KB", as a citizen reads sizes. */
+    static String kb(long bytes) {
+        return String.format(Locale.ROOT, "%d KB", Math.max(1, Math.round(bytes / 1024.0)));
+    }
+
+    /** The list of files on removable media, over the screen while open. */
+    private static Node chooser(PapersViewModel vm, I18n i18n) {
+        Label title = Controls.label(i18n, "papers.usb.title", "section-title");
+        Label empty = Controls.label(i18n, "papers.usb.empty", null);
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.files()));
+        empty.managedProperty().bind(empty.visibleProperty());
+        VBox files = new VBox();
+        files.getStyleClass().add("usb-files");
+        vm.files().addListener((ListChangeListener<Path>) c -> files.getChildren().setAll(vm.files().stream().map(p -> {
+            Button b = new Button(p.getFileName().toString());
+            b.setId("usb-file-" + p.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_"));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> vm.importFile(p));
+            return (Node) b;
+        }).toList()));
+        ScrollPane scroll = new ScrollPane(files);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(320);
+        Button close = Controls.button(i18n, "papers.usb.close", "usb-close", vm::closeChooser);
+        VBox box = new VBox(title, empty, scroll, close);
+        box.getStyleClass().add("card");
+        box.setMaxSize(720, Region.USE_PREF_SIZE);
+        StackPane overlay = new StackPane(box);
+        overlay.setId("usb-chooser");
+        overlay.getStyleClass().add("overlay");
+        overlay.visibleProperty().bind(vm.choosingForProperty().isNotNull());
+        return overlay;
+    }
+
+    private static void setClass(Node n, String style, boolean on) {
+        n.getStyleClass().remove(style);
+        if (on) {
+            n.getStyleClass().add(style);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui.papers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.kiosk.documents.DocumentException;
+import vn.motcua.kiosk.documents.PagesListener;
+import vn.motcua.kiosk.dossier.DossierDocument;
+import vn.motcua.kiosk.form.Label;
+import vn.motcua.kiosk.i18n.Messages;
+import vn.motcua.kiosk.scanning.Cancellation;
+import vn.motcua.kiosk.scanning.ScanSettings;
+import vn.motcua.kiosk.scanning.ScanningException;
+import vn.motcua.kiosk.session.PapersStep;
+
+/**
+ * Design step 6 as state: one row per paper, each with its PDF (pages, size), a scan under way
+ * ("trang 3 …") or what went wrong in words the citizen understands. Scans and imports run on the
+ * background executor; every property changes on the FX thread. Logs carry no file names.
+ */
+public final class PapersViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(PapersViewModel.class);
+    private static final int MAX_FILES_LISTED = 200;
+
+    /** One paper on screen. */
+    public static final class Row {
+        private final String type;
+        private final Label name;
+        private final boolean required;
+        private final boolean generated;
+        private final ObjectProperty<DossierDocument> document = new SimpleObjectProperty<>();
+        private final BooleanProperty busy = new SimpleBooleanProperty();
+        private final IntegerProperty page = new SimpleIntegerProperty();
+        private final ObjectProperty<Function<Messages, String>> problem = new SimpleObjectProperty<>();
+        private Cancellation cancellation;
+
+        Row(PapersStep.Row r) {
+            this.type = r.type();
+            this.name = r.name();
+            this.required = r.required();
+            this.generated = r.generated();
+            document.set(r.document());
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public Label name() {
+            return name;
+        }
+
+        public boolean required() {
+            return required;
+        }
+
+        /** Made by the kiosk from the answers (the declaration): nothing to scan. */
+        public boolean generated() {
+            return generated;
+        }
+
+        public ObjectProperty<DossierDocument> documentProperty() {
+            return document;
+        }
+
+        public BooleanProperty busyProperty() {
+            return busy;
+        }
+
+        /** The page being scanned (1, 2, …), 0 when none. */
+        public IntegerProperty pageProperty() {
+            return page;
+        }
+
+        /** What went wrong last, in the screen's language; null when nothing. */
+        public ObjectProperty<Function<Messages, String>> problemProperty() {
+            return problem;
+        }
+    }
+
+    private final PapersStep papers;
+    private final Executor background;
+    private final java.util.function.Supplier<List<Path>> removableRoots;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Path> files = FXCollections.observableArrayList();
+    private final ObjectProperty<Row> choosingFor = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Label>> missing = new SimpleObjectProperty<>(List.of());
+
+    /** @param removableRoots where USB sticks appear (Linux: /media, /run/media); only files under them are offered */
+    public PapersViewModel(PapersStep papers, Executor background, java.util.function.Supplier<List<Path>> removableRoots) {
+        this.papers = papers;
+        this.background = background;
+        this.removableRoots = removableRoots;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    /** Files found on removable media while the chooser is open. */
+    public ObservableList<Path> files() {
+        return files;
+    }
+
+    /** The row the USB chooser is open for; null when closed. */
+    public ObjectProperty<Row> choosingForProperty() {
+        return choosingFor;
+    }
+
+    /** Required papers still missing after the last "Tiếp tục"; empty when none. */
+    public ObjectProperty<List<Label>> missingProperty() {
+        return missing;
+    }
+
+    /** Opens the screen: the rows as the session has them, and the declaration made afresh from the answers. */
+    public void open() {
+        rows.setAll(papers.rows().stream().map(Row::new).toList());
+        missing.set(List.of());
+        rows.stream().filter(Row::generated).forEach(row -> run(row, () -> papers.makeDeclaration().orElse(null)));
+    }
+
+    /** Scans the paper of {@code row} from the glass (or the feeder the settings name). */
+    public void scan(Row row, ScanSettings settings) {
+        Cancellation cancellation = new Cancellation();
+        row.cancellation = cancellation;
+        run(row, () -> papers.scan(row.type(), settings, cancellation, new PagesListener() {
+            @Override
+            public void pageStarted(int number) {
+                Platform.runLater(() -> row.page.set(number));
+            }
+        }));
+    }
+
+    public void cancelScan(Row row) {
+        if (row.cancellation != null) {
+            row.cancellation.cancel();
+        }
+    }
+
+    /** Lists the PDF, JPEG and PNG files on removable media for {@code row}. */
+    public void chooseFile(Row row) {
+        files.clear();
+        choosingFor.set(row);
+        Task<List<Path>> list = new Task<>() {
+            @Override
+            protected List<Path> call() {
+                return importable();
+            }
+        };
+        list.setOnSucceeded(e -> files.setAll(list.getValue()));
+        background.execute(list);
+    }
+
+    public void closeChooser() {
+        choosingFor.set(null);
+        files.clear();
+    }
+
+    /** Imports the chosen file into the row the chooser was opened for. */
+    public void importFile(Path file) {
+        Row row = choosingFor.get();
+        closeChooser();
+        if (row != null) {
+            run(row, () -> papers.importFile(row.type(), file));
+        }
+    }
+
+    public void remove(Row row) {
+        papers.remove(row.type());
+        row.document.set(null);
+        row.problem.set(null);
+    }
+
+    /** True when every required paper is there; otherwise {@link #missingProperty()} names them. */
+    public boolean complete() {
+        List<Label> lacking = rows.stream().filter(r -> r.required() && r.document.get() == null).map(Row::name).toList();
+        missing.set(lacking);
+        return lacking.isEmpty() && rows.stream().noneMatch(r -> r.busy.get());
+    }
+
+    private interface Work {
+        DossierDocument run() throws ScanningException, IOException, DocumentException;
+    }
+
+    private void run(Row row, Work work) {
+        row.problem.set(null);
+        row.busy.set(true);
+        row.page.set(0);
+        Task<DossierDocument> task = new Task<>() {
+            @Override
+            protected DossierDocument call() throws Exception {
+                return work.run();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            row.busy.set(false);
+            row.page.set(0);
+            if (task.getValue() != null) {
+                row.document.set(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            row.busy.set(false);
+            row.page.set(0);
+            Throwable t = task.getException();
+            if (t instanceof ScanningException s) {
+                row.problem.set(s::describe);
+            } else if (t instanceof DocumentException d) {
+                row.problem.set(d::describe);
+            } else {
+                LOG.error("a paper could not be made: {}", t.getClass().getSimpleName());
+                row.problem.set(m -> m.get("papers.error.storage"));
+            }
+        });
+        background.execute(task);
+    }
+
+    private List<Path> importable() {
+        List<Path> found = new ArrayList<>();
+        for (Path root : removableRoots.get()) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root, 4)) {
+                walk.filter(Files::isRegularFile).filter(PapersViewModel::importableName).limit(MAX_FILES_LISTED - found.size())
+                        .forEach(found::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                LOG.warn("removable media not readable: {}", e.getClass().getSimpleName());
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean importableName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".pdf") || n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png"));
+    }
+}
