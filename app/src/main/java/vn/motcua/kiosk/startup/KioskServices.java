@@ -19,6 +19,7 @@ import vn.motcua.kiosk.printing.JavaxPrinter;
 import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.scanning.SaneScanner;
 import vn.motcua.kiosk.scanning.Scanner;
+import vn.motcua.kiosk.receipt.Reprints;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
@@ -35,6 +36,8 @@ import vn.motcua.kiosk.store.DraftStore;
 import vn.motcua.kiosk.store.EventLog;
 import vn.motcua.kiosk.store.EventType;
 import vn.motcua.kiosk.store.KioskSecrets;
+import vn.motcua.kiosk.store.OutboxStore;
+import vn.motcua.kiosk.store.ReceiptStore;
 import vn.motcua.kiosk.store.SessionStore;
 import vn.motcua.kiosk.store.StoreException;
 import vn.motcua.kiosk.tracking.Results;
@@ -58,9 +61,11 @@ public final class KioskServices implements AutoCloseable {
     private final Supplier<List<TokenInfo>> tokenScan;
     private PortalLink portal;
     private volatile Supplier<Scanner> scanner;
+    private volatile Supplier<Printer> printer;
     private PapersStep papers;
     private volatile List<Path> removableMedia = defaultRemovableMedia();
     private Filing filing;
+    private Reprints reprints;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
                           Clock clock) {
@@ -81,6 +86,7 @@ public final class KioskServices implements AutoCloseable {
         List<DriverCatalogue.PresentDriver> present = drivers.present(DriverCatalogue.Os.current());
         this.tokenScan = () -> discovery.scan(present).tokens();
         this.scanner = () -> SaneScanner.forConfiguredScanner(config.devices().scanner());
+        this.printer = () -> new JavaxPrinter(config.devices().printer());
         this.papers = new PapersStep(sessions, catalogue, () -> scanner.get(), DocumentLimits.defaults(), clock);
     }
 
@@ -107,6 +113,8 @@ public final class KioskServices implements AutoCloseable {
         services.filing = new Filing(services.sessions, catalogue, services.portal.outbox(), services.portal::wakeWorker, services.events,
                 new Filing.Counter(config.agency().name(), config.kioskId(), config.training()),
                 config.agency().provinceCode(), clock);
+        services.reprints = new Reprints(new ReceiptStore(services.database), ref -> services.portal.outbox().store().find(ref)
+                .map(OutboxStore.Entry::dossierCode), clock);
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
                 Duration.ofDays(config.privacy().parkedDraftDays()));
         services.events.record(EventType.KIOSK_STARTED, null, "mode=" + config.mode());
@@ -169,6 +177,11 @@ public final class KioskServices implements AutoCloseable {
         return List.of(Path.of("/media"), Path.of("/run/media"));
     }
 
+    /** Today's receipts for staff to reprint. */
+    public Reprints reprints() {
+        return reprints;
+    }
+
     /** Another scanner than the configured one (tests: the private saned's test backend). */
     public void useScanner(Supplier<Scanner> other) {
         scanner = other;
@@ -191,7 +204,12 @@ public final class KioskServices implements AutoCloseable {
 
     /** The configured printer (javax.print: CUPS here, the spooler on Windows). */
     public Printer printer() {
-        return new JavaxPrinter(config.devices().printer());
+        return printer.get();
+    }
+
+    /** Another printer than the configured one (tests: a paused queue). */
+    public void usePrinter(Supplier<Printer> other) {
+        printer = other;
     }
 
     /** "Tra cứu hồ sơ" through the portal link's client (offline until it has started). */

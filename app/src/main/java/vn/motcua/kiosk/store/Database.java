@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
 
     /** Applied in order; {@code PRAGMA user_version} records how many have run. Never edit one that shipped. */
     static final List<String> MIGRATIONS = List.of("V1__sessions_drafts_events.sql", "V2__parked_draft_lookup.sql",
-            "V3__outbox.sql", "V4__portal_catalogue.sql");
+            "V3__outbox.sql", "V4__portal_catalogue.sql", "V5__receipts.sql");
 
     private final Connection connection;
     private final Path file;

@@ -44,6 +44,8 @@ import vn.motcua.kiosk.ui.fee.FeeViewModel;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.filing.SubmitViewModel;
 import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
+import vn.motcua.kiosk.ui.outcome.OutcomeViewModel;
+import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.papers.PapersViewModel;
 import vn.motcua.kiosk.ui.result.ResultView;
 import vn.motcua.kiosk.ui.result.ResultViewModel;
@@ -164,13 +166,30 @@ public final class KioskApp extends Application {
         I18n i18n = new I18n(config.language().locale());
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n, background,
                 services.catalogue(), config.agency().provinceCode());
+        ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
+                : ReceiptLayout.A5;
+        PrinterTrouble[] trouble = new PrinterTrouble[1];
+        PrinterTrouble toStaff = new PrinterTrouble() {
+            @Override
+            public void noticed(vn.motcua.kiosk.printing.PrintingException problem) {
+                trouble[0].noticed(problem);
+            }
+
+            @Override
+            public void cleared(String printer) {
+                trouble[0].cleared(printer);
+            }
+        };
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background,
-                new StaffOutboxViewModel(services.portal(), background));
+                new StaffOutboxViewModel(services.portal(), background),
+                new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
+                        OutcomeViewModel.paperFor(layout), background, toStaff, java.time.Duration.ofSeconds(60)));
+        trouble[0] = staff.printerTrouble();
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
         shell.follow(services.portal().connectivity());
-        FilingScreens filing = filingScreens(config, services, background);
+        FilingScreens filing = filingScreens(services, background, layout, toStaff);
         ShellView view = new ShellView(shell, staff, signing, filing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.
@@ -218,7 +237,8 @@ public final class KioskApp extends Application {
     }
 
     /** Papers, submit, fee and receipt with the kiosk's devices and portal. */
-    private static FilingScreens filingScreens(KioskConfig config, KioskServices services, ExecutorService background) {
+    private static FilingScreens filingScreens(KioskServices services, ExecutorService background, ReceiptLayout layout,
+            PrinterTrouble staffHears) {
         PapersViewModel papers = new PapersViewModel(services.papers(), background, services::removableMedia);
         SubmitViewModel submit = new SubmitViewModel(services.filing(), background,
                 () -> services.portal().connectivity().state() != vn.motcua.kiosk.portal.Connectivity.State.OFFLINE,
@@ -226,12 +246,11 @@ public final class KioskApp extends Application {
                 java.time.Duration.ofMillis(250));
         FeeViewModel fee = new FeeViewModel(new Payments(() -> services.portal().client()), background,
                 java.time.Duration.ofSeconds(3));
-        ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
-                : ReceiptLayout.A5;
-        PrinterTrouble staffHears = problem -> LOG.warn("receipt printer trouble: {}", problem.getClass().getSimpleName());
         OutcomeScreen outcome = new OutcomeScreen(new ReceiptRenderer(), layout, services.printer(), background, staffHears,
                 java.time.Duration.ofSeconds(60));
-        return new FilingScreens(papers, submit, fee, outcome, services.filing());
+        // Each receipt shown is kept for the day, for staff to reprint (a small SQLite write, off the UI thread).
+        return new FilingScreens(papers, submit, fee, outcome, services.filing(),
+                receipt -> background.execute(() -> services.reprints().remember(receipt)));
     }
 
     /** The portal link (and in training the embedded portal) starts once Welcome is on screen. */

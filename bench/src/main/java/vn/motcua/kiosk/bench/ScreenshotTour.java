@@ -106,7 +106,7 @@ public final class ScreenshotTour {
                     doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
                     doc.save(pdf.toFile());
                 }
-                services.sessions().addDocument(new vn.motcua.kiosk.dossier.DossierDocument(name, pdf, 2,
+                services.sessions().addDocument(new vn.motcua.kiosk.dossier.DossierDocument("idCard", name, pdf, 2,
                         Files.size(pdf), false));
             }
             vm.goTo(vn.motcua.kiosk.session.Step.SIGN);
@@ -141,6 +141,37 @@ public final class ScreenshotTour {
         type(stage, "drafts-code", "K7M-4QX");
         shot(stage, "drafts-resume");
         press(stage, "session-end");
+
+        // The end of the path (decision 0005): papers, submit, fee, receipt — online, then offline.
+        Path card = data.resolve("cccd.pdf");
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(card.toFile());
+        }
+        fileThroughThePath(stage, vm, services, card, "submit-sent", "papers");
+        waitFor(() -> stage.getScene().lookup("#fee-counter") != null && stage.getScene().lookup("#fee-counter").isVisible());
+        press(stage, "fee-counter");
+        press(stage, "fee-next");
+        waitFor(() -> stage.getScene().lookup("#outcome-print") != null && !stage.getScene().lookup("#outcome-print").isDisabled());
+        shot(stage, "outcome-filed");
+        press(stage, "outcome-end");
+        trainer(services, "faults", "{\"rules\":[{\"endpoint\":\"createDossier\",\"kind\":\"DROP_CONNECTION\"}]}");
+        fileThroughThePath(stage, vm, services, card, "submit-queued", null);
+        trainer(services, "faults", "{\"rules\":[]}");
+        press(stage, "submit-next");
+        waitFor(() -> stage.getScene().lookup("#outcome-print") != null && !stage.getScene().lookup("#outcome-print").isDisabled());
+        press(stage, "outcome-end");
+        Thread.sleep(500); // the receipts are kept for reprints off the UI thread
+        press(stage, "staff-open");
+        for (String key : new String[] {"staff-key-2", "staff-key-4", "staff-key-6", "staff-key-8", "staff-pin-ok"}) {
+            press(stage, key);
+        }
+        waitFor(() -> stage.getScene().lookup("#staff-reprint-open").getParent().isVisible());
+        press(stage, "staff-reprint-open");
+        Thread.sleep(500);
+        shot(stage, "staff-reprint");
+        press(stage, "staff-reprint-back");
+        press(stage, "staff-close");
 
         // Tra cứu hồ sơ: a dossier filed through the portal client, then found by code + phone digits.
         String[] filed = fileADossier(services.portal().client(), data);
@@ -246,6 +277,57 @@ public final class ScreenshotTour {
     }
 
     /** Files a small LLTP dossier the way the outbox does (create, upload, submit); returns its code. */
+    /** A criminal-record request from Welcome to the submit screen's answer; shoots the papers screen if named. */
+    private static void fileThroughThePath(Stage stage, ShellViewModel vm, KioskServices services, Path card, String submitShot,
+            String papersShot) throws Exception {
+        press(stage, "file");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
+            return null;
+        });
+        press(stage, "consent-continue");
+        fx(() -> {
+            vm.procedures().choose(services.catalogue().catalogue().procedure("lltp-self").orElseThrow());
+            vm.idScanned("001095012345||Nguyễn Văn An|15081995|Nam|Số 12 Ngõ 34, Phường Ba Đình, Thành phố Hà Nội|10042021");
+            return null;
+        });
+        press(stage, "applicant-confirm");
+        fx(() -> {
+            services.sessions().answerAll(java.util.Map.of("phone", "0905123456", "placeOfBirth", "Hà Nội",
+                    "nationality", "Việt Nam", "ethnicity", "Kinh"));
+            vm.goTo(vn.motcua.kiosk.session.Step.PAPERS);
+            return null;
+        });
+        waitFor(() -> services.sessions().current().orElseThrow().documents().size() == 1); // the declaration
+        services.papers().importFile("idCard", card);
+        fx(() -> {
+            // Built afresh with the rows as the session has them now.
+            vm.goTo(vn.motcua.kiosk.session.Step.APPLICANT);
+            vm.goTo(vn.motcua.kiosk.session.Step.PAPERS);
+            return null;
+        });
+        waitFor(() -> services.sessions().current().orElseThrow().documents().size() == 2);
+        Thread.sleep(300);
+        if (papersShot != null) {
+            shot(stage, papersShot);
+        }
+        press(stage, "papers-next");
+        waitFor(() -> stage.getScene().lookup("#review-continue") != null);
+        press(stage, "review-continue");
+        press(stage, "submit-go");
+        waitFor(() -> stage.getScene().lookup("#submit-next") != null && stage.getScene().lookup("#submit-next").isVisible());
+        shot(stage, submitShot);
+        if (papersShot != null) {
+            press(stage, "submit-next");
+        }
+    }
+
+    private static void trainer(KioskServices services, String path, String json) throws Exception {
+        new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
+                .url(services.portal().client().endpoint().api().resolve("/trainer/" + path).toString())
+                .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build()).execute().close();
+    }
+
     private static String[] fileADossier(vn.motcua.kiosk.portal.PortalClient client, Path data) throws Exception {
         String id = client.createDossier(java.util.UUID.randomUUID().toString(), "{\"procedureId\":\"lltp-self\","
                 + "\"agencyCode\":\"000.00.14.H56\",\"applicant\":{\"fullName\":\"NGUYỄN VĂN AN\",\"idNumber\":\"001095012345\","

@@ -24,10 +24,13 @@ public final class FilingScreens {
     private final FeeViewModel fee;
     private final OutcomeScreen outcome;
     private final Filing filing;
+    private final java.util.function.Consumer<Receipt> shown;
     private Receipt.FeeStatus feeStatus = Receipt.FeeStatus.DUE_AT_COUNTER;
 
+    /** @param shown hears each receipt put on screen (kept for staff reprints) */
     public FilingScreens(PapersViewModel papers, SubmitViewModel submit, FeeViewModel fee, OutcomeScreen outcome,
-            Filing filing) {
+            Filing filing, java.util.function.Consumer<Receipt> shown) {
+        this.shown = shown;
         this.papers = papers;
         this.submit = submit;
         this.fee = fee;
@@ -86,6 +89,7 @@ public final class FilingScreens {
             return null;
         }
         Receipt receipt = filing.receipt(filed, filing.progress(filed.localReference()), feeStatus);
+        shown.accept(receipt);
         return outcome.open(receipt, i18n, onEnd);
     }
 

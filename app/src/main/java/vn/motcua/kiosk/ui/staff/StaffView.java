@@ -20,8 +20,8 @@ public final class StaffView extends StackPane {
         visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.HIDDEN));
 
         VBox pin = pinPad(vm, i18n);
-        pin.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.MENU)
-                .and(vm.phaseProperty().isNotEqualTo(StaffViewModel.Phase.OUTBOX)));
+        pin.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.PIN)
+                .or(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.CHECKING)));
         VBox menu = menu(vm, i18n);
         menu.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.MENU));
         getChildren().addAll(pin, menu);
@@ -29,6 +29,11 @@ public final class StaffView extends StackPane {
             StaffOutboxView outbox = new StaffOutboxView(vm.outbox(), i18n, vm::backToMenu);
             outbox.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.OUTBOX));
             getChildren().add(outbox);
+        }
+        if (vm.reprints() != null) {
+            StaffReprintView reprint = new StaffReprintView(vm.reprints(), i18n, vm::backToMenu);
+            reprint.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.REPRINT));
+            getChildren().add(reprint);
         }
 
         setOnKeyPressed(e -> PinPad.handleKeys(e, vm.pin(), vm::submit, vm::cancel));
@@ -102,11 +107,27 @@ public final class StaffView extends StackPane {
         outbox.setOnAction(e -> vm.openOutbox());
         outbox.setVisible(vm.outbox() != null);
         outbox.setManaged(vm.outbox() != null);
+        Button reprint = new Button();
+        reprint.setId("staff-reprint-open");
+        reprint.textProperty().bind(i18n.text("staff.menu.reprint"));
+        reprint.setOnAction(e -> vm.openReprints());
+        reprint.setVisible(vm.reprints() != null);
+        reprint.setManaged(vm.reprints() != null);
+        Label printer = new Label();
+        printer.setId("staff-printer-trouble");
+        printer.setWrapText(true);
+        printer.setMaxWidth(560);
+        printer.getStyleClass().add("error-text");
+        printer.textProperty().bind(Bindings.createStringBinding(() -> vm.printerTroubleProperty().get() == null ? ""
+                : i18n.messages().get("staff.menu.printerTrouble", vm.printerTroubleProperty().get().describe(i18n.messages())),
+                vm.printerTroubleProperty(), i18n.messagesProperty()));
+        printer.visibleProperty().bind(vm.printerTroubleProperty().isNotNull());
+        printer.managedProperty().bind(printer.visibleProperty());
         Button close = new Button();
         close.setId("staff-close");
         close.textProperty().bind(i18n.text("staff.menu.close"));
         close.setOnAction(e -> vm.closeMenu());
-        VBox card = new VBox(title, outbox, screen, quit, close);
+        VBox card = new VBox(title, printer, outbox, reprint, screen, quit, close);
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -13,7 +13,7 @@ import vn.motcua.kiosk.ui.common.PinEntry;
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
-    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX }
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT }
 
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
@@ -27,6 +27,9 @@ public final class StaffViewModel {
     private final PinEntry pin = new PinEntry(12);
 
     private final StaffOutboxViewModel outbox;
+    private final StaffReprintViewModel reprints;
+    private final javafx.beans.property.ObjectProperty<vn.motcua.kiosk.printing.PrintingException> printerTrouble =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
         this(gate, actions, background, null);
@@ -34,10 +37,42 @@ public final class StaffViewModel {
 
     /** @param outbox the outbox list for staff, or null where there is none (some tests) */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox) {
+        this(gate, actions, background, outbox, null);
+    }
+
+    /** @param reprints today's receipts to print again, or null where there are none (some tests) */
+    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
+            StaffReprintViewModel reprints) {
+        this.reprints = reprints;
         this.gate = gate;
         this.actions = actions;
         this.background = background;
         this.outbox = outbox;
+    }
+
+    /** Today's receipts to reprint, or null. */
+    public StaffReprintViewModel reprints() {
+        return reprints;
+    }
+
+    /** The receipt printer's last trouble (any screen's), until a print works again; null when none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<vn.motcua.kiosk.printing.PrintingException> printerTroubleProperty() {
+        return printerTrouble;
+    }
+
+    /** Where the outcome screen and reprints report printer trouble: staff see it in their menu. */
+    public vn.motcua.kiosk.printing.PrinterTrouble printerTrouble() {
+        return new vn.motcua.kiosk.printing.PrinterTrouble() {
+            @Override
+            public void noticed(vn.motcua.kiosk.printing.PrintingException problem) {
+                printerTrouble.set(problem);
+            }
+
+            @Override
+            public void cleared(String printer) {
+                printerTrouble.set(null);
+            }
+        };
     }
 
     /** The outbox list, or null. */
@@ -137,8 +172,17 @@ public final class StaffViewModel {
         }
     }
 
+    /** "In lại biên nhận": today's receipts, behind the same PIN. */
+    public void openReprints() {
+        requireMenu();
+        if (reprints != null) {
+            reprints.refresh();
+            phase.set(Phase.REPRINT);
+        }
+    }
+
     public void backToMenu() {
-        if (phase.get() == Phase.OUTBOX) {
+        if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT) {
             phase.set(Phase.MENU);
         }
     }

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Receipts kept for staff to reprint, by the outbox's local reference; the body is the caller's JSON. */
+public final class ReceiptStore {
+    public record Stored(String localRef, String procedure, Instant receivedAt, String body) {}
+
+    private final Database db;
+
+    public ReceiptStore(Database db) {
+        this.db = db;
+    }
+
+    /** Keeps (or replaces) the receipt of a dossier. */
+    public void put(String localRef, String procedure, Instant receivedAt, String body, Instant now) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO receipts(local_ref, procedure, received_at, body, created_at)"
+                    + " VALUES (?,?,?,?,?) ON CONFLICT(local_ref) DO UPDATE SET procedure = excluded.procedure,"
+                    + " received_at = excluded.received_at, body = excluded.body")) {
+                ps.setString(1, localRef);
+                ps.setString(2, procedure);
+                ps.setLong(3, receivedAt.toEpochMilli());
+                ps.setString(4, body);
+                ps.setLong(5, now.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Newest first. */
+    public List<Stored> all() {
+        return db.read(c -> {
+            List<Stored> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT local_ref, procedure, received_at, body FROM receipts ORDER BY created_at DESC");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stored(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<Stored> find(String localRef) {
+        return all().stream().filter(s -> s.localRef().equals(localRef)).findFirst();
+    }
+
+    /** Erases receipts kept before {@code cutoff}; returns how many. */
+    public int eraseBefore(Instant cutoff) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM receipts WHERE created_at < ?")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
