@@ -55,7 +55,38 @@ public final class PageWriter {
         if (mode != ColourMode.BLACK_WHITE) {
             whitenPaper(converted);
         }
+        if (mode == ColourMode.GREY && textLike(converted)) {
+            return storeText(converted, dpi, 0, blank, backSide, 16);
+        }
         return store(converted, dpi, mode, 0, blank, backSide, limits.jpegQuality());
+    }
+
+    /**
+     * A whitened page that is nearly all pure paper and pure ink: print, not a photograph. Such
+     * pages go to {@link GreyPng} (a third of the JPEG's size, sharper); photographs stay JPEG.
+     */
+    static boolean textLike(BufferedImage grey) {
+        byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        long pure = 0;
+        long samples = 0;
+        for (int i = 0; i < data.length; i += 7) {
+            int v = data[i] & 0xff;
+            if (v == 0 || v == 255) {
+                pure++;
+            }
+            samples++;
+        }
+        return samples > 0 && pure >= samples * 0.85;
+    }
+
+    /** Writes a grey text page as a {@link GreyPng} with {@code levels} grey levels. */
+    Page storeText(BufferedImage grey, int dpi, int rotation, boolean blank, boolean backSide, int levels) throws IOException {
+        Path file = folder().resolve(UUID.randomUUID() + ".png");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            GreyPng.write(grey, levels, out);
+        }
+        return new Page(UUID.randomUUID(), file, ColourMode.GREY, grey.getWidth(), grey.getHeight(), dpi, rotation, blank, backSide,
+                Files.size(file));
     }
 
     /** Writes an already converted image (recompression, imports). */

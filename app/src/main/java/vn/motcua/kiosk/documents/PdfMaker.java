@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -37,6 +40,8 @@ public final class PdfMaker {
     private static final Logger LOG = LoggerFactory.getLogger(PdfMaker.class);
     /** Recompression steps tried in order when the PDF is too large: JPEG quality, then dpi cap (0 = keep). */
     private static final float[] QUALITY_STEPS = {0.5f, 0.35f, 0.35f};
+    /** Grey levels of text pages at each step: fewer levels, longer runs, smaller files. */
+    private static final int[] TEXT_LEVELS = {8, 4, 4};
     private static final boolean[] DOWNSCALE_STEPS = {false, false, true};
 
     private final PageWriter writer;
@@ -63,7 +68,7 @@ public final class PdfMaker {
         long size = Files.size(out);
         int step = 0;
         while (size > limits.maxFileBytes() && step < QUALITY_STEPS.length) {
-            List<Page> smaller = recompress(pages, QUALITY_STEPS[step], DOWNSCALE_STEPS[step]);
+            List<Page> smaller = recompress(pages, QUALITY_STEPS[step], TEXT_LEVELS[step], DOWNSCALE_STEPS[step]);
             try {
                 write(smaller, out);
             } finally {
@@ -84,7 +89,7 @@ public final class PdfMaker {
         return new BuiltPdf(out, size, pages.size(), step);
     }
 
-    private List<Page> recompress(List<Page> pages, float quality, boolean downscale) throws IOException {
+    private List<Page> recompress(List<Page> pages, float quality, int textLevels, boolean downscale) throws IOException {
         List<Page> out = new ArrayList<>();
         for (Page p : pages) {
             boolean tooFine = downscale && p.dpi() > limits.minDpi();
@@ -92,13 +97,20 @@ public final class PdfMaker {
                 out.add(p); // CCITT G4 is already as small as black and white gets
                 continue;
             }
-            BufferedImage image = ImageIO.read(p.file().toFile());
+            // Text pages are 4-bit PNGs: back to 8-bit grey, then fewer levels (JPEG would grow them).
+            boolean text = isText(p);
+            BufferedImage read = ImageIO.read(p.file().toFile());
+            BufferedImage image = p.mode() == ColourMode.GREY ? PageWriter.toGrey(read) : PageWriter.toRgb(read);
             int dpi = p.dpi();
             if (tooFine) {
                 image = PageWriter.scale(image, (double) limits.minDpi() / p.dpi());
                 dpi = limits.minDpi();
             }
-            out.add(writer.store(image, dpi, p.mode(), p.rotation(), p.blank(), p.backSide(), quality));
+            if (text) {
+                out.add(writer.storeText(image, dpi, p.rotation(), p.blank(), p.backSide(), textLevels));
+            } else {
+                out.add(writer.store(image, dpi, p.mode(), p.rotation(), p.blank(), p.backSide(), quality));
+            }
         }
         return out;
     }
@@ -110,6 +122,7 @@ public final class PdfMaker {
             for (Page p : pages) {
                 PDImageXObject image = p.mode() == ColourMode.BLACK_WHITE
                         ? CCITTFactory.createFromImage(pdf, ImageIO.read(p.file().toFile()))
+                        : isText(p) ? textPage(pdf, p)
                         : JPEGFactory.createFromByteArray(pdf, Files.readAllBytes(p.file()));
                 float w = p.widthPoints();
                 float h = p.heightPoints();
@@ -123,6 +136,24 @@ public final class PdfMaker {
             makePdfA(pdf);
             pdf.save(out.toFile());
         }
+    }
+
+    private static boolean isText(Page p) {
+        return p.mode() == ColourMode.GREY && p.file().getFileName().toString().endsWith(".png");
+    }
+
+    /** A {@link GreyPng} page: its IDAT data is the Flate stream, the PNG row filters the PDF's predictor. */
+    private static PDImageXObject textPage(PDDocument pdf, Page p) throws IOException {
+        GreyPng.Data data = GreyPng.read(p.file());
+        PDImageXObject image = new PDImageXObject(pdf, new ByteArrayInputStream(data.zlib()), COSName.FLATE_DECODE,
+                data.width(), data.height(), GreyPng.BITS, PDDeviceGray.INSTANCE);
+        COSDictionary parms = new COSDictionary();
+        parms.setInt(COSName.PREDICTOR, 15);
+        parms.setInt(COSName.COLORS, 1);
+        parms.setInt(COSName.BITS_PER_COMPONENT, GreyPng.BITS);
+        parms.setInt(COSName.COLUMNS, data.width());
+        image.getCOSObject().setItem(COSName.DECODE_PARMS, parms);
+        return image;
     }
 
     /**

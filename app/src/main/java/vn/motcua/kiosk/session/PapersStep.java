@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import vn.motcua.kiosk.catalogue.CatalogueService;
@@ -14,6 +16,7 @@ import vn.motcua.kiosk.catalogue.Procedure;
 import vn.motcua.kiosk.catalogue.RequiredDocument;
 import vn.motcua.kiosk.documents.DocumentException;
 import vn.motcua.kiosk.documents.DocumentLimits;
+import vn.motcua.kiosk.documents.Page;
 import vn.motcua.kiosk.documents.PageWriter;
 import vn.motcua.kiosk.documents.PagesListener;
 import vn.motcua.kiosk.documents.PaperDocument;
@@ -26,14 +29,16 @@ import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Label;
 import vn.motcua.kiosk.scanning.Cancellation;
 import vn.motcua.kiosk.scanning.ColourMode;
+import vn.motcua.kiosk.scanning.PaperSource;
 import vn.motcua.kiosk.scanning.ScanSettings;
 import vn.motcua.kiosk.scanning.Scanner;
 import vn.motcua.kiosk.scanning.ScanningException;
 
 /**
  * Design step 6: the papers of the session's dossier, one per document the procedure lists. The
- * declaration is made from the answers; every other paper is scanned or imported into one PDF in
- * the session folder (erased with it). Slow work (scanning, PDFs): call it off the UI thread.
+ * declaration is made from the answers; every other paper is pages on disk (scanned, imported,
+ * turned, moved, deleted, rescanned) and one PDF made again after each change, all in the session
+ * folder (erased with it). Slow work (scanning, PDFs): call it off the UI thread.
  */
 public final class PapersStep {
     /** One row of the papers screen: a paper, whether it is needed now, and its PDF if made. */
@@ -44,6 +49,8 @@ public final class PapersStep {
     private final Supplier<Scanner> scanner;
     private final DocumentLimits limits;
     private final Clock clock;
+    private final Map<String, PaperDocument> byType = new HashMap<>();
+    private String papersOf;
 
     public PapersStep(SessionService sessions, CatalogueService catalogue, Supplier<Scanner> scanner,
             DocumentLimits limits, Clock clock) {
@@ -90,48 +97,123 @@ public final class PapersStep {
         return Optional.of(d);
     }
 
-    /** Scans a batch into the paper of {@code type} (replacing an earlier one) and makes its PDF. */
+    /** The pages of a paper as they are now (for thumbnails); empty when it has none. */
+    public synchronized List<Page> pages(String type) {
+        PaperDocument paper = papers().get(type);
+        return paper == null ? List.of() : paper.pages();
+    }
+
+    /**
+     * Scans a batch and adds its pages to the paper of {@code type} (at the end), then makes its PDF
+     * again. Pages scanned before a failure stay (the exception says how many).
+     */
     public DossierDocument scan(String type, ScanSettings settings, Cancellation cancellation, PagesListener listener)
             throws ScanningException, IOException, DocumentException {
         KioskSession s = sessions.current().orElseThrow();
-        PageWriter writer = new PageWriter(pagesFolder(s, type), limits);
-        PaperDocument paper = new PaperDocument(type);
+        PaperDocument paper = paper(s, type);
         try {
-            new PaperScanner(scanner.get(), writer).scanInto(paper, 0, settings, cancellation, listener);
-            return finish(s, type, writer, paper);
-        } finally {
-            paper.clear();
+            new PaperScanner(scanner.get(), writer(s, type)).scanInto(paper, paper.size(), settings, cancellation, listener);
+        } catch (ScanningException e) {
+            if (!paper.isEmpty()) {
+                finish(s, type);
+            }
+            throw e;
         }
+        return finish(s, type);
     }
 
-    /** Imports a PDF, JPEG or PNG (a USB stick) as the paper of {@code type}; checked before it is taken. */
+    /** Scans one page from the glass in place of page {@code index} (a blurred or crooked one). */
+    public DossierDocument rescan(String type, int index, ScanSettings settings, Cancellation cancellation,
+            PagesListener listener) throws ScanningException, IOException, DocumentException {
+        KioskSession s = sessions.current().orElseThrow();
+        PaperDocument paper = paper(s, type);
+        PaperDocument one = new PaperDocument(type);
+        new PaperScanner(scanner.get(), writer(s, type)).scanInto(one, 0, settings.withSource(PaperSource.FLATBED),
+                cancellation, listener);
+        if (one.isEmpty()) {
+            throw new IOException("the scanner gave no page");
+        }
+        paper.replace(index, one.page(0));
+        for (int i = 1; i < one.size(); i++) {
+            paper.insert(index + i, one.page(i));
+        }
+        return finish(s, type);
+    }
+
+    /** Imports a PDF, JPEG or PNG (a USB stick): checked, then its pages join the paper of {@code type}. */
     public DossierDocument importFile(String type, Path file) throws IOException, DocumentException {
         KioskSession s = sessions.current().orElseThrow();
-        PageWriter writer = new PageWriter(pagesFolder(s, type), limits);
-        PaperDocument paper = new PaperDocument(type);
-        try {
-            new PaperImport(writer).importInto(paper, file, ColourMode.GREY);
-            return finish(s, type, writer, paper);
-        } finally {
-            paper.clear();
-        }
+        new PaperImport(writer(s, type)).importInto(paper(s, type), file, ColourMode.GREY);
+        return finish(s, type);
     }
 
-    /** The citizen took the paper out of the dossier; its PDF is erased. */
-    public void remove(String type) {
+    /** Turns page {@code index} a quarter clockwise. */
+    public DossierDocument rotate(String type, int index) throws IOException, DocumentException {
+        KioskSession s = sessions.current().orElseThrow();
+        paper(s, type).rotate(index, 90);
+        return finish(s, type);
+    }
+
+    /** Moves a page (drag and drop on the screen). */
+    public DossierDocument move(String type, int from, int to) throws IOException, DocumentException {
+        KioskSession s = sessions.current().orElseThrow();
+        paper(s, type).move(from, to);
+        return finish(s, type);
+    }
+
+    /** Deletes one page; the last one removes the paper. Returns null when none is left. */
+    public DossierDocument deletePage(String type, int index) throws IOException, DocumentException {
+        KioskSession s = sessions.current().orElseThrow();
+        PaperDocument paper = paper(s, type);
+        paper.delete(index);
+        if (paper.isEmpty()) {
+            remove(type);
+            return null;
+        }
+        return finish(s, type);
+    }
+
+    /** The citizen took the paper out of the dossier; its pages and PDF are erased. */
+    public synchronized void remove(String type) {
+        PaperDocument paper = papers().remove(type);
+        if (paper != null) {
+            try {
+                paper.clear();
+            } catch (IOException e) {
+                // The session's folder is erased at its end anyway; the PDF below goes now.
+            }
+        }
         sessions.removeDocument(type);
     }
 
-    private DossierDocument finish(KioskSession s, String type, PageWriter writer, PaperDocument paper)
-            throws IOException, DocumentException {
+    /** The PDF of the paper as its pages are now. */
+    private DossierDocument finish(KioskSession s, String type) throws IOException, DocumentException {
         Procedure p = procedure().orElseThrow();
         Path out = folder(s).resolve(type + ".pdf");
-        PdfMaker.BuiltPdf pdf = new PdfMaker(writer).build(paper, out);
+        PdfMaker.BuiltPdf pdf = new PdfMaker(writer(s, type)).build(paper(s, type), out);
         String name = p.documentList().stream().filter(d -> d.id().equals(type)).findFirst()
                 .map(d -> d.name().vi()).orElse(type);
         DossierDocument d = new DossierDocument(type, name, pdf.file(), pdf.pages(), pdf.bytes(), false);
         sessions.putDocument(d, order(p));
         return d;
+    }
+
+    /** The papers of the open session; another session's are forgotten (its folder is erased with it). */
+    private synchronized Map<String, PaperDocument> papers() {
+        String id = sessions.current().map(KioskSession::id).orElse(null);
+        if (!java.util.Objects.equals(id, papersOf)) {
+            byType.clear();
+            papersOf = id;
+        }
+        return byType;
+    }
+
+    private synchronized PaperDocument paper(KioskSession s, String type) {
+        return papers().computeIfAbsent(type, PaperDocument::new);
+    }
+
+    private PageWriter writer(KioskSession s, String type) throws IOException {
+        return new PageWriter(pagesFolder(s, type), limits);
     }
 
     private Optional<Procedure> procedure() {

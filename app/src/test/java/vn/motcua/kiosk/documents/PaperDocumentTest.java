@@ -21,7 +21,8 @@ class PaperDocumentTest {
         Page text = writer.write(TestPages.text(BufferedImage.TYPE_BYTE_GRAY), 200, ColourMode.GREY, false);
         Page empty = writer.write(TestPages.empty(), 200, ColourMode.GREY, true);
         Page bw = writer.write(TestPages.text(BufferedImage.TYPE_BYTE_GRAY), 200, ColourMode.BLACK_WHITE, false);
-        assertThat(text.file()).startsWith(session).hasExtension("jpg");
+        // Print after whitening is a 16-level grey PNG (a third of a JPEG); black and white a 1-bit PNG.
+        assertThat(text.file()).startsWith(session).hasExtension("png");
         assertThat(bw.file()).startsWith(session).hasExtension("png");
         assertThat(text.blank()).isFalse();
         assertThat(bw.blank()).isFalse();
@@ -32,6 +33,18 @@ class PaperDocumentTest {
         doc.add(empty);
         assertThat(doc.blankPages()).containsExactly(1);
         assertThat(doc.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aPhotographStaysJpeg() throws Exception {
+        PageWriter writer = new PageWriter(session, DocumentLimits.defaults());
+        BufferedImage photo = new BufferedImage(800, 1000, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < photo.getHeight(); y++) {
+            for (int x = 0; x < photo.getWidth(); x++) {
+                photo.getRaster().setSample(x, y, 0, 40 + (x + y) % 170);
+            }
+        }
+        assertThat(writer.write(photo, 200, ColourMode.GREY, false).file()).hasExtension("jpg");
     }
 
     @Test

@@ -98,8 +98,7 @@ public final class FilingScreens {
         fee.stop();
         submit.reset();
         outcome.close();
-        papers.closeChooser();
-        papers.rows().clear();
+        papers.reset();
         feeStatus = Receipt.FeeStatus.DUE_AT_COUNTER;
     }
 }

@@ -128,7 +128,7 @@ public final class OutcomeViewModel {
                 byte[] bytes = renderer.render(receipt, layout);
                 try (PDDocument doc = Loader.loadPDF(bytes)) {
                     BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, PREVIEW_DPI, ImageType.RGB);
-                    return new Rendered(bytes, toFx(page));
+                    return new Rendered(bytes, vn.motcua.kiosk.ui.common.FxImages.of(page));
                 }
             }
         };
@@ -224,16 +224,6 @@ public final class OutcomeViewModel {
         trouble.set(null);
         qrShown.set(false);
         phase.set(Phase.PREPARING);
-    }
-
-    /** BufferedImage to an FX image without javafx-swing (not on the kiosk's module path). */
-    private static Image toFx(BufferedImage page) {
-        int w = page.getWidth();
-        int h = page.getHeight();
-        int[] argb = page.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage image = new WritableImage(w, h);
-        image.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return image;
     }
 
     private record Rendered(byte[] pdf, Image image) {}

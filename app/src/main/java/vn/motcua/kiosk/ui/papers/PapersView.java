@@ -63,7 +63,7 @@ public final class PapersView {
 
         VBox screen = new VBox(title, hint, scroll, missing, buttons);
         screen.getStyleClass().add("papers");
-        StackPane root = new StackPane(screen, chooser(vm, i18n));
+        StackPane root = new StackPane(screen, chooser(vm, i18n), preview(vm, i18n));
         root.setId("papers");
         return root;
     }
@@ -109,7 +109,123 @@ public final class PapersView {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        return line;
+        if (row.generated()) {
+            return line;
+        }
+        VBox box = new VBox(line, strip(vm, i18n, row));
+        line.getStyleClass().setAll("paper-line");
+        box.getStyleClass().add("paper-row");
+        return box;
+    }
+
+    /**
+     * The pages as thumbnails, in order: a tap opens one large; dragging one onto another moves it
+     * there (plain mouse/touch events: they work the same on every platform and in headless tests).
+     */
+    private static Node strip(PapersViewModel vm, I18n i18n, PapersViewModel.Row row) {
+        HBox strip = new HBox();
+        strip.setId("paper-pages-" + row.type());
+        strip.getStyleClass().add("page-strip");
+        int[] dragFrom = {-1};
+        Runnable fill = () -> {
+            strip.getChildren().clear();
+            for (int i = 0; i < row.thumbs().size(); i++) {
+                PapersViewModel.Thumb t = row.thumbs().get(i);
+                int index = i;
+                javafx.scene.image.ImageView image = new javafx.scene.image.ImageView(t.image());
+                image.setPreserveRatio(true);
+                image.setFitHeight(110);
+                Label number = new Label(String.valueOf(i + 1));
+                number.getStyleClass().add("page-number");
+                VBox page = new VBox(image, number);
+                if (t.blank()) {
+                    Label blank = Controls.label(i18n, "papers.page.blank", "page-blank");
+                    page.getChildren().add(blank);
+                }
+                page.setId("thumb-" + row.type() + "-" + i);
+                page.getStyleClass().add("page-thumb");
+                page.setAlignment(Pos.CENTER);
+                page.setOnMousePressed(e -> dragFrom[0] = index);
+                page.setOnMouseReleased(e -> {
+                    int to = indexAt(strip, e.getSceneX(), e.getSceneY());
+                    int from = dragFrom[0];
+                    dragFrom[0] = -1;
+                    if (from < 0) {
+                        return;
+                    }
+                    if (to >= 0 && to != from) {
+                        vm.move(row, from, to);
+                    } else if (e.isStillSincePress() || to == from) {
+                        vm.openPreview(row, from);
+                    }
+                });
+                strip.getChildren().add(page);
+            }
+        };
+        row.thumbs().addListener((ListChangeListener<PapersViewModel.Thumb>) c -> fill.run());
+        fill.run();
+        strip.visibleProperty().bind(Bindings.isNotEmpty(row.thumbs()));
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
+    /** Which thumbnail of the strip is under a point of the scene; -1 when none. */
+    private static int indexAt(HBox strip, double sceneX, double sceneY) {
+        for (int i = 0; i < strip.getChildren().size(); i++) {
+            Node n = strip.getChildren().get(i);
+            if (n.localToScene(n.getLayoutBounds()).contains(sceneX, sceneY)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One page large, with what can be done to it. */
+    private static Node preview(PapersViewModel vm, I18n i18n) {
+        javafx.scene.image.ImageView image = new javafx.scene.image.ImageView();
+        image.setId("preview-image");
+        image.setPreserveRatio(true);
+        image.setFitHeight(520);
+        image.imageProperty().bind(Bindings.createObjectBinding(
+                () -> vm.previewProperty().get() == null ? null : vm.previewProperty().get().image(), vm.previewProperty()));
+        Label which = new Label();
+        which.setId("preview-which");
+        which.textProperty().bind(Bindings.createStringBinding(() -> {
+            PapersViewModel.Preview p = vm.previewProperty().get();
+            return p == null ? "" : i18n.messages().get("papers.preview.page", p.index() + 1, p.row().thumbs().size());
+        }, vm.previewProperty(), i18n.messagesProperty()));
+        Button rotate = Controls.button(i18n, "papers.preview.rotate", "preview-rotate",
+                () -> onPreview(vm, p -> vm.rotate(p.row(), p.index())));
+        Button earlier = Controls.button(i18n, "papers.preview.earlier", "preview-earlier",
+                () -> onPreview(vm, p -> vm.move(p.row(), p.index(), p.index() - 1)));
+        Button later = Controls.button(i18n, "papers.preview.later", "preview-later",
+                () -> onPreview(vm, p -> vm.move(p.row(), p.index(), p.index() + 1)));
+        Button rescan = Controls.button(i18n, "papers.preview.rescan", "preview-rescan",
+                () -> onPreview(vm, p -> vm.rescan(p.row(), p.index())));
+        Button delete = Controls.button(i18n, "papers.preview.delete", "preview-delete",
+                () -> onPreview(vm, p -> vm.deletePage(p.row(), p.index())));
+        delete.getStyleClass().add("danger");
+        Button close = Controls.button(i18n, "papers.usb.close", "preview-close", vm::closePreview);
+        close.getStyleClass().add("primary");
+        HBox buttons = new HBox(rotate, earlier, later, rescan, delete, close);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(which, image, buttons);
+        box.getStyleClass().add("card");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane overlay = new StackPane(box);
+        overlay.setId("page-preview");
+        overlay.getStyleClass().add("overlay");
+        overlay.visibleProperty().bind(vm.previewProperty().isNotNull());
+        return overlay;
+    }
+
+    private static void onPreview(PapersViewModel vm, java.util.function.Consumer<PapersViewModel.Preview> action) {
+        PapersViewModel.Preview p = vm.previewProperty().get();
+        if (p != null) {
+            action.accept(p);
+        }
     }
 
     private static String state(I18n i18n, PapersViewModel.Row row) {

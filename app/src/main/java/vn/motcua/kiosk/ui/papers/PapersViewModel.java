@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -20,10 +23,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.scene.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.kiosk.documents.DocumentException;
+import vn.motcua.kiosk.documents.Page;
 import vn.motcua.kiosk.documents.PagesListener;
+import vn.motcua.kiosk.documents.Thumbnails;
 import vn.motcua.kiosk.dossier.DossierDocument;
 import vn.motcua.kiosk.form.Label;
 import vn.motcua.kiosk.i18n.Messages;
@@ -31,6 +37,7 @@ import vn.motcua.kiosk.scanning.Cancellation;
 import vn.motcua.kiosk.scanning.ScanSettings;
 import vn.motcua.kiosk.scanning.ScanningException;
 import vn.motcua.kiosk.session.PapersStep;
+import vn.motcua.kiosk.ui.common.FxImages;
 
 /**
  * Design step 6 as state: one row per paper, each with its PDF (pages, size), a scan under way
@@ -51,6 +58,7 @@ public final class PapersViewModel {
         private final BooleanProperty busy = new SimpleBooleanProperty();
         private final IntegerProperty page = new SimpleIntegerProperty();
         private final ObjectProperty<Function<Messages, String>> problem = new SimpleObjectProperty<>();
+        private final ObservableList<Thumb> thumbs = FXCollections.observableArrayList();
         private Cancellation cancellation;
 
         Row(PapersStep.Row r) {
@@ -91,13 +99,29 @@ public final class PapersViewModel {
             return page;
         }
 
+        /** The pages as small pictures, in order (the declaration has none: it is made, not scanned). */
+        public ObservableList<Thumb> thumbs() {
+            return thumbs;
+        }
+
         /** What went wrong last, in the screen's language; null when nothing. */
         public ObjectProperty<Function<Messages, String>> problemProperty() {
             return problem;
         }
     }
 
+    /** A page as the screen shows it: small, turned as it will be in the PDF, flagged when it looks blank. */
+    public record Thumb(UUID id, Image image, boolean blank) {}
+
+    /** The large view of one page, with what can be done to it. */
+    public record Preview(Row row, int index, Image image) {}
+
+    private static final int THUMB_EDGE = 150;
+    private static final int PREVIEW_EDGE = 1100;
+
     private final PapersStep papers;
+    private final Map<String, Image> thumbCache = new ConcurrentHashMap<>();
+    private final ObjectProperty<Preview> preview = new SimpleObjectProperty<>();
     private final Executor background;
     private final java.util.function.Supplier<List<Path>> removableRoots;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -131,23 +155,128 @@ public final class PapersViewModel {
         return missing;
     }
 
+    /** The page shown large; null when none. */
+    public ObjectProperty<Preview> previewProperty() {
+        return preview;
+    }
+
     /** Opens the screen: the rows as the session has them, and the declaration made afresh from the answers. */
     public void open() {
         rows.setAll(papers.rows().stream().map(Row::new).toList());
         missing.set(List.of());
+        preview.set(null);
+        for (Row r : rows) {
+            DossierDocument made = r.document.get();
+            if (!r.generated() && made != null) {
+                run(r, () -> made); // its thumbnails
+            }
+        }
         rows.stream().filter(Row::generated).forEach(row -> run(row, () -> papers.makeDeclaration().orElse(null)));
+    }
+
+    /** The session ended: no row, page picture or preview of this citizen stays in memory. */
+    public void reset() {
+        closeChooser();
+        preview.set(null);
+        rows.clear();
+        thumbCache.clear();
+        missing.set(List.of());
     }
 
     /** Scans the paper of {@code row} from the glass (or the feeder the settings name). */
     public void scan(Row row, ScanSettings settings) {
         Cancellation cancellation = new Cancellation();
         row.cancellation = cancellation;
-        run(row, () -> papers.scan(row.type(), settings, cancellation, new PagesListener() {
+        run(row, () -> papers.scan(row.type(), settings, cancellation, pagesOf(row)));
+    }
+
+    /** "trang 3 …" as a page starts, its thumbnail as soon as it is on disk. */
+    private PagesListener pagesOf(Row row) {
+        return new PagesListener() {
+            @Override
+            public void pageStarted(int number) {
+                Platform.runLater(() -> row.page.set(number));
+            }
+
+            @Override
+            public void pageAdded(int index, Page page) {
+                Thumb t = thumb(page);
+                Platform.runLater(() -> {
+                    if (index <= row.thumbs.size()) {
+                        row.thumbs.add(index, t);
+                    }
+                });
+            }
+        };
+    }
+
+    /** Opens page {@code index} of the row large. */
+    public void openPreview(Row row, int index) {
+        List<Page> pages = papers.pages(row.type());
+        if (index < 0 || index >= pages.size()) {
+            return;
+        }
+        Page page = pages.get(index);
+        Task<Image> task = new Task<>() {
+            @Override
+            protected Image call() throws IOException {
+                return FxImages.of(Thumbnails.of(page, PREVIEW_EDGE));
+            }
+        };
+        task.setOnSucceeded(e -> preview.set(new Preview(row, index, task.getValue())));
+        background.execute(task);
+    }
+
+    public void closePreview() {
+        preview.set(null);
+    }
+
+    /** Turns a page a quarter clockwise (the preview follows). */
+    public void rotate(Row row, int index) {
+        run(row, () -> papers.rotate(row.type(), index), () -> reopen(row, index));
+    }
+
+    /** Moves a page (drag on the strip, or the preview's arrows). */
+    public void move(Row row, int from, int to) {
+        if (from == to || to < 0 || to >= row.thumbs.size()) {
+            return;
+        }
+        run(row, () -> papers.move(row.type(), from, to), () -> reopen(row, to));
+    }
+
+    public void deletePage(Row row, int index) {
+        preview.set(null);
+        run(row, () -> papers.deletePage(row.type(), index));
+    }
+
+    /** Scans one page from the glass in place of page {@code index}. */
+    public void rescan(Row row, int index) {
+        preview.set(null);
+        Cancellation cancellation = new Cancellation();
+        row.cancellation = cancellation;
+        run(row, () -> papers.rescan(row.type(), index, ScanSettings.defaults(), cancellation, new PagesListener() {
             @Override
             public void pageStarted(int number) {
                 Platform.runLater(() -> row.page.set(number));
             }
         }));
+    }
+
+    private void reopen(Row row, int index) {
+        if (preview.get() != null && preview.get().row() == row) {
+            openPreview(row, index);
+        }
+    }
+
+    private Thumb thumb(Page page) {
+        Image image = thumbCache.computeIfAbsent(page.id() + "/" + page.rotation(), k -> {
+            try {
+                return FxImages.of(Thumbnails.of(page, THUMB_EDGE));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return new Thumb(page.id(), image, page.blank());
     }
 
     public void cancelScan(Row row) {
@@ -188,6 +317,8 @@ public final class PapersViewModel {
         papers.remove(row.type());
         row.document.set(null);
         row.problem.set(null);
+        row.thumbs.clear();
+        preview.set(null);
     }
 
     /** True when every required paper is there; otherwise {@link #missingProperty()} names them. */
@@ -202,25 +333,35 @@ public final class PapersViewModel {
     }
 
     private void run(Row row, Work work) {
+        run(row, work, () -> { });
+    }
+
+    /** The paper and its thumbnails after {@code work}; {@code then} on the FX thread once shown. */
+    private record Done(DossierDocument document, List<Thumb> thumbs) {}
+
+    private void run(Row row, Work work, Runnable then) {
         row.problem.set(null);
         row.busy.set(true);
         row.page.set(0);
-        Task<DossierDocument> task = new Task<>() {
+        Task<Done> task = new Task<>() {
             @Override
-            protected DossierDocument call() throws Exception {
-                return work.run();
+            protected Done call() throws Exception {
+                DossierDocument d = work.run();
+                return new Done(d, thumbs(row));
             }
         };
         task.setOnSucceeded(e -> {
             row.busy.set(false);
             row.page.set(0);
-            if (task.getValue() != null) {
-                row.document.set(task.getValue());
-            }
+            row.document.set(task.getValue().document());
+            row.thumbs.setAll(task.getValue().thumbs());
+            then.run();
         });
         task.setOnFailed(e -> {
             row.busy.set(false);
             row.page.set(0);
+            // Pages scanned before a jam or a lost link stay: show what there is.
+            row.thumbs.setAll(thumbs(row));
             Throwable t = task.getException();
             if (t instanceof ScanningException s) {
                 row.problem.set(s::describe);
@@ -232,6 +373,10 @@ public final class PapersViewModel {
             }
         });
         background.execute(task);
+    }
+
+    private List<Thumb> thumbs(Row row) {
+        return row.generated() ? List.of() : papers.pages(row.type()).stream().map(this::thumb).toList();
     }
 
     private List<Path> importable() {
