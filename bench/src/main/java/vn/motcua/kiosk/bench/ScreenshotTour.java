@@ -143,11 +143,7 @@ public final class ScreenshotTour {
         press(stage, "session-end");
 
         // The end of the path (decision 0005): papers, submit, fee, receipt — online, then offline.
-        Path card = data.resolve("cccd.pdf");
-        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
-            doc.save(card.toFile());
-        }
+        Path card = mockIdCard(data.resolve("cccd.pdf"));
         fileThroughThePath(stage, vm, services, card, "submit-sent", "papers");
         waitFor(() -> stage.getScene().lookup("#fee-counter") != null && stage.getScene().lookup("#fee-counter").isVisible());
         press(stage, "fee-counter");
@@ -309,7 +305,23 @@ public final class ScreenshotTour {
         waitFor(() -> services.sessions().current().orElseThrow().documents().size() == 2);
         Thread.sleep(300);
         if (papersShot != null) {
+            waitFor(() -> stage.getScene().lookup("#thumb-idCard-0") != null);
             shot(stage, papersShot);
+            fx(() -> {
+                var thumb = stage.getScene().lookup("#thumb-idCard-0");
+                thumb.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_PRESSED, 0, 0, 0, 0,
+                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, false, false,
+                        true, null));
+                var b = thumb.localToScene(thumb.getLayoutBounds());
+                thumb.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_RELEASED, b.getCenterX(),
+                        b.getCenterY(), b.getCenterX(), b.getCenterY(), javafx.scene.input.MouseButton.PRIMARY, 1, false, false,
+                        false, false, false, false, false, false, false, true, null));
+                return null;
+            });
+            waitFor(() -> stage.getScene().lookup("#page-preview").isVisible());
+            Thread.sleep(300);
+            shot(stage, "papers-preview");
+            press(stage, "preview-close");
         }
         press(stage, "papers-next");
         waitFor(() -> stage.getScene().lookup("#review-continue") != null);
@@ -320,6 +332,40 @@ public final class ScreenshotTour {
         if (papersShot != null) {
             press(stage, "submit-next");
         }
+    }
+
+    /** A made-up ID card photocopy (training data: no real person) as a USB stick would bring it. */
+    private static Path mockIdCard(Path file) throws Exception {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            doc.addPage(page);
+            var font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc,
+                    KioskApp.class.getResourceAsStream("/fonts/NotoSans-Regular.ttf"));
+            var bold = org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc,
+                    KioskApp.class.getResourceAsStream("/fonts/NotoSans-Bold.ttf"));
+            try (var c = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                c.setLineWidth(1.5f);
+                c.addRect(90, 520, 420, 260);
+                c.stroke();
+                c.addRect(110, 560, 110, 140);
+                c.stroke();
+                String[][] lines = {{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"}, {"CĂN CƯỚC — BẢN CHỤP (TẬP HUẤN)", "b"},
+                        {"Số định danh: 001095012345", ""}, {"Họ và tên: NGUYỄN VĂN AN", ""}, {"Ngày sinh: 15/08/1995", ""},
+                        {"Giới tính: Nam   Quốc tịch: Việt Nam", ""}, {"Nơi thường trú: Số 12 Ngõ 34, Phường Ba Đình,", ""},
+                        {"Thành phố Hà Nội", ""}};
+                float y = 750;
+                for (String[] l : lines) {
+                    c.beginText();
+                    c.setFont(l[1].isEmpty() ? font : bold, l[1].isEmpty() ? 11 : 12);
+                    c.newLineAtOffset(l[1].isEmpty() ? 235 : 120, y);
+                    c.showText(l[0]);
+                    c.endText();
+                    y -= l[1].isEmpty() ? 22 : 26;
+                }
+            }
+            doc.save(file.toFile());
+        }
+        return file;
     }
 
     private static void trainer(KioskServices services, String path, String json) throws Exception {

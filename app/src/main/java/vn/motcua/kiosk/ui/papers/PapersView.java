@@ -94,7 +94,6 @@ public final class PapersView {
             Button usb = Controls.button(i18n, "papers.usb", "paper-usb-" + id, () -> vm.chooseFile(row));
             Button cancel = Controls.button(i18n, "papers.cancel", "paper-cancel-" + id, () -> vm.cancelScan(row));
             Button remove = Controls.button(i18n, "papers.remove", "paper-remove-" + id, () -> vm.remove(row));
-            remove.getStyleClass().add("quiet");
             scan.disableProperty().bind(row.busyProperty());
             usb.disableProperty().bind(row.busyProperty());
             cancel.visibleProperty().bind(row.busyProperty());
@@ -185,7 +184,7 @@ public final class PapersView {
         javafx.scene.image.ImageView image = new javafx.scene.image.ImageView();
         image.setId("preview-image");
         image.setPreserveRatio(true);
-        image.setFitHeight(520);
+        // A share of the screen's height, so that the card never pushes the frame off the screen.
         image.imageProperty().bind(Bindings.createObjectBinding(
                 () -> vm.previewProperty().get() == null ? null : vm.previewProperty().get().image(), vm.previewProperty()));
         Label which = new Label();
@@ -210,15 +209,26 @@ public final class PapersView {
         HBox buttons = new HBox(rotate, earlier, later, rescan, delete, close);
         buttons.getStyleClass().add("button-row");
         buttons.setAlignment(Pos.CENTER);
-        VBox box = new VBox(which, image, buttons);
+        StackPane sheet = new StackPane(image);
+        sheet.getStyleClass().add("preview-sheet"); // the page's edges, white on the white card
+        sheet.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        VBox box = new VBox(which, sheet, buttons);
         box.getStyleClass().add("card");
         box.setAlignment(Pos.CENTER);
         box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane overlay = new StackPane(box);
         overlay.setId("page-preview");
         overlay.getStyleClass().add("overlay");
+        image.fitHeightProperty().bind(overlay.heightProperty().multiply(0.62));
+        floating(overlay);
         overlay.visibleProperty().bind(vm.previewProperty().isNotNull());
         return overlay;
+    }
+
+    /** An overlay takes the screen's size and never asks for more (a hidden one must not stretch the frame). */
+    private static void floating(StackPane overlay) {
+        overlay.setMinSize(0, 0);
+        overlay.setPrefSize(0, 0);
     }
 
     private static void onPreview(PapersViewModel vm, java.util.function.Consumer<PapersViewModel.Preview> action) {
@@ -274,6 +284,7 @@ public final class PapersView {
         StackPane overlay = new StackPane(box);
         overlay.setId("usb-chooser");
         overlay.getStyleClass().add("overlay");
+        floating(overlay);
         overlay.visibleProperty().bind(vm.choosingForProperty().isNotNull());
         return overlay;
     }
