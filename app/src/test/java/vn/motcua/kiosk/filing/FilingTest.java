@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,19 +56,7 @@ class FilingTest {
     }
 
     private Map<String, String> answers() {
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("applicant.name", "Trần Thị Bình");
-        a.put("applicant.idNumber", "056195012345");
-        a.put("applicant.address.province", khanhHoa.code());
-        a.put("applicant.address.commune", khanhHoa.communes().get(0).code());
-        a.put("applicant.address.street", "Số 5 Trần Phú");
-        a.put("applicant.relation", "self");
-        a.put("applicant.phone", "0905123456");
-        a.put("recordType", "birth");
-        a.put("subject.name", "Trần Thị Bình");
-        a.put("registration.place", "UBND phường Nha Trang");
-        a.put("copies", "3");
-        return a;
+        return vn.motcua.kiosk.testing.Dossiers.extractRequest(khanhHoa, 3);
     }
 
     private void idCard() throws Exception {

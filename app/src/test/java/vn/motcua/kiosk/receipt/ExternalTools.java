@@ -63,6 +63,16 @@ public final class ExternalTools {
         return run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").replaceAll("\\s+", " ");
     }
 
+    /** The PDFs cups-pdf has written to {@code out} so far (compare before and after a print). */
+    public static java.util.Set<Path> printed(Path out) {
+        try (var files = java.nio.file.Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".pdf"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** First page rasterised by pdftoppm (PNG). */
     public static Path rasterise(Path pdf, int dpi) throws IOException, InterruptedException {
         Path prefix = pdf.resolveSibling(pdf.getFileName() + "-r" + dpi);

@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,6 +28,7 @@ import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.receipt.ExternalTools;
 import vn.motcua.kiosk.scanning.TestSaned;
 import vn.motcua.kiosk.session.Step;
+import vn.motcua.kiosk.testing.Dossiers;
 import vn.motcua.kiosk.testing.TestKiosk;
 import vn.motcua.portal.training.TrainingPortal;
 
@@ -74,21 +71,20 @@ class FilingJourneyTest extends ShellFixture {
         await(() -> vm.portalProperty().get() == Connectivity.State.ONLINE);
     }
 
-    /** A valid request for a birth-record extract, as the form step would leave it. */
-    static Map<String, String> extractAnswers(Province province) {
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("applicant.name", "Trần Thị Bình");
-        a.put("applicant.idNumber", "056195012345");
-        a.put("applicant.address.province", province.code());
-        a.put("applicant.address.commune", province.communes().get(0).code());
-        a.put("applicant.address.street", "Số 5 Trần Phú");
-        a.put("applicant.relation", "self");
-        a.put("applicant.phone", "0905123456");
-        a.put("recordType", "birth");
-        a.put("subject.name", "Trần Thị Bình");
-        a.put("registration.place", "UBND phường Nha Trang");
-        a.put("copies", "2");
-        return a;
+    /**
+     * From Welcome to the papers of a birth-record extract: consent, the procedure found by search,
+     * the form's answers as the form step leaves them (two copies).
+     */
+    static void startExtractRequest(FxRobot robot, ShellFixture shell) {
+        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
+        robot.clickOn("#procedure-search").write("trich luc");
+        robot.clickOn("#key-hide");
+        robot.clickOn("#procedure-trich-luc-ho-tich");
+        Province khanhHoa = shell.services.catalogue().places().province("56").orElseThrow();
+        robot.interact(() -> {
+            shell.services.sessions().answerAll(Dossiers.extractRequest(khanhHoa, 2));
+            shell.vm.goTo(Step.PAPERS);
+        });
     }
 
     private String text(FxRobot robot, String id) {
@@ -103,11 +99,7 @@ class FilingJourneyTest extends ShellFixture {
     }
 
     private Set<Path> printed() {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".pdf")).collect(Collectors.toSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ExternalTools.printed(out);
     }
 
     @Test
@@ -116,15 +108,7 @@ class FilingJourneyTest extends ShellFixture {
         Files.write(usb.resolve("hong.pdf"), "%PDF-1.7 this is not a PDF".getBytes());
         Files.writeString(usb.resolve("ghi-chu.txt"), "not offered");
 
-        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.clickOn("#procedure-search").write("trich luc");
-        robot.clickOn("#key-hide");
-        robot.clickOn("#procedure-trich-luc-ho-tich");
-        Province khanhHoa = services.catalogue().places().province("56").orElseThrow();
-        robot.interact(() -> {
-            services.sessions().answerAll(extractAnswers(khanhHoa));
-            vm.goTo(Step.PAPERS);
-        });
+        startExtractRequest(robot, this);
 
         // The declaration is made from the answers; the ID card is required and missing.
         await(() -> text(robot, "paper-state-declaration").startsWith("Kiosk đã tạo từ tờ khai: 1 trang"));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.outbox.Outbox;
-import vn.motcua.kiosk.places.Province;
 import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.testing.TestKiosk;
@@ -63,15 +62,7 @@ class OfflineFilingTest extends ShellFixture {
 
     @Test
     void theCitizenLeavesWithAQueuedReceiptAndTheDossierGoesWhenThePortalIsBack(FxRobot robot) throws Exception {
-        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
-        robot.clickOn("#procedure-search").write("trich luc");
-        robot.clickOn("#key-hide");
-        robot.clickOn("#procedure-trich-luc-ho-tich");
-        Province khanhHoa = services.catalogue().places().province("56").orElseThrow();
-        robot.interact(() -> {
-            services.sessions().answerAll(FilingJourneyTest.extractAnswers(khanhHoa));
-            vm.goTo(Step.PAPERS);
-        });
+        FilingJourneyTest.startExtractRequest(robot, this);
         await(() -> text(robot, "paper-state-declaration").startsWith("Kiosk đã tạo"));
         press(robot, "paper-usb-idCard");
         await(() -> showing(robot, "usb-file-cccd_pdf"));

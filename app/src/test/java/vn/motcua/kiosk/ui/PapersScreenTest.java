@@ -73,7 +73,7 @@ class PapersScreenTest extends ShellFixture {
         Province khanhHoa = services.catalogue().places().province("56").orElseThrow();
         robot.interact(() -> {
             vm.procedures().choose(services.catalogue().catalogue().procedure("trich-luc-ho-tich").orElseThrow());
-            services.sessions().answerAll(FilingJourneyTest.extractAnswers(khanhHoa));
+            services.sessions().answerAll(vn.motcua.kiosk.testing.Dossiers.extractRequest(khanhHoa, 2));
             vm.goTo(Step.PAPERS);
         });
         await(() -> showing(robot, "paper-scan-idCard"));
@@ -117,5 +117,18 @@ class PapersScreenTest extends ShellFixture {
         await(() -> text(robot, "paper-state-idCard").startsWith("Tệp bị hỏng"));
         assertThat(thumbs(robot)).isEqualTo(3);
         assertThat(rotations()).hasSize(3);
+
+        // Colour on demand (a red stamp): the next scan's page is colour in the PDF.
+        robot.clickOn("#papers-colour");
+        press(robot, "paper-scan-feeProof");
+        await(() -> text(robot, "paper-state-feeProof").startsWith("Đã có: 1 trang"));
+        DossierDocument proof = services.sessions().current().orElseThrow().documents().stream()
+                .filter(x -> x.type().equals("feeProof")).findFirst().orElseThrow();
+        try (PDDocument pdf = Loader.loadPDF(proof.file().toFile())) {
+            var resources = pdf.getPage(0).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(
+                    resources.getXObjectNames().iterator().next());
+            assertThat(image.getColorSpace().getNumberOfComponents()).isEqualTo(3);
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,10 +57,8 @@ class ResultScreenTest extends ShellFixture {
         return ((Label) find(robot, "result-feedback")).getText();
     }
 
-    private Set<Path> printed() throws Exception {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".pdf")).collect(Collectors.toSet());
-        }
+    private Set<Path> printed() {
+        return ExternalTools.printed(out);
     }
 
     @Test

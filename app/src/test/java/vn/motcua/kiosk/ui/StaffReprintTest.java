@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,11 +64,7 @@ class StaffReprintTest extends ShellFixture {
     }
 
     private Set<Path> printed() {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".pdf")).collect(Collectors.toSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ExternalTools.printed(out);
     }
 
     @Test

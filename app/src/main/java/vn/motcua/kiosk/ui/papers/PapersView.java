@@ -17,7 +17,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.dossier.DossierDocument;
-import vn.motcua.kiosk.scanning.ScanSettings;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
 
@@ -32,6 +31,10 @@ public final class PapersView {
     public static Node create(PapersViewModel vm, I18n i18n, Runnable onDone) {
         Label title = Controls.label(i18n, "papers.title", "screen-title");
         Label hint = Controls.label(i18n, "papers.hint", null);
+        javafx.scene.control.CheckBox colour = new javafx.scene.control.CheckBox();
+        colour.setId("papers-colour");
+        colour.textProperty().bind(i18n.text("papers.colour"));
+        colour.selectedProperty().bindBidirectional(vm.colourProperty());
         VBox list = new VBox();
         list.getStyleClass().add("papers-rows");
         Runnable fill = () -> list.getChildren().setAll(vm.rows().stream().map(r -> row(vm, i18n, r)).toList());
@@ -61,7 +64,7 @@ public final class PapersView {
         HBox buttons = new HBox(next);
         buttons.getStyleClass().add("button-row");
 
-        VBox screen = new VBox(title, hint, scroll, missing, buttons);
+        VBox screen = new VBox(title, hint, colour, scroll, missing, buttons);
         screen.getStyleClass().add("papers");
         StackPane root = new StackPane(screen, chooser(vm, i18n), preview(vm, i18n));
         root.setId("papers");
@@ -90,7 +93,7 @@ public final class PapersView {
         line.getStyleClass().add("paper-row");
         line.setAlignment(Pos.CENTER_LEFT);
         if (!row.generated()) {
-            Button scan = Controls.button(i18n, "papers.scan", "paper-scan-" + id, () -> vm.scan(row, ScanSettings.defaults()));
+            Button scan = Controls.button(i18n, "papers.scan", "paper-scan-" + id, () -> vm.scan(row, vm.settings()));
             Button usb = Controls.button(i18n, "papers.usb", "paper-usb-" + id, () -> vm.chooseFile(row));
             Button cancel = Controls.button(i18n, "papers.cancel", "paper-cancel-" + id, () -> vm.cancelScan(row));
             Button remove = Controls.button(i18n, "papers.remove", "paper-remove-" + id, () -> vm.remove(row));

@@ -122,6 +122,7 @@ public final class PapersViewModel {
     private final PapersStep papers;
     private final Map<String, Image> thumbCache = new ConcurrentHashMap<>();
     private final ObjectProperty<Preview> preview = new SimpleObjectProperty<>();
+    private final BooleanProperty colour = new SimpleBooleanProperty();
     private final Executor background;
     private final java.util.function.Supplier<List<Path>> removableRoots;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -155,6 +156,16 @@ public final class PapersViewModel {
         return missing;
     }
 
+    /** Scan in colour (a photo, a red stamp that must show); grey, the portal's default, otherwise. */
+    public BooleanProperty colourProperty() {
+        return colour;
+    }
+
+    /** What "Quét" uses now: 200 dpi from the glass, grey or colour as chosen. */
+    public ScanSettings settings() {
+        return colour.get() ? ScanSettings.defaults().withMode(vn.motcua.kiosk.scanning.ColourMode.COLOUR) : ScanSettings.defaults();
+    }
+
     /** The page shown large; null when none. */
     public ObjectProperty<Preview> previewProperty() {
         return preview;
@@ -176,6 +187,7 @@ public final class PapersViewModel {
 
     /** The session ended: no row, page picture or preview of this citizen stays in memory. */
     public void reset() {
+        colour.set(false);
         closeChooser();
         preview.set(null);
         rows.clear();
@@ -254,7 +266,7 @@ public final class PapersViewModel {
         preview.set(null);
         Cancellation cancellation = new Cancellation();
         row.cancellation = cancellation;
-        run(row, () -> papers.rescan(row.type(), index, ScanSettings.defaults(), cancellation, new PagesListener() {
+        run(row, () -> papers.rescan(row.type(), index, settings(), cancellation, new PagesListener() {
             @Override
             public void pageStarted(int number) {
                 Platform.runLater(() -> row.page.set(number));

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.motcua.kiosk.places.Province;
+
+/** Answers of the shipped forms, as the form step leaves them when the citizen has finished. */
+public final class Dossiers {
+    private Dossiers() {}
+
+    /** A birth-record extract (trich-luc-ho-tich) for oneself, {@code copies} copies, living in {@code province}. */
+    public static Map<String, String> extractRequest(Province province, int copies) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("applicant.name", "Trần Thị Bình");
+        a.put("applicant.idNumber", "056195012345");
+        a.put("applicant.address.province", province.code());
+        a.put("applicant.address.commune", province.communes().get(0).code());
+        a.put("applicant.address.street", "Số 5 Trần Phú");
+        a.put("applicant.relation", "self");
+        a.put("applicant.phone", "0905123456");
+        a.put("recordType", "birth");
+        a.put("subject.name", "Trần Thị Bình");
+        a.put("registration.place", "UBND phường Nha Trang");
+        a.put("copies", String.valueOf(copies));
+        return a;
+    }
+}
