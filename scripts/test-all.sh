@@ -36,4 +36,7 @@ if [ "$status" -ne 0 ]; then
     tail -n 40 "$log"
   done
 fi
+if [ "$status" -eq 0 ]; then
+  bash "$root/scripts/check-run-command.sh" || status=$?
+fi
 exit "$status"
