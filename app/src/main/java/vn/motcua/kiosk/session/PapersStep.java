@@ -97,6 +97,11 @@ public final class PapersStep {
         return Optional.of(d);
     }
 
+    /** The PDF of a paper as the session has it now; empty before one was made. */
+    public Optional<DossierDocument> document(String type) {
+        return sessions.current().flatMap(s -> s.documents().stream().filter(d -> d.type().equals(type)).findFirst());
+    }
+
     /** The pages of a paper as they are now (for thumbnails); empty when it has none. */
     public synchronized List<Page> pages(String type) {
         PaperDocument paper = papers().get(type);

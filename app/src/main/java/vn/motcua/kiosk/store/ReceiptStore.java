@@ -42,7 +42,7 @@ public final class ReceiptStore {
                     "SELECT local_ref, procedure, received_at, body FROM receipts ORDER BY created_at DESC");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Stored(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4)));
+                    out.add(stored(rs));
                 }
             }
             return out;
@@ -50,7 +50,19 @@ public final class ReceiptStore {
     }
 
     public Optional<Stored> find(String localRef) {
-        return all().stream().filter(s -> s.localRef().equals(localRef)).findFirst();
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT local_ref, procedure, received_at, body FROM receipts WHERE local_ref = ?")) {
+                ps.setString(1, localRef);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(stored(rs)) : Optional.<Stored>empty();
+                }
+            }
+        });
+    }
+
+    private static Stored stored(ResultSet rs) throws java.sql.SQLException {
+        return new Stored(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4));
     }
 
     /** Erases receipts kept before {@code cutoff}; returns how many. */

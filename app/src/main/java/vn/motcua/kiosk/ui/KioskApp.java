@@ -45,6 +45,7 @@ import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.filing.SubmitViewModel;
 import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
 import vn.motcua.kiosk.ui.outcome.OutcomeViewModel;
+import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.papers.PapersViewModel;
 import vn.motcua.kiosk.ui.result.ResultView;
@@ -168,23 +169,12 @@ public final class KioskApp extends Application {
                 services.catalogue(), config.agency().provinceCode());
         ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
                 : ReceiptLayout.A5;
-        PrinterTrouble[] trouble = new PrinterTrouble[1];
-        PrinterTrouble toStaff = new PrinterTrouble() {
-            @Override
-            public void noticed(vn.motcua.kiosk.printing.PrintingException problem) {
-                trouble[0].noticed(problem);
-            }
-
-            @Override
-            public void cleared(String printer) {
-                trouble[0].cleared(printer);
-            }
-        };
+        PrinterTroubleBoard toStaff = new PrinterTroubleBoard();
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background,
                 new StaffOutboxViewModel(services.portal(), background),
                 new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
-                        OutcomeViewModel.paperFor(layout), background, toStaff, java.time.Duration.ofSeconds(60)));
-        trouble[0] = staff.printerTrouble();
+                        OutcomeViewModel.paperFor(layout), background, toStaff, java.time.Duration.ofSeconds(60)),
+                toStaff);
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());

@@ -126,7 +126,7 @@ class FilingJourneyTest extends ShellFixture {
         assertThat(scanned.type()).isEqualTo("idCard");
         assertThat(Files.exists(scanned.file())).isTrue();
         press(robot, "paper-remove-idCard");
-        assertThat(text(robot, "paper-state-idCard")).isEqualTo("Chưa có — bắt buộc");
+        await(() -> text(robot, "paper-state-idCard").equals("Chưa có — bắt buộc"));
         assertThat(Files.exists(scanned.file())).isFalse();
 
         // From the "USB stick": only PDF, JPEG and PNG are offered; a broken PDF is refused in words.

@@ -325,12 +325,13 @@ public final class PapersViewModel {
         }
     }
 
+    /** Takes the paper out of the dossier; its pages and PDF are erased in the background. */
     public void remove(Row row) {
-        papers.remove(row.type());
-        row.document.set(null);
-        row.problem.set(null);
-        row.thumbs.clear();
         preview.set(null);
+        run(row, () -> {
+            papers.remove(row.type());
+            return null;
+        });
     }
 
     /** True when every required paper is there; otherwise {@link #missingProperty()} names them. */
@@ -348,8 +349,11 @@ public final class PapersViewModel {
         run(row, work, () -> { });
     }
 
-    /** The paper and its thumbnails after {@code work}; {@code then} on the FX thread once shown. */
-    private record Done(DossierDocument document, List<Thumb> thumbs) {}
+    /**
+     * The paper's PDF and its thumbnails after {@code work} — also when it failed (a jam keeps the
+     * pages scanned before it): both read in the background, never on the FX thread.
+     */
+    private record Done(DossierDocument document, List<Thumb> thumbs, Exception failure) {}
 
     private void run(Row row, Work work, Runnable then) {
         row.problem.set(null);
@@ -357,34 +361,44 @@ public final class PapersViewModel {
         row.page.set(0);
         Task<Done> task = new Task<>() {
             @Override
-            protected Done call() throws Exception {
-                DossierDocument d = work.run();
-                return new Done(d, thumbs(row));
+            protected Done call() {
+                try {
+                    return new Done(work.run(), thumbs(row), null);
+                } catch (Exception e) {
+                    return new Done(row.generated() ? null : papers.document(row.type()).orElse(null), thumbs(row), e);
+                }
             }
         };
         task.setOnSucceeded(e -> {
+            Done done = task.getValue();
             row.busy.set(false);
             row.page.set(0);
-            row.document.set(task.getValue().document());
-            row.thumbs.setAll(task.getValue().thumbs());
-            then.run();
-        });
-        task.setOnFailed(e -> {
-            row.busy.set(false);
-            row.page.set(0);
-            // Pages scanned before a jam or a lost link stay: show what there is.
-            row.thumbs.setAll(thumbs(row));
-            Throwable t = task.getException();
-            if (t instanceof ScanningException s) {
-                row.problem.set(s::describe);
-            } else if (t instanceof DocumentException d) {
-                row.problem.set(d::describe);
+            row.document.set(done.document());
+            row.thumbs.setAll(done.thumbs());
+            if (done.failure() == null) {
+                then.run();
             } else {
-                LOG.error("a paper could not be made: {}", t.getClass().getSimpleName());
-                row.problem.set(m -> m.get("papers.error.storage"));
+                row.problem.set(describe(done.failure()));
             }
         });
+        task.setOnFailed(e -> {
+            // Only a bug gets here (reading the pages back failed as well).
+            row.busy.set(false);
+            row.page.set(0);
+            row.problem.set(describe(task.getException()));
+        });
         background.execute(task);
+    }
+
+    private static Function<Messages, String> describe(Throwable t) {
+        if (t instanceof ScanningException s) {
+            return s::describe;
+        }
+        if (t instanceof DocumentException d) {
+            return d::describe;
+        }
+        LOG.error("a paper could not be made: {}", t.getClass().getSimpleName());
+        return m -> m.get("papers.error.storage");
     }
 
     private List<Thumb> thumbs(Row row) {

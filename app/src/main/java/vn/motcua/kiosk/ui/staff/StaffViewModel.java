@@ -28,8 +28,7 @@ public final class StaffViewModel {
 
     private final StaffOutboxViewModel outbox;
     private final StaffReprintViewModel reprints;
-    private final javafx.beans.property.ObjectProperty<vn.motcua.kiosk.printing.PrintingException> printerTrouble =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final PrinterTroubleBoard printer;
 
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
         this(gate, actions, background, null);
@@ -37,13 +36,17 @@ public final class StaffViewModel {
 
     /** @param outbox the outbox list for staff, or null where there is none (some tests) */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox) {
-        this(gate, actions, background, outbox, null);
+        this(gate, actions, background, outbox, null, new PrinterTroubleBoard());
     }
 
-    /** @param reprints today's receipts to print again, or null where there are none (some tests) */
+    /**
+     * @param reprints today's receipts to print again, or null where there are none (some tests)
+     * @param printer  where the printing screens report trouble; its last one shows in the menu
+     */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
-            StaffReprintViewModel reprints) {
+            StaffReprintViewModel reprints, PrinterTroubleBoard printer) {
         this.reprints = reprints;
+        this.printer = printer;
         this.gate = gate;
         this.actions = actions;
         this.background = background;
@@ -57,22 +60,7 @@ public final class StaffViewModel {
 
     /** The receipt printer's last trouble (any screen's), until a print works again; null when none. */
     public javafx.beans.property.ReadOnlyObjectProperty<vn.motcua.kiosk.printing.PrintingException> printerTroubleProperty() {
-        return printerTrouble;
-    }
-
-    /** Where the outcome screen and reprints report printer trouble: staff see it in their menu. */
-    public vn.motcua.kiosk.printing.PrinterTrouble printerTrouble() {
-        return new vn.motcua.kiosk.printing.PrinterTrouble() {
-            @Override
-            public void noticed(vn.motcua.kiosk.printing.PrintingException problem) {
-                printerTrouble.set(problem);
-            }
-
-            @Override
-            public void cleared(String printer) {
-                printerTrouble.set(null);
-            }
-        };
+        return printer.troubleProperty();
     }
 
     /** The outbox list, or null. */
