@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import vn.motcua.kiosk.form.AddressLine;
 import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Field;
 import vn.motcua.kiosk.form.FieldType;
@@ -93,13 +94,7 @@ public final class DeclarationPdf {
 
     private Optional<String> display(Field f, String path, Answers answers) {
         if (f.type() == FieldType.address) {
-            List<String> parts = new ArrayList<>();
-            Optional.ofNullable(answers.get(path + "." + Answers.STREET)).filter(s -> !s.isBlank()).ifPresent(parts::add);
-            Optional.ofNullable(answers.get(path + "." + Answers.COMMUNE)).flatMap(places::commune)
-                    .ifPresent(c -> parts.add(c.fullName(false)));
-            Optional.ofNullable(answers.get(path + "." + Answers.PROVINCE)).flatMap(places::province)
-                    .ifPresent(p -> parts.add(p.fullName(false)));
-            return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+            return AddressLine.of(answers, path, places);
         }
         String v = answers.get(path);
         if (v == null || v.isBlank()) {

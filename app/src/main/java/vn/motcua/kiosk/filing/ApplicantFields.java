@@ -4,6 +4,7 @@ package vn.motcua.kiosk.filing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.motcua.kiosk.form.AddressLine;
 import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Field;
 import vn.motcua.kiosk.form.FieldType;
@@ -51,20 +52,9 @@ public final class ApplicantFields {
             throw new MissingAnswersException(missing);
         }
         String email = first(form, f -> f.type() == FieldType.email).map(f -> blankToNull(answers.get(f.id()))).orElse(null);
-        String address = first(form, f -> f.type() == FieldType.address).map(f -> address(f.id(), answers, places))
+        String address = first(form, f -> f.type() == FieldType.address).flatMap(f -> AddressLine.of(answers, f.id(), places))
                 .orElse(null);
         return new Applicant(name, id, phone, email, address);
-    }
-
-    /** "Số 12 Lê Lợi, Phường Nha Trang, Tỉnh Khánh Hòa": street, commune and province as one line. */
-    static String address(String path, Answers answers, Places places) {
-        List<String> parts = new ArrayList<>();
-        Optional.ofNullable(blankToNull(answers.get(path + "." + Answers.STREET))).ifPresent(parts::add);
-        Optional.ofNullable(answers.get(path + "." + Answers.COMMUNE)).flatMap(places::commune)
-                .ifPresent(c -> parts.add(c.fullName(false)));
-        Optional.ofNullable(answers.get(path + "." + Answers.PROVINCE)).flatMap(places::province)
-                .ifPresent(p -> parts.add(p.fullName(false)));
-        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static Optional<Field> first(FormDefinition form, java.util.function.Predicate<Field> which) {
