@@ -117,7 +117,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
      * lists it for the procedure (or when no list has been fetched yet), else the first agency the
      * portal lists for it. A wrong guess made offline is refused by the portal and parked for staff.
      */
-    public String agencyFor(String procedureId) {
+    private String agencyFor(String procedureId) {
         List<Answers.PortalAgency> known = agencies;
         List<String> receiving = known.stream().filter(a -> a.procedures().contains(procedureId))
                 .map(Answers.PortalAgency::code).toList();

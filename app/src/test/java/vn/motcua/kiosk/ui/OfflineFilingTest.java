@@ -102,4 +102,26 @@ class OfflineFilingTest extends ShellFixture {
             assertThat(onPortal.documents()).hasSize(2);
         }
     }
+
+    @Test
+    void aDiskThatCannotStoreTheDossierIsSaidAndNothingTypedIsLost(FxRobot robot) throws Exception {
+        // The outbox's folder is a file: storing the dossier fails as a full or broken disk would.
+        Files.writeString(dataDir.resolve("outbox"), "not a folder");
+        FilingJourneyTest.startExtractRequest(robot, this);
+        await(() -> text(robot, "paper-state-declaration").startsWith("Kiosk đã tạo"));
+        press(robot, "paper-usb-idCard");
+        await(() -> showing(robot, "usb-file-cccd_pdf"));
+        press(robot, "usb-file-cccd_pdf");
+        await(() -> text(robot, "paper-state-idCard").startsWith("Đã có: 1 trang"));
+        press(robot, "papers-next");
+        await(() -> showing(robot, "review"));
+        press(robot, "review-continue");
+
+        press(robot, "submit-go");
+        await(() -> text(robot, "submit-state").startsWith("Kiosk chưa lưu được hồ sơ"));
+        assertThat(showing(robot, "submit-go")).isTrue();
+        assertThat(services.portal().items()).isEmpty();
+        assertThat(services.sessions().current().orElseThrow().answers()).containsEntry("applicant.phone", "0905123456");
+        assertThat(services.sessions().current().orElseThrow().documents()).hasSize(2);
+    }
 }

@@ -39,6 +39,7 @@ public final class SubmitView {
                 case QUEUED -> m.get("submit.queued", vm.codeProperty().get());
                 case REFUSED -> m.get("submit.refused", vm.reasonProperty().get(), vm.codeProperty().get());
                 case NOT_READY -> m.get("submit.notReady");
+                case FAILED -> m.get("submit.failed");
             };
         }, vm.phaseProperty(), vm.codeProperty(), vm.reasonProperty(), i18n.messagesProperty()));
         state.visibleProperty().bind(state.textProperty().isNotEmpty());
@@ -49,7 +50,8 @@ public final class SubmitView {
 
         Button go = Controls.button(i18n, "submit.go", "submit-go", vm::submit);
         go.getStyleClass().add("primary");
-        go.visibleProperty().bind(vm.phaseProperty().isEqualTo(Phase.READY).or(vm.phaseProperty().isEqualTo(Phase.NOT_READY)));
+        go.visibleProperty().bind(vm.phaseProperty().isEqualTo(Phase.READY).or(vm.phaseProperty().isEqualTo(Phase.NOT_READY))
+                .or(vm.phaseProperty().isEqualTo(Phase.FAILED)));
         Button next = Controls.button(i18n, "submit.next", "submit-next", onDone);
         next.getStyleClass().add("primary");
         next.visibleProperty().bind(vm.phaseProperty().isEqualTo(Phase.SENT).or(vm.phaseProperty().isEqualTo(Phase.QUEUED))

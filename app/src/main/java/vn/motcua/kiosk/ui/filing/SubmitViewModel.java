@@ -34,7 +34,9 @@ public final class SubmitViewModel {
         /** the portal refused it; staff will look (it stays in the outbox, parked) */
         REFUSED,
         /** the session lacks what filing needs (a bug or an old draft): back to the form */
-        NOT_READY
+        NOT_READY,
+        /** the outbox could not store it (the disk): nothing was promised, the citizen may try again */
+        FAILED
     }
 
     private final Filing filing;
@@ -120,9 +122,8 @@ public final class SubmitViewModel {
             if (task.getException() instanceof Filing.NotReadyException) {
                 phase.set(Phase.NOT_READY);
             } else {
-                // The outbox could not store it (disk): nothing was promised; the citizen may try again.
                 LOG.error("filing failed: {}", task.getException().getClass().getSimpleName());
-                phase.set(Phase.NOT_READY);
+                phase.set(Phase.FAILED);
             }
         });
         background.execute(task);
