@@ -6,18 +6,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export KIOSK_TEST_SERVICES="$root/target/bench-services"
+# shellcheck source=test-services-lib.sh
+source "$root/scripts/test-services-lib.sh"
+trap kiosk_services_stop EXIT
 rm -rf "$KIOSK_TEST_SERVICES"
 mkdir -p "$KIOSK_TEST_SERVICES"
-KIOSK_TEST_PIDS=()
-stop_services() {
-  for pid in "${KIOSK_TEST_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-}
-trap stop_services EXIT
 # shellcheck source=services/cups.sh
 source "$root/scripts/services/cups.sh"
-[ "${KIOSK_TEST_CUPS:-}" = ready ] || { echo "bench-receipt: private CUPS did not start" >&2; exit 1; }
 
 # One reactor run (nothing installed into ~/.m2); bench's classpath is written last.
 mvn -B -q -ntp -pl bench -am package dependency:build-classpath -DskipTests \

@@ -7,6 +7,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 runs="${1:-10}"
 export KIOSK_TEST_SERVICES="$root/target/bench-services"
+# shellcheck source=test-services-lib.sh
+source "$root/scripts/test-services-lib.sh"
+trap kiosk_services_stop EXIT
 rm -rf "$KIOSK_TEST_SERVICES"
 mkdir -p "$KIOSK_TEST_SERVICES"
 # shellcheck source=services/softhsm.sh

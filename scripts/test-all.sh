@@ -1,42 +1,23 @@
 #!/usr/bin/env bash
-# The test command (README, .ci/run): installs what the tests need, starts the services they use
-# in private folders under target/, and runs every test of every module under a virtual display.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# The test command (README, .ci/run): installs what the tests need, checks that the private test
+# services start on a clean, current Debian root as well as here, starts them in private folders
+# under target/, and runs every test of every module under a virtual display; then checks the
+# README's run command. Any step that fails says which and why and ends the command non-zero.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-"$root/scripts/install-test-deps.sh"
+step() { echo "== test command: $*"; }
+trap 'status=$?; [ "$status" -eq 0 ] || echo "== test command FAILED (exit $status) at: ${current:-start}" >&2' EXIT
 
-# Services (SANE, CUPS, SoftHSM, ...) each have a script in scripts/services/ that starts them in
-# "$KIOSK_TEST_SERVICES/<name>" and adds their process ids to KIOSK_TEST_PIDS.
-export KIOSK_TEST_SERVICES="$root/target/test-services"
-rm -rf "$KIOSK_TEST_SERVICES"
-mkdir -p "$KIOSK_TEST_SERVICES"
-KIOSK_TEST_PIDS=()
-stop_services() {
-  for pid in "${KIOSK_TEST_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-}
-trap stop_services EXIT
-for service in "$root"/scripts/services/*.sh; do
-  [ -e "$service" ] || continue
-  # shellcheck source=/dev/null
-  source "$service"
-done
+current="installing the test packages (scripts/install-test-deps.sh)"; step "$current"
+bash "$root/scripts/install-test-deps.sh"
 
-status=0
-xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@" || status=$?
-if [ "$status" -ne 0 ]; then
-  # The services' own logs explain failures the test report cannot (a stalled saned, a CUPS
-  # filter error); they carry no personal data (test backends and generated test pages only).
-  find "$KIOSK_TEST_SERVICES" -maxdepth 3 -type f \( -name '*.log' -o -name 'error_log' \) | while read -r log; do
-    [ -s "$log" ] || continue
-    echo "---- last lines of ${log#"$root"/} ----"
-    tail -n 40 "$log"
-  done
-fi
-if [ "$status" -eq 0 ]; then
-  bash "$root/scripts/check-run-command.sh" || status=$?
-fi
-exit "$status"
+
+current="running every test (mvn verify with the private services, under Xvfb)"; step "$current"
+bash "$root/scripts/with-test-services.sh" xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@"
+
+current="checking the README's run command (scripts/check-run-command.sh)"; step "$current"
+bash "$root/scripts/check-run-command.sh"
+current="done"

@@ -11,38 +11,35 @@
 # Exports CUPS_SERVER (read by lp/lpstat and by the JDK's CUPS lookup through libcups),
 # KIOSK_TEST_CUPS_OUT and KIOSK_TEST_CUPS=ready; adds cupsd's pid to KIOSK_TEST_PIDS.
 
+declare -F kiosk_service_failed > /dev/null || source "$(dirname "${BASH_SOURCE[0]}")/../test-services-lib.sh"
+
 kiosk_cups_start() {
-  local here dir port p spool owner group ppd i f
+  local here dir port ppd i f q log
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   dir="$KIOSK_TEST_SERVICES/cups"
   ppd=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
   if ! command -v cupsd > /dev/null 2>&1 || ! command -v lpadmin > /dev/null 2>&1 || [ ! -r "$ppd" ]; then
-    echo "cups.sh: cupsd, lpadmin or the cups-pdf PPD missing (scripts/test-packages.txt); printing tests will not run" >&2
-    return 0
+    kiosk_service_failed cups "cupsd, lpadmin or the cups-pdf PPD is missing (packages cups, cups-client, printer-driver-cups-pdf in scripts/test-packages.txt)"
+    return 1
   fi
   rm -rf "$dir"
-  mkdir -p "$dir"/{conf/ppd,state,cache,log,out,bin/backend}
-
-  # Filters run as the unprivileged "lp" user when cupsd runs as root: they must reach the spool.
-  # If the checkout sits in a folder "lp" cannot enter (e.g. /root), keep the spool in /tmp.
-  spool="$dir/spool"
-  p="$dir"
+  # Filters (pstops, gstoraster…) run as the unprivileged "lp" user when cupsd runs as root: they
+  # must be able to reach ServerBin and the spool. A checkout may sit where "lp" cannot enter (under
+  # /root, in a 0700 mktemp folder), so as root the whole server lives in a world-traversable folder
+  # under /tmp, reached through the usual path by a symbolic link and removed when the tests end.
   if [ "$(id -u)" -eq 0 ]; then
-    while [ "$p" != "/" ]; do
-      if [ "$(( 0$(stat -c '%a' "$p") & 1 ))" -eq 0 ]; then
-        spool="$(mktemp -d /tmp/kiosk-cups-spool.XXXXXX)"
-        ln -s "$spool" "$dir/spool"
-        break
-      fi
-      p="$(dirname "$p")"
-    done
-    owner=lp
-    group=lp
-  else
-    owner="$(id -un)"
-    group="$(id -gn)"
+    local real
+    real="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-cups.XXXXXX")"
+    chmod 0755 "$real"
+    KIOSK_TEST_CLEANUP+=("$real")
+    ln -s "$real" "$dir"
+    if ! setpriv --reuid=lp --regid=lp --clear-groups test -x "$real/." 2> /dev/null; then
+      kiosk_service_failed cups "the user lp cannot enter $real (is ${TMPDIR:-/tmp} mode 1777?); CUPS filters run as lp"
+      return 1
+    fi
   fi
-  mkdir -p "$spool/tmp"
+  mkdir -p "$dir"/{conf/ppd,state,cache,log,out,bin/backend,spool/tmp}
+  log="$dir/log/error_log"
 
   # Backends: the system's, plus kiosk-out (the stand-in for cups-pdf). Root runs 0700 backends.
   for f in /usr/lib/cups/*; do
@@ -57,25 +54,27 @@ kiosk_cups_start() {
   for i in $(seq 16310 16399); do
     if ! (exec 3<> "/dev/tcp/127.0.0.1/$i") 2> /dev/null; then port="$i"; break; fi
   done
-  [ -n "$port" ] || { echo "cups.sh: no free port in 16310-16399" >&2; return 1; }
+  [ -n "$port" ] || { kiosk_service_failed cups "no free loopback port in 16310-16399"; return 1; }
 
+  # Every path is our own: a value-less directive is an error since cups 2.4.2-3+deb12u11
+  # ("Missing value for Printcap"), and the default printcap would be written under /run.
   cat > "$dir/conf/cups-files.conf" <<CONF
 ServerRoot $dir/conf
-RequestRoot $spool
-TempDir $spool/tmp
+RequestRoot $dir/spool
+TempDir $dir/spool/tmp
 StateDir $dir/state
 CacheDir $dir/cache
 ServerBin $dir/bin
 DataDir /usr/share/cups
 DocumentRoot /usr/share/cups/doc-root
 AccessLog $dir/log/access_log
-ErrorLog $dir/log/error_log
+ErrorLog $log
 PageLog $dir/log/page_log
-User $owner
-Group $group
+Printcap $dir/state/printcap
+User $([ "$(id -u)" -eq 0 ] && echo lp || id -un)
+Group $([ "$(id -u)" -eq 0 ] && echo lp || id -gn)
 SystemGroup $(id -gn)
 FileDevice No
-Printcap
 CONF
   cat > "$dir/conf/cupsd.conf" <<CONF
 LogLevel info
@@ -98,33 +97,54 @@ MaxJobs 1000
   </Limit>
 </Policy>
 CONF
+  # cupsd -t reads both files and says what is wrong without starting anything.
+  if ! cupsd -t -c "$dir/conf/cupsd.conf" -s "$dir/conf/cups-files.conf" > "$dir/log/cupsd-t.out" 2>&1; then
+    kiosk_service_failed cups "cupsd refuses its configuration: $(tr '\n' ' ' < "$dir/log/cupsd-t.out")" "$dir/log/cupsd-t.out"
+    return 1
+  fi
   cupsd -f -c "$dir/conf/cupsd.conf" -s "$dir/conf/cups-files.conf" > "$dir/log/cupsd.out" 2>&1 &
-  KIOSK_TEST_PIDS+=("$!")
+  local pid=$!
+  KIOSK_TEST_PIDS+=("$pid")
   export CUPS_SERVER="127.0.0.1:$port"
+  # `lpstat -r` exits 0 also when it says "scheduler is not running": read what it says.
   for i in $(seq 1 100); do
-    lpstat -r > /dev/null 2>&1 && break
+    lpstat -r 2> /dev/null | grep -q 'is running' && break
+    kill -0 "$pid" 2> /dev/null || break
     sleep 0.1
   done
-  if ! lpstat -r > /dev/null 2>&1; then
-    echo "cups.sh: private cupsd did not start; see $dir/log" >&2
+  if ! lpstat -r 2> /dev/null | grep -q 'is running'; then
+    kiosk_service_failed cups "the private cupsd did not start: $(tail -n 3 "$log" "$dir/log/cupsd.out" 2> /dev/null | tr '\n' ' ')" "$log"
     return 1
   fi
 
   # The PPD of cups-pdf: a generic PostScript printer with A4, A5 and custom (roll) page sizes.
-  lpadmin -p KioskPDF -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 2> /dev/null
-  lpadmin -p KioskStopped -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 2> /dev/null
-  cupsdisable -r "test: paused" KioskStopped
-  lpadmin -p KioskRejecting -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 2> /dev/null
-  cupsreject -r "test: not accepting" KioskRejecting
-  lpadmin -p KioskFailing -E -v "kiosk-out:$dir/fail" -P "$ppd" -o PageSize=A4 \
-    -o printer-error-policy=abort-job 2> /dev/null
-  lpadmin -p KioskStuck -E -v "kiosk-out:$dir/fail" -P "$ppd" -o PageSize=A4 \
-    -o printer-error-policy=stop-printer 2> /dev/null
-  lpadmin -d KioskPDF
+  # Each command's own words go to the failure message: a queue that is not there fails many tests.
+  kiosk_cups_do lpadmin -p KioskPDF -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 &&
+    kiosk_cups_do lpadmin -p KioskStopped -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 &&
+    kiosk_cups_do cupsdisable -r "test: paused" KioskStopped &&
+    kiosk_cups_do lpadmin -p KioskRejecting -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 &&
+    kiosk_cups_do cupsreject -r "test: not accepting" KioskRejecting &&
+    kiosk_cups_do lpadmin -p KioskFailing -E -v "kiosk-out:$dir/fail" -P "$ppd" -o PageSize=A4 \
+      -o printer-error-policy=abort-job &&
+    kiosk_cups_do lpadmin -p KioskStuck -E -v "kiosk-out:$dir/fail" -P "$ppd" -o PageSize=A4 \
+      -o printer-error-policy=stop-printer &&
+    kiosk_cups_do lpadmin -d KioskPDF || return 1
+  for q in KioskPDF KioskStopped KioskRejecting KioskFailing KioskStuck; do
+    lpstat -p "$q" > /dev/null 2>&1 || { kiosk_service_failed cups "queue $q missing after lpadmin" "$log"; return 1; }
+  done
 
   export KIOSK_TEST_CUPS_OUT="$dir/out"
   export KIOSK_TEST_CUPS=ready
   echo "cups.sh: private CUPS on $CUPS_SERVER, output in $KIOSK_TEST_CUPS_OUT"
+}
+
+# kiosk_cups_do COMMAND ARGS…: runs an administration command; on failure says which and why.
+kiosk_cups_do() {
+  local out
+  if ! out="$("$@" 2>&1)"; then
+    kiosk_service_failed cups "'$*' failed: $out" "$KIOSK_TEST_SERVICES/cups/log/error_log"
+    return 1
+  fi
 }
 
 kiosk_cups_start

@@ -15,6 +15,8 @@
 # Exports PCSCLITE_CSOCK_NAME, KIOSK_TEST_PCSC_READER, KIOSK_TEST_VICC; adds pcscd's pid to
 # KIOSK_TEST_PIDS.
 
+declare -F kiosk_service_failed > /dev/null || source "$(dirname "${BASH_SOURCE[0]}")/../test-services-lib.sh"
+
 kiosk_pcsc_start() {
   local dir vpcd port i candidate
   dir="${KIOSK_TEST_SERVICES:?KIOSK_TEST_SERVICES must be set}/pcsc"
@@ -23,16 +25,16 @@ kiosk_pcsc_start() {
     if [ -f "$candidate" ]; then vpcd="$candidate"; break; fi
   done
   if ! command -v pcscd > /dev/null 2>&1 || [ -z "$vpcd" ] || [ ! -x /usr/bin/vicc ] || ! command -v unshare > /dev/null 2>&1; then
-    echo "pcsc.sh: pcscd, vsmartcard-vpcd, vsmartcard-vpicc or unshare missing (scripts/test-packages.txt); PC/SC tests will not run" >&2
-    return 0
+    kiosk_service_failed pcscd "pcscd, vsmartcard-vpcd, vsmartcard-vpicc or unshare is missing (scripts/test-packages.txt)"
+    return 1
   fi
   if ! /usr/bin/python3 -c 'import Cryptodome' 2> /dev/null; then
-    echo "pcsc.sh: python3-pycryptodome missing (vicc needs it); PC/SC tests will not run" >&2
-    return 0
+    kiosk_service_failed pcscd "python3-pycryptodome is missing (the virtual card vicc needs it)"
+    return 1
   fi
   if ! unshare --mount --propagation private true 2> /dev/null; then
-    echo "pcsc.sh: cannot make a private mount namespace (needs root or CAP_SYS_ADMIN); PC/SC tests will not run" >&2
-    return 0
+    kiosk_service_failed pcscd "cannot make a private mount namespace: run the test command as root (or through sudo)"
+    return 1
   fi
   rm -rf "$dir"
   mkdir -p "$dir/conf" "$dir/run" "$dir/drivers" "$dir/no-drivers" "$dir/python"
@@ -44,7 +46,7 @@ kiosk_pcsc_start() {
       port="$i"; break
     fi
   done
-  [ -n "$port" ] || { echo "pcsc.sh: no free port pair in 35970-36069" >&2; return 1; }
+  [ -n "$port" ] || { kiosk_service_failed pcscd "no free loopback port pair in 35970-36069"; return 1; }
 
   cp "$vpcd" "$dir/drivers/libifdvpcd.so"
   cat > "$dir/conf/vpcd" << CONF
@@ -76,8 +78,10 @@ SCRIPT
     mount --bind "$dir/run" /run/pcscd
     exec pcscd --foreground --info -c "$dir/conf"
   ' kiosk-pcsc "$dir" > "$dir/pcscd.log" 2>&1 &
-  KIOSK_TEST_PIDS+=("$!")
+  local pid=$!
+  KIOSK_TEST_PIDS+=("$pid")
   for i in $(seq 1 50); do
+    kill -0 "$pid" 2> /dev/null || break
     if [ -S "$dir/run/pcscd.comm" ]; then
       export PCSCLITE_CSOCK_NAME="$dir/run/pcscd.comm"
       export KIOSK_TEST_PCSC_READER="Virtual PCD 00 00"
@@ -87,8 +91,8 @@ SCRIPT
     fi
     sleep 0.1
   done
-  echo "pcsc.sh: pcscd did not start; see $dir/pcscd.log" >&2
+  kiosk_service_failed pcscd "pcscd made no socket in $dir/run" "$dir/pcscd.log"
   return 1
 }
 
-kiosk_pcsc_start || echo "pcsc.sh: set-up failed; PC/SC tests will fail under CI" >&2
+kiosk_pcsc_start

@@ -7,12 +7,14 @@
 # access for loopback only, listening on a free loopback port; never touches /etc/sane.d or a real
 # scanner. Exports KIOSK_TEST_SANED=127.0.0.1:PORT; adds saned's pid to KIOSK_TEST_PIDS.
 
+declare -F kiosk_service_failed > /dev/null || source "$(dirname "${BASH_SOURCE[0]}")/../test-services-lib.sh"
+
 kiosk_saned_start() {
   local dir port i
   dir="${KIOSK_TEST_SERVICES:?KIOSK_TEST_SERVICES must be set}/saned"
   if ! command -v saned > /dev/null 2>&1; then
-    echo "saned.sh: saned missing (sane-utils in scripts/test-packages.txt); scanning tests will not run" >&2
-    return 0
+    kiosk_service_failed saned "saned is missing (sane-utils in scripts/test-packages.txt)"
+    return 1
   fi
   rm -rf "$dir"
   mkdir -p "$dir/conf"
@@ -24,12 +26,14 @@ kiosk_saned_start() {
   for i in $(seq 16566 16599); do
     if ! (exec 3<> "/dev/tcp/127.0.0.1/$i") 2> /dev/null; then port="$i"; break; fi
   done
-  [ -n "$port" ] || { echo "saned.sh: no free port in 16566-16599" >&2; return 1; }
+  [ -n "$port" ] || { kiosk_service_failed saned "no free loopback port in 16566-16599"; return 1; }
 
   # -l: standalone (no inetd), -e: log to stderr, -b: loopback only.
   SANE_CONFIG_DIR="$dir/conf" saned -l -e -b 127.0.0.1 -p "$port" > "$dir/saned.log" 2>&1 &
-  KIOSK_TEST_PIDS+=("$!")
+  local pid=$!
+  KIOSK_TEST_PIDS+=("$pid")
   for i in $(seq 1 50); do
+    kill -0 "$pid" 2> /dev/null || break
     if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
       export KIOSK_TEST_SANED="127.0.0.1:$port"
       echo "saned.sh: private saned (test backend) on $KIOSK_TEST_SANED"
@@ -37,8 +41,8 @@ kiosk_saned_start() {
     fi
     sleep 0.1
   done
-  echo "saned.sh: saned did not start; see $dir/saned.log" >&2
+  kiosk_service_failed saned "saned did not listen on 127.0.0.1:$port" "$dir/saned.log"
   return 1
 }
 
-kiosk_saned_start || echo "saned.sh: set-up failed; scanning tests will fail under CI" >&2
+kiosk_saned_start

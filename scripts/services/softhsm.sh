@@ -9,6 +9,8 @@
 # runs its own p11-kit server in front of kiosk-spare and kills it mid-dossier.
 # Test PINs only; nothing here is secret.
 
+declare -F kiosk_service_failed > /dev/null || source "$(dirname "${BASH_SOURCE[0]}")/../test-services-lib.sh"
+
 softhsm_setup() {
   local dir="${KIOSK_TEST_SERVICES:?KIOSK_TEST_SERVICES must be set}/softhsm"
   local lib=""
@@ -19,7 +21,7 @@ softhsm_setup() {
   done
   if [ -z "$lib" ] || ! command -v softhsm2-util >/dev/null 2>&1 || ! command -v pkcs11-tool >/dev/null 2>&1 \
       || ! command -v openssl >/dev/null 2>&1; then
-    echo "softhsm: softhsm2, opensc or openssl missing (scripts/test-packages.txt installs them)" >&2
+    kiosk_service_failed softhsm "softhsm2, opensc or openssl is missing (scripts/test-packages.txt)"
     return 1
   fi
   rm -rf "$dir"
@@ -82,29 +84,29 @@ softhsm_token() {
   local dir="$1" label="$2" kind="$3" subject="$4" id="$5"
   local pki="$dir/pki" key="$dir/pki/$2.key" crt="$dir/pki/$2.crt"
   case "$kind" in
-    ec) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>/dev/null ;;
-    *) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null ;;
-  esac || { echo "softhsm: key for $label failed" >&2; return 1; }
+    ec) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>>"$dir/softhsm.log" ;;
+    *) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>>"$dir/softhsm.log" ;;
+  esac || { kiosk_service_failed softhsm "key for $label failed" "$dir/softhsm.log"; return 1; }
   if [ "$kind" = rsa-expired ]; then
-    openssl req -new -utf8 -key "$key" -subj "$subject" -out "$pki/$label.csr" 2>/dev/null &&
+    openssl req -new -utf8 -key "$key" -subj "$subject" -out "$pki/$label.csr" 2>>"$dir/softhsm.log" &&
       openssl ca -batch -config "$pki/ca.cnf" -selfsign -keyfile "$key" -in "$pki/$label.csr" -out "$crt" \
-        -startdate 20200101000000Z -enddate 20210101000000Z -extensions ext -notext -utf8 >/dev/null 2>&1
+        -startdate 20200101000000Z -enddate 20210101000000Z -extensions ext -notext -utf8 >>"$dir/softhsm.log" 2>&1
   else
     openssl req -new -x509 -utf8 -key "$key" -subj "$subject" -days 3650 -sha256 \
       -addext "basicConstraints=critical,CA:FALSE" -addext "keyUsage=critical,digitalSignature,nonRepudiation" \
-      -out "$crt" 2>/dev/null
-  fi || { echo "softhsm: certificate for $label failed" >&2; return 1; }
+      -out "$crt" 2>>"$dir/softhsm.log"
+  fi || { kiosk_service_failed softhsm "certificate for $label failed" "$dir/softhsm.log"; return 1; }
   openssl x509 -in "$crt" -outform DER -out "$pki/$label.crt.der"
-  softhsm2-util --init-token --free --label "$label" --pin "$KIOSK_TEST_PIN" --so-pin "$KIOSK_TEST_SO_PIN" >/dev/null ||
-    { echo "softhsm: init of $label failed" >&2; return 1; }
+  softhsm2-util --init-token --free --label "$label" --pin "$KIOSK_TEST_PIN" --so-pin "$KIOSK_TEST_SO_PIN" >>"$dir/softhsm.log" 2>&1 ||
+    { kiosk_service_failed softhsm "init of $label failed" "$dir/softhsm.log"; return 1; }
   # PKCS#8 private key into the token; the certificate beside it with the same CKA_ID and label,
   # which is how vendors' tools lay out a signing token and how SunPKCS11 pairs key and chain.
   openssl pkcs8 -topk8 -nocrypt -in "$key" -out "$pki/$label.p8" &&
-    softhsm2-util --import "$pki/$label.p8" --token "$label" --label "$label" --id "$id" --pin "$KIOSK_TEST_PIN" >/dev/null &&
+    softhsm2-util --import "$pki/$label.p8" --token "$label" --label "$label" --id "$id" --pin "$KIOSK_TEST_PIN" >>"$dir/softhsm.log" 2>&1 &&
     pkcs11-tool --module "$KIOSK_TEST_SOFTHSM_LIB" --token-label "$label" --login --pin "$KIOSK_TEST_PIN" \
-      --write-object "$pki/$label.crt.der" --type cert --id "$id" --label "$label" >/dev/null 2>&1 ||
-    { echo "softhsm: import into $label failed" >&2; return 1; }
+      --write-object "$pki/$label.crt.der" --type cert --id "$id" --label "$label" >>"$dir/softhsm.log" 2>&1 ||
+    { kiosk_service_failed softhsm "import into $label failed" "$dir/softhsm.log"; return 1; }
   rm -f "$key" "$pki/$label.p8"
 }
 
-softhsm_setup || { echo "softhsm: set-up failed; signing tests will fail under CI" >&2; }
+softhsm_setup
