@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
  * keys by an encoder written here from the Telex and VNI tables, independent of the engine: marks
  * and the tone are typed at a random point after their letters, the case of each letter is random.
  */
-class VietnameseInputProperties {
+class VietnameseInputPropertiesTest {
 
     private static final List<String> WORDS = List.of(
             "tôi", "là", "ai", "được", "việt", "nước", "khuyên", "người", "nguyễn", "trường", "hướng", "rượu",
