@@ -39,8 +39,15 @@ public final class PcscWatcher implements AutoCloseable {
         CardTerminals open() throws Exception;
     }
 
+    /** How the watcher pauses between looks; tests record the pauses instead of timing them. */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(long millis) throws InterruptedException;
+    }
+
     private final Source source;
     private final Duration wait;
+    private final Pause pause;
     private volatile boolean closed;
     private volatile Thread thread;
 
@@ -50,8 +57,13 @@ public final class PcscWatcher implements AutoCloseable {
     }
 
     public PcscWatcher(Source source, Duration wait) {
+        this(source, wait, Thread::sleep);
+    }
+
+    PcscWatcher(Source source, Duration wait, Pause pause) {
         this.source = Objects.requireNonNull(source);
         this.wait = wait;
+        this.pause = Objects.requireNonNull(pause);
     }
 
     /**
@@ -103,7 +115,7 @@ public final class PcscWatcher implements AutoCloseable {
             try {
                 if (last.isEmpty()) {
                     // The JDK refuses to wait with no reader ("No terminals available"): look again later.
-                    Thread.sleep(wait.toMillis());
+                    pause.sleep(wait.toMillis());
                 } else {
                     terminals.waitForChange(wait.toMillis());
                 }
@@ -155,7 +167,7 @@ public final class PcscWatcher implements AutoCloseable {
 
     private boolean pause(long millis) {
         try {
-            Thread.sleep(millis);
+            pause.sleep(millis);
             return !closed;
         } catch (InterruptedException e) {
             return false;

@@ -67,25 +67,17 @@ class PcscWatcherTest {
                 Process card = new ProcessBuilder(vicc).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("vicc-" + round + ".log").toFile()).start();
                 try {
-                    long started = System.nanoTime();
-                    Integer inserted = heard.poll(8, TimeUnit.SECONDS);
-                    long insertMs = (System.nanoTime() - started) / 1_000_000;
+                    // Bounds against a hang only: the polling is an hour away, so hearing it at all
+                    // is PC/SC's doing. How fast is measured by scripts/bench-pcsc.sh, not here.
+                    Integer inserted = heard.poll(60, TimeUnit.SECONDS);
                     assertThat(inserted).as("round " + round + ": insertion heard (vicc log: "
                             + Files.readString(dir.resolve("vicc-" + round + ".log")) + ")").isEqualTo(1);
-                    // Includes starting Python and vicc connecting to the reader.
-                    assertThat(insertMs).as("insertion to screen, ms").isLessThan(6000);
-
-                    long pulled = System.nanoTime();
                     card.destroy();
-                    Integer removed = heard.poll(5, TimeUnit.SECONDS);
-                    long removeMs = (System.nanoTime() - pulled) / 1_000_000;
+                    Integer removed = heard.poll(60, TimeUnit.SECONDS);
                     assertThat(removed).as("round " + round + ": removal heard").isEqualTo(0);
-                    assertThat(removeMs).as("removal to screen, ms (issue 6: within 2 s)").isLessThan(2000);
-                    System.out.printf("PC/SC round %d: insertion heard %d ms after starting vicc, removal %d ms after killing it%n",
-                            round, insertMs, removeMs);
                 } finally {
                     card.destroyForcibly();
-                    card.waitFor(5, TimeUnit.SECONDS);
+                    card.waitFor(30, TimeUnit.SECONDS);
                 }
             }
         }
@@ -125,13 +117,11 @@ class PcscWatcherTest {
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 Probe.class.getName()).redirectErrorStream(true);
         pb.environment().put("PCSCLITE_CSOCK_NAME", dir.resolve("no-pcscd-here.comm").toString());
-        long started = System.nanoTime();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the probe returns instead of hanging").isTrue();
         assertThat(out).contains("pcsc-started=false");
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat((System.nanoTime() - started) / 1_000_000).as("ms").isLessThan(20_000);
     }
 
     /** Run in a child JVM by {@link #realJdkWithoutPcscdReturnsAtOnce}. */
@@ -146,20 +136,23 @@ class PcscWatcherTest {
     // ---------------------------------------------------------------- stand-in readers
 
     @Test
-    void withNoReaderItWaitsQuietlyAndHearsAReaderArrive() throws Exception {
+    void withNoReaderItPausesBetweenLooksAndHearsAReaderArrive() throws Exception {
         FakeTerminals readers = new FakeTerminals();
+        Pauses pauses = new Pauses(readers);
         BlockingQueue<Long> changes = new LinkedBlockingQueue<>();
-        try (PcscWatcher pcsc = new PcscWatcher(() -> readers, Duration.ofMillis(100))) {
+        try (PcscWatcher pcsc = new PcscWatcher(() -> readers, Duration.ofMillis(100), pauses)) {
             assertThat(pcsc.start(() -> changes.add(System.nanoTime()))).isTrue();
-            Thread.sleep(1000);
-            assertThat(readers.lists.get()).as("no busy loop without readers (list calls in 1 s)").isLessThan(40);
+            waitFor(() -> readers.lists.get() >= 6);
+            // No busy loop: every look at an empty reader list is followed by one full wait.
+            assertThat(pauses.lookedTwiceWithoutPause).as("two looks without a pause between them").isFalse();
+            assertThat(pauses.taken()).as("pauses without readers, ms").isNotEmpty().allMatch(ms -> ms == 100L);
             assertThat(changes).isEmpty();
 
             readers.plug("Feitian ePass2003 00 00", true); // a USB token: a reader with its card inside
-            assertThat(changes.poll(2, TimeUnit.SECONDS)).as("token plugged in").isNotNull();
+            assertThat(changes.poll(60, TimeUnit.SECONDS)).as("token plugged in").isNotNull();
 
             readers.pullDuringNextWait("Feitian ePass2003 00 00");
-            assertThat(changes.poll(2, TimeUnit.SECONDS)).as("token pulled out mid-wait").isNotNull();
+            assertThat(changes.poll(60, TimeUnit.SECONDS)).as("token pulled out mid-wait").isNotNull();
             assertThat(pcsc.running()).as("a reader vanishing is no reason to stop").isTrue();
         }
     }
@@ -168,8 +161,9 @@ class PcscWatcherTest {
     void aFailingListenerOrServiceDoesNotEndTheWatch() throws Exception {
         FakeTerminals readers = new FakeTerminals();
         readers.plug("Virtual PCD 00 00", false);
+        Pauses pauses = new Pauses(readers);
         AtomicInteger calls = new AtomicInteger();
-        try (PcscWatcher pcsc = new PcscWatcher(() -> readers, Duration.ofMillis(50))) {
+        try (PcscWatcher pcsc = new PcscWatcher(() -> readers, Duration.ofMillis(50), pauses)) {
             assertThat(pcsc.start(() -> {
                 calls.incrementAndGet();
                 throw new IllegalStateException("listener bug");
@@ -177,7 +171,9 @@ class PcscWatcherTest {
             readers.present("Virtual PCD 00 00", true);
             waitFor(() -> calls.get() == 1);
             readers.failing = true; // pcscd gone: every call fails
-            Thread.sleep(300);
+            waitFor(() -> pauses.taken().size() >= 4);
+            // Backing off, not hammering a dead service: each failed look waits twice as long.
+            assertThat(pauses.taken().subList(0, 4)).containsExactly(100L, 200L, 400L, 800L);
             readers.failing = false;
             readers.present("Virtual PCD 00 00", false);
             waitFor(() -> calls.get() == 2);
@@ -187,13 +183,52 @@ class PcscWatcherTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** Waits for something that must happen; the bound only keeps a broken build from hanging. */
     private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > until) {
-                fail("condition not met within 5 s");
+                fail("condition not met within 60 s");
             }
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * The watcher's pauses, recorded instead of timed: how long each was meant to be, and whether the
+     * readers were ever listed twice in a row with no pause between (a busy loop). Each pause is
+     * shortened to a few milliseconds so the test does not wait out real backoffs.
+     */
+    private static final class Pauses implements PcscWatcher.Pause {
+        private final List<Long> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final FakeTerminals readers;
+        private int listsAtLastPause; // the first look, at start, needs no pause before it
+        volatile boolean lookedTwiceWithoutPause;
+
+        Pauses(FakeTerminals readers) {
+            this.readers = readers;
+            readers.onList = this::listed;
+        }
+
+        private synchronized void listed(int lists) {
+            // The first look (at start) and the look right after each pause are expected; a second
+            // look at an empty list before any pause is the busy loop this guards against.
+            if (readers.cards.isEmpty() && lists > listsAtLastPause + 1) {
+                lookedTwiceWithoutPause = true;
+            }
+        }
+
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            synchronized (this) {
+                taken.add(millis);
+                listsAtLastPause = readers.lists.get();
+            }
+            Thread.sleep(5);
+        }
+
+        List<Long> taken() {
+            return List.copyOf(taken);
         }
     }
 
@@ -219,6 +254,7 @@ class PcscWatcherTest {
     private static final class FakeTerminals extends CardTerminals {
         final Map<String, Boolean> cards = new ConcurrentHashMap<>();
         final AtomicInteger lists = new AtomicInteger();
+        volatile java.util.function.IntConsumer onList = n -> { };
         volatile boolean failing;
         private volatile String pullDuringWait;
 
@@ -237,7 +273,7 @@ class PcscWatcherTest {
 
         @Override
         public synchronized List<CardTerminal> list(State state) throws CardException {
-            lists.incrementAndGet();
+            onList.accept(lists.incrementAndGet());
             if (failing) {
                 throw new CardException("list() failed", new RuntimeException("SCARD_E_NO_SERVICE"));
             }
