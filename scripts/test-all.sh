@@ -1,23 +1,37 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
-# The test command (README, .ci/run): installs what the tests need, checks that the private test
-# services start on a clean, current Debian root as well as here, starts them in private folders
-# under target/, and runs every test of every module under a virtual display; then checks the
-# README's run command. Any step that fails says which and why and ends the command non-zero.
+# The test command (README, .ci/run): installs what the tests need; starts the private test services
+# on a fresh, current Debian root (in the background, while the tests run); starts them here in
+# private folders and runs every test of every module under a virtual display; then checks the
+# README's run command. A step that fails says which and why, and the command ends non-zero.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+mkdir -p "$root/target"
 
-step() { echo "== test command: $*"; }
-trap 'status=$?; [ "$status" -eq 0 ] || echo "== test command FAILED (exit $status) at: ${current:-start}" >&2' EXIT
+current="start"
+trap 'status=$?; [ "$status" -eq 0 ] || echo "== test command FAILED (exit $status) at: $current" >&2' EXIT
+step() { current="$*"; echo "== test command: $current"; }
 
-current="installing the test packages (scripts/install-test-deps.sh)"; step "$current"
+step "installing the test packages (scripts/install-test-deps.sh)"
 bash "$root/scripts/install-test-deps.sh"
 
+# Mostly downloading and unpacking packages: it overlaps the tests instead of adding to them.
+fresh_log="$root/target/check-fresh-root.log"
+bash "$root/scripts/check-fresh-root.sh" > "$fresh_log" 2>&1 &
+fresh_pid=$!
 
-current="running every test (mvn verify with the private services, under Xvfb)"; step "$current"
-bash "$root/scripts/with-test-services.sh" xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@"
+step "running every test (mvn verify with the private services, under Xvfb)"
+tests=0
+bash "$root/scripts/with-test-services.sh" xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B -ntp verify "$@" || tests=$?
 
-current="checking the README's run command (scripts/check-run-command.sh)"; step "$current"
+step "starting the test services on a fresh Debian root (scripts/check-fresh-root.sh)"
+fresh=0
+wait "$fresh_pid" || fresh=$?
+cat "$fresh_log"
+[ "$tests" -eq 0 ] || { current="the tests (see the Maven report above)"; exit "$tests"; }
+[ "$fresh" -eq 0 ] || exit "$fresh"
+
+step "checking the README's run command (scripts/check-run-command.sh)"
 bash "$root/scripts/check-run-command.sh"
 current="done"

@@ -33,6 +33,8 @@ kiosk_cups_start() {
     chmod 0755 "$real"
     KIOSK_TEST_CLEANUP+=("$real")
     ln -s "$real" "$dir"
+    # cupsd hands its paths to the filters as they are written: the real folder, never the link.
+    dir="$real"
     if ! setpriv --reuid=lp --regid=lp --clear-groups test -x "$real/." 2> /dev/null; then
       kiosk_service_failed cups "the user lp cannot enter $real (is ${TMPDIR:-/tmp} mode 1777?); CUPS filters run as lp"
       return 1

@@ -84,8 +84,8 @@ softhsm_token() {
   local dir="$1" label="$2" kind="$3" subject="$4" id="$5"
   local pki="$dir/pki" key="$dir/pki/$2.key" crt="$dir/pki/$2.crt"
   case "$kind" in
-    ec) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>>"$dir/softhsm.log" ;;
-    *) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>>"$dir/softhsm.log" ;;
+    ec) openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>>"$dir/softhsm.log" ;;
+    *) openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>>"$dir/softhsm.log" ;;
   esac || { kiosk_service_failed softhsm "key for $label failed" "$dir/softhsm.log"; return 1; }
   if [ "$kind" = rsa-expired ]; then
     openssl req -new -utf8 -key "$key" -subj "$subject" -out "$pki/$label.csr" 2>>"$dir/softhsm.log" &&
