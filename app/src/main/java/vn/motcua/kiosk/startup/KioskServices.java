@@ -212,9 +212,12 @@ public final class KioskServices implements AutoCloseable {
         printer = other;
     }
 
-    /** "Tra cứu hồ sơ" through the portal link's client (offline until it has started). */
+    /**
+     * "Tra cứu hồ sơ" through the portal link's client (offline until it has started); a queued
+     * receipt's local reference through this kiosk's outbox.
+     */
     public Tracking tracking() {
-        return new Tracking(() -> portal.client());
+        return new Tracking(() -> portal.client(), portal.outbox()::whereabouts);
     }
 
     public EventLog events() {

@@ -22,6 +22,12 @@ public final class Results {
 
         record NotFound() implements Outcome {}
 
+        /** A local reference still waiting in this kiosk's outbox: no result before it is even sent. */
+        record Queued(boolean refused) implements Outcome {}
+
+        /** A local reference this kiosk does not know. */
+        record NotOnThisKiosk() implements Outcome {}
+
         record Unreachable(String messageKey) implements Outcome {}
     }
 
@@ -36,6 +42,12 @@ public final class Results {
         Tracking.Outcome found = tracking.lookup(code, last4);
         if (found instanceof Tracking.Outcome.NotFound) {
             return new Outcome.NotFound();
+        }
+        if (found instanceof Tracking.Outcome.Queued q) {
+            return new Outcome.Queued(q.refused());
+        }
+        if (found instanceof Tracking.Outcome.NotOnThisKiosk) {
+            return new Outcome.NotOnThisKiosk();
         }
         if (found instanceof Tracking.Outcome.Refused r) {
             return new Outcome.Unreachable(r.messageKey());

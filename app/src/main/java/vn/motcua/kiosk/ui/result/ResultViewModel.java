@@ -100,6 +100,12 @@ public final class ResultViewModel {
         } else if (outcome instanceof Results.Outcome.NotFound) {
             feedback.set(new Feedback("track.notFound", null));
             phase.set(Phase.ASK);
+        } else if (outcome instanceof Results.Outcome.Queued q) {
+            feedback.set(new Feedback(q.refused() ? "result.queued.refused" : "result.queued", null));
+            phase.set(Phase.NOT_READY);
+        } else if (outcome instanceof Results.Outcome.NotOnThisKiosk) {
+            feedback.set(new Feedback("track.local.unknown", null));
+            phase.set(Phase.ASK);
         } else if (outcome instanceof Results.Outcome.Unreachable u) {
             feedback.set(new Feedback("track.unreachable", null));
             phase.set(Phase.ASK);
