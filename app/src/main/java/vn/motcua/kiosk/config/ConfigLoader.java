@@ -172,6 +172,13 @@ public final class ConfigLoader {
             }
             if (present("signing", c.signing())) {
                 present("signing.shuffledPinPad", c.signing().shuffledPinPad());
+                List<String> signers = c.signing().resultSigners();
+                if (present("signing.resultSigners", signers)) {
+                    if (signers.isEmpty() || signers.stream().anyMatch(f -> f == null || f.isBlank())) {
+                        problems.add(ConfigProblem.of(file, "signing.resultSigners", Expectation.CERTIFICATE_FILES,
+                                signers.toString()));
+                    }
+                }
                 URI tsa = c.signing().tsaUrl();
                 if (tsa != null && (!tsa.isAbsolute() || tsa.getHost() == null
                         || !List.of("http", "https").contains(tsa.getScheme()))) {

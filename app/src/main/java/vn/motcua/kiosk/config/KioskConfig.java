@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.config;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The kiosk's configuration, as read from {@code kiosk.json}. Every key is required so that a
@@ -48,9 +49,11 @@ public record KioskConfig(
 
     /**
      * Signing: a timestamp authority makes signatures PAdES B-T ({@code null}: B-B); shuffled digits
-     * on the token PIN pad keep bystanders from reading the PIN off finger positions.
+     * on the token PIN pad keep bystanders from reading the PIN off finger positions;
+     * {@code resultSigners}: PEM files of this folder with the CA certificates whose signatures on
+     * e-results count (a result signed by anyone else is not printed).
      */
-    public record Signing(URI tsaUrl, Boolean shuffledPinPad) {}
+    public record Signing(URI tsaUrl, Boolean shuffledPinPad, List<String> resultSigners) {}
 
     /** The on-screen Vietnamese keyboard: tone placement on open oa/oe/uy (hòa or hoà). */
     public record Keyboard(TonePlacement tonePlacement) {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.motcua.kiosk.store.OutboxStore;
@@ -48,6 +50,27 @@ public final class Outbox {
             Instant createdAt, String lastError, String parkedReason, int documents, long bytes) {}
 
     private static final String REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
+    /** A local reference as the queued receipt prints it: "CG-", the day (yyMMdd), six of {@link #REF_ALPHABET}. */
+    public static final Pattern REFERENCE = Pattern.compile("CG-[0-9]{6}-[A-HJ-NP-Z2-9]{6}");
+
+    /**
+     * What this kiosk knows of a local reference, for a citizen who proves it with the last four
+     * digits of the phone on the dossier. Nothing new is kept for this: while the entry waits, its
+     * body still holds the phone; once sent, the body is erased and the portal checks the digits.
+     */
+    public sealed interface Whereabouts {
+        /** No entry with this reference on this kiosk (another kiosk's, mistyped, or long gone). */
+        record Unknown() implements Whereabouts {}
+
+        /** Waiting here, but its phone does not end in these digits. */
+        record OtherDigits() implements Whereabouts {}
+
+        /** Waiting here since {@code storedAt}; {@code refused}: the portal refused it and staff must look. */
+        record Waiting(Instant storedAt, boolean refused) implements Whereabouts {}
+
+        /** On the portal under {@code dossierCode}: ask the portal (it checks the digits). */
+        record Sent(String dossierCode) implements Whereabouts {}
+    }
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -137,6 +160,32 @@ public final class Outbox {
         }, e.dossierCode(), e.attempts(),
                 e.createdAt(), e.lastError(), e.parkedReason(), e.documents().size(),
                 e.documents().stream().mapToLong(OutboxStore.Document::length).sum())).toList();
+    }
+
+    /** Where the entry with this local reference is, checked against the phone's last four digits. */
+    public Whereabouts whereabouts(String localRef, String phoneLast4) {
+        OutboxStore.Entry e = store.find(localRef).orElse(null);
+        if (e == null) {
+            return new Whereabouts.Unknown();
+        }
+        if (e.state() == OutboxStore.State.SENT) {
+            return new Whereabouts.Sent(e.dossierCode());
+        }
+        if (!phoneEndsWith(e.bodyJson(), phoneLast4)) {
+            return new Whereabouts.OtherDigits();
+        }
+        return new Whereabouts.Waiting(e.createdAt(), e.state() == OutboxStore.State.PARKED);
+    }
+
+    private static boolean phoneEndsWith(String bodyJson, String last4) {
+        try {
+            String digits = JSON.readTree(bodyJson).path("applicant").path("phone").asText("").replaceAll("[^0-9]", "");
+            return last4 != null && last4.length() == 4 && digits.length() >= 4
+                    && MessageDigest.isEqual(digits.substring(digits.length() - 4).getBytes(StandardCharsets.US_ASCII),
+                            last4.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return false; // an unreadable body proves nothing
+        }
     }
 
     /** Staff send a parked entry again (after the portal's problem was fixed); false if it was not parked. */

@@ -25,9 +25,11 @@ import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.SigningStep;
 import vn.motcua.kiosk.signing.DriverCatalogue;
+import vn.motcua.kiosk.signing.TrustedSigners;
 import vn.motcua.kiosk.signing.TokenInfo;
 import vn.motcua.kiosk.signing.pades.PadesSigner;
 import vn.motcua.kiosk.signing.pades.PadesVerifier;
+import vn.motcua.kiosk.signing.pades.ResultVerifier;
 import vn.motcua.kiosk.signing.pkcs11.TokenDiscovery;
 import vn.motcua.kiosk.staff.PinHash;
 import vn.motcua.kiosk.staff.StaffGate;
@@ -66,6 +68,7 @@ public final class KioskServices implements AutoCloseable {
     private volatile List<Path> removableMedia = defaultRemovableMedia();
     private Filing filing;
     private Reprints reprints;
+    private ResultVerifier resultVerifier;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
                           Clock clock) {
@@ -98,6 +101,7 @@ public final class KioskServices implements AutoCloseable {
             throws ConfigException, DataException {
         DriverCatalogue drivers = DriverCatalogue.load(source);
         CatalogueService catalogue = CatalogueService.load(source, clock);
+        TrustedSigners resultSigners = TrustedSigners.load(source, config.signing().resultSigners());
         KioskServices services;
         try {
             services = new KioskServices(config, drivers, catalogue, dataDir, clock);
@@ -113,6 +117,7 @@ public final class KioskServices implements AutoCloseable {
         services.filing = new Filing(services.sessions, catalogue, services.portal.outbox(), services.portal::wakeWorker, services.events,
                 new Filing.Counter(config.agency().name(), config.kioskId(), config.training()),
                 config.agency().provinceCode(), clock);
+        services.resultVerifier = new ResultVerifier(new PadesVerifier(), resultSigners, clock);
         services.reprints = new Reprints(new ReceiptStore(services.database), ref -> services.portal.outbox().store().find(ref)
                 .map(OutboxStore.Entry::dossierCode), clock);
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
@@ -197,9 +202,13 @@ public final class KioskServices implements AutoCloseable {
         return portal;
     }
 
-    /** "Nhận kết quả": the e-result through the same lookup. */
+    /**
+     * "Nhận kết quả": the e-result through the same lookup, its signature checked against the
+     * configured result signers; a refused one goes into the event log for staff.
+     */
     public Results results() {
-        return new Results(tracking());
+        return new Results(tracking(), resultVerifier,
+                (problem, detail) -> events.record(EventType.RESULT_REFUSED, null, "problem=" + problem + " " + detail));
     }
 
     /** The configured printer (javax.print: CUPS here, the spooler on Windows). */
@@ -212,9 +221,12 @@ public final class KioskServices implements AutoCloseable {
         printer = other;
     }
 
-    /** "Tra cứu hồ sơ" through the portal link's client (offline until it has started). */
+    /**
+     * "Tra cứu hồ sơ" through the portal link's client (offline until it has started); a queued
+     * receipt's local reference through this kiosk's outbox.
+     */
     public Tracking tracking() {
-        return new Tracking(() -> portal.client());
+        return new Tracking(() -> portal.client(), portal.outbox()::whereabouts);
     }
 
     public EventLog events() {

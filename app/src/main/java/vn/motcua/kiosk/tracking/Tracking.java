@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.tracking;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import vn.motcua.kiosk.outbox.Outbox;
 import vn.motcua.kiosk.portal.Answers;
 import vn.motcua.kiosk.portal.PortalClient;
 import vn.motcua.kiosk.portal.PortalException;
@@ -17,7 +19,9 @@ import vn.motcua.kiosk.portal.Problem;
 /**
  * "Tra cứu hồ sơ": a citizen's dossier by its code and the last four digits of the phone given
  * when filing. Blocking (call it off the UI thread); every answer is an {@link Outcome}, never an
- * exception, so the screen always has words to show.
+ * exception, so the screen always has words to show. A queued receipt's local reference
+ * ({@link Outbox#REFERENCE}) is looked up in this kiosk's outbox: waiting there, or — once sent —
+ * asked of the portal under the code the outbox got for it.
  */
 public final class Tracking {
     /** As printed on receipts: agency code, received date yyMMdd, sequence of the day. */
@@ -43,13 +47,35 @@ public final class Tracking {
 
         /** No answer: offline, busy or garbled; {@code messageKey} explains it. */
         record Unreachable(String messageKey) implements Outcome {}
+
+        /** A local reference still in this kiosk's outbox ("đang chờ gửi"); {@code refused}: staff must look at it. */
+        record Queued(String localRef, Instant storedAt, boolean refused) implements Outcome {}
+
+        /** A local reference this kiosk's outbox does not know: it is only known where it was filed. */
+        record NotOnThisKiosk() implements Outcome {}
+    }
+
+    /** This kiosk's outbox, as tracking asks it (see {@link Outbox#whereabouts}). */
+    @FunctionalInterface
+    public interface LocalOutbox {
+        Outbox.Whereabouts whereabouts(String localRef, String phoneLast4);
     }
 
     final Supplier<PortalClient> client;
+    private final LocalOutbox outbox;
 
-    /** @param client the portal client, or null while the portal link has not started */
-    public Tracking(Supplier<PortalClient> client) {
+    /**
+     * @param client the portal client, or null while the portal link has not started
+     * @param outbox where local references are looked up
+     */
+    public Tracking(Supplier<PortalClient> client, LocalOutbox outbox) {
         this.client = client;
+        this.outbox = outbox;
+    }
+
+    /** Whether what was typed (after {@link #normaliseCode}) is a queued receipt's local reference. */
+    public static boolean isLocalReference(String code) {
+        return Outbox.REFERENCE.matcher(normaliseCode(code)).matches();
     }
 
     /** Upper-cases and trims what was typed, so "000.00.14.h56-…" is found too. */
@@ -59,10 +85,10 @@ public final class Tracking {
 
     /**
      * What is wrong with what the citizen typed, as a message key, before the portal is asked:
-     * the code's shape ({@link #CODE}, after {@link #normaliseCode}) or the four digits.
+     * the code's shape ({@link #CODE} or a local reference, after {@link #normaliseCode}) or the four digits.
      */
     public static Optional<String> problem(String code, String last4) {
-        if (!CODE.matcher(normaliseCode(code)).matches()) {
+        if (!CODE.matcher(normaliseCode(code)).matches() && !isLocalReference(code)) {
             return Optional.of("track.code.invalid");
         }
         if (last4 == null || !LAST4.matcher(last4.strip()).matches()) {
@@ -72,12 +98,31 @@ public final class Tracking {
     }
 
     public Outcome lookup(String code, String last4) {
+        String typed = normaliseCode(code);
+        String digits = last4.strip();
+        if (isLocalReference(typed)) {
+            Outbox.Whereabouts w = outbox.whereabouts(typed, digits);
+            if (w instanceof Outbox.Whereabouts.Waiting waiting) {
+                return new Outcome.Queued(typed, waiting.storedAt(), waiting.refused());
+            }
+            if (w instanceof Outbox.Whereabouts.OtherDigits) {
+                return new Outcome.NotFound();
+            }
+            if (w instanceof Outbox.Whereabouts.Sent sent) {
+                return askPortal(sent.dossierCode(), digits);
+            }
+            return new Outcome.NotOnThisKiosk();
+        }
+        return askPortal(typed, digits);
+    }
+
+    private Outcome askPortal(String code, String last4) {
         PortalClient c = client.get();
         if (c == null) {
             return new Outcome.Unreachable("portal.error.offline");
         }
         try {
-            return new Outcome.Found(of(c.lookup(normaliseCode(code), last4.strip())));
+            return new Outcome.Found(of(c.lookup(code, last4)));
         } catch (PortalRefusedException e) {
             if (e.status() == 404) {
                 return new Outcome.NotFound();

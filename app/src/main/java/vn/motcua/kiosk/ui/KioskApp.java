@@ -46,6 +46,7 @@ import vn.motcua.kiosk.ui.filing.SubmitViewModel;
 import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
 import vn.motcua.kiosk.ui.outcome.OutcomeViewModel;
 import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
+import vn.motcua.kiosk.ui.staff.ResultTroubleBoard;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.papers.PapersViewModel;
 import vn.motcua.kiosk.ui.result.ResultView;
@@ -170,11 +171,12 @@ public final class KioskApp extends Application {
         ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
                 : ReceiptLayout.A5;
         PrinterTroubleBoard toStaff = new PrinterTroubleBoard();
+        ResultTroubleBoard refusedResults = new ResultTroubleBoard();
         StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit), background,
                 new StaffOutboxViewModel(services.portal(), background),
                 new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
                         OutcomeViewModel.paperFor(layout), background, toStaff, java.time.Duration.ofSeconds(60)),
-                toStaff);
+                toStaff, refusedResults);
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), background,
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
@@ -192,7 +194,7 @@ public final class KioskApp extends Application {
         TrackViewModel track = new TrackViewModel(services.tracking(), background);
         view.feature("welcome.track", () -> TrackView.create(track, i18n, shell::home));
         ResultViewModel result = new ResultViewModel(services.results(),
-                services::printer, background);
+                services::printer, background, refusedResults);
         view.feature("welcome.result", () -> ResultView.create(result, i18n, shell::home));
         // Leaving a Welcome feature (its home button, or the idle reset) forgets its code, digits and
         // PDF: the one place that does it, so no way out of the screen can skip it.

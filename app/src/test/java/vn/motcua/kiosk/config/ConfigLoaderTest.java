@@ -73,6 +73,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyListOfResultSignersIsRefusedNotTakenAsNobodyToTrust() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"resultSigners\": [\"result-signers/training-ca.pem\"]", "\"resultSigners\": []"));
+        assertThat(p.key()).isEqualTo("signing.resultSigners");
+        assertThat(p.expected()).isEqualTo(ConfigProblem.Expectation.CERTIFICATE_FILES);
+    }
+
+    @Test
     void unknownTopLevelKeyIsNamedWithTheKnownOnes() throws Exception {
         ConfigProblem p = onlyProblemOf(shipped().replace("\"mode\":", "\"modus\": 1, \"mode\":"));
         assertThat(p.expected()).isEqualTo(Expectation.KNOWN_KEY);

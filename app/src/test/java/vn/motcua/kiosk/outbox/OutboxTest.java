@@ -106,6 +106,21 @@ class OutboxTest {
     }
 
     @Test
+    void aLocalReferenceIsFoundWithThePhonesLastFourDigitsUntilSentThenByThePortalsCode() throws Exception {
+        String ref = outbox.add(new Outbox.Submission("lltp-self", body("lltp-self", "0912345678"),
+                List.of(new Outbox.Paper("idCard", "cccd.pdf", pdf("w.pdf", 5_000, 9)))));
+        assertThat(Outbox.REFERENCE.matcher(ref).matches()).isTrue();
+        assertThat(outbox.whereabouts(ref, "5678")).isInstanceOf(Outbox.Whereabouts.Waiting.class);
+        assertThat(outbox.whereabouts(ref, "1234")).isInstanceOf(Outbox.Whereabouts.OtherDigits.class);
+        assertThat(outbox.whereabouts(ref.substring(0, 10) + "ZZZZZZ", "5678")).isInstanceOf(Outbox.Whereabouts.Unknown.class);
+
+        assertThat(worker(64 * 1024, new ArrayList<>()).drainOnce()).isEqualTo(1);
+        // Sent: the phone is gone with the body, so any digits lead to the portal, which checks them.
+        String code = outbox.store().find(ref).orElseThrow().dossierCode();
+        assertThat(outbox.whereabouts(ref, "1234")).isEqualTo(new Outbox.Whereabouts.Sent(code));
+    }
+
+    @Test
     void offlineTheEntryWaitsAndGoesWhenThePortalIsBack() throws Exception {
         String ref = outbox.add(new Outbox.Submission("lltp-self", body("lltp-self", "0912345678"),
                 List.of(new Outbox.Paper("idCard", "cccd.pdf", pdf("a.pdf", 5_000, 5)))));

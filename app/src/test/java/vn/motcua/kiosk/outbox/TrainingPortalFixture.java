@@ -37,6 +37,17 @@ public final class TrainingPortalFixture implements AutoCloseable {
         }
     }
 
+    /** The trainer forces a dossier's status (RECEIVED, IN_PROGRESS, DONE, AUTO), without moving the portal's clock. */
+    public void forceStatus(String dossierCode, String status) throws IOException {
+        Request r = new Request.Builder().url(portal.baseUrl() + "/trainer/dossiers/" + dossierCode + "/status")
+                .post(RequestBody.create("{\"status\":\"" + status + "\"}", MediaType.get("application/json"))).build();
+        try (Response response = http.newCall(r).execute()) {
+            if (response.code() != 200) {
+                throw new IOException("status refused: " + response.code());
+            }
+        }
+    }
+
     public void noFaults() throws IOException {
         faults("{\"rules\":[]}");
     }

@@ -2,6 +2,7 @@ package vn.motcua.kiosk.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigSource;
@@ -28,7 +29,7 @@ public final class TestKiosk {
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
-                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false),
+                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false, List.of("result-signers/training-ca.pem")),
                 new KioskConfig.Keyboard(TonePlacement.NEW), new KioskConfig.Privacy(15, 30));
     }
 

@@ -88,6 +88,48 @@ class ResultScreenTest extends ShellFixture {
     }
 
     @Test
+    void aTamperedResultIsNeverPrintedAndStaffSeeWhyAGenuineOneNamesItsSigner(FxRobot robot) throws Exception {
+        // Its own dossier, made DONE by the trainer: the portal clock stays where the other test expects it.
+        String done = portal.file(new PortalClient(portal.endpoint()), "lltp-self", "000.00.14.H56", "idCard", "0987651234", portalData).code();
+        portal.forceStatus(done, "DONE");
+        robot.clickOn("#result");
+        typeInto(robot, "result-code", done);
+        typeInto(robot, "result-last4", "1234");
+
+        // A byte of the signed result changed after signing: not offered, not printed, the citizen goes to staff.
+        portal.faults("{\"rules\":[{\"endpoint\":\"getLookupResult\",\"kind\":\"TAMPERED_RESULT\"}]}");
+        Set<Path> before = printed();
+        press(robot, "result-fetch");
+        await(() -> !feedback(robot).startsWith("Đang hỏi"));
+        assertThat(find(robot, "result-print").isVisible()).as("a tampered result offered for printing").isFalse();
+        assertThat(feedback(robot)).startsWith("Máy không in bản kết quả này").contains("hỏi cán bộ");
+        assertThat(showing(robot, "result-signer")).isFalse();
+        assertThat(printed()).isEqualTo(before);
+        assertThat(services.events().recent(5)).anySatisfy(e -> {
+            assertThat(e.type().name()).isEqualTo("RESULT_REFUSED");
+            assertThat(e.detail()).contains("problem=ALTERED").doesNotContain(done).doesNotContain("1234");
+        });
+        robot.clickOn("#staff-open");
+        for (char c : TestKiosk.PIN.toCharArray()) {
+            robot.clickOn("#staff-key-" + c);
+        }
+        robot.clickOn("#staff-pin-ok");
+        await(() -> showing(robot, "staff-result-trouble"));
+        assertThat(((Label) find(robot, "staff-result-trouble")).getText())
+                .isEqualTo("Một bản kết quả điện tử đã không được in: tệp đã bị sửa sau khi ký (chữ ký không khớp nội dung)."
+                        + " Hãy hỏi lại Cổng dịch vụ công trước khi trả giấy cho công dân.");
+        press(robot, "staff-close");
+
+        // The genuine result: offered, with who signed it and when.
+        portal.noFaults();
+        press(robot, "result-fetch");
+        await(() -> find(robot, "result-print").isVisible());
+        assertThat(((Label) find(robot, "result-signer")).getText())
+                .matches("Chữ ký số hợp lệ của Sở Tư pháp tỉnh Khánh Hòa \\(TẬP HUẤN\\), ký lúc \\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}\\.");
+        assertThat(printed()).isEqualTo(before);
+    }
+
+    @Test
     void wrongDigitsFindNothingAndWalkingAwayForgetsWhatWasTyped(FxRobot robot) {
         robot.clickOn("#result");
         typeInto(robot, "result-code", code);

@@ -96,6 +96,7 @@ final class Api {
     private final Duration tokenTtl;
     private final String apiUrl;
     private final Map<String, ReentrantLock> uploadLocks = new ConcurrentHashMap<>();
+    private final ResultSigner resultSigner = ResultSigner.training();
 
     Api(Store store, PortalClock clock, Catalogue catalogue, ObjectMapper json, Path uploadDir, Duration tokenTtl, String apiUrl) {
         this.store = store;
@@ -118,7 +119,7 @@ final class Api {
         route("HEAD", "/dossiers/" + id + "/documents/(?<upload>[A-Za-z0-9-]+)", "headUpload", true, this::headUpload);
         route("PATCH", "/dossiers/" + id + "/documents/(?<upload>[A-Za-z0-9-]+)", "patchUpload", true, this::patchUpload);
         route("POST", "/dossiers/" + id + "/submit", "submitDossier", true, this::submitDossier);
-        route("GET", "/dossiers/" + id + "/result", "getResult", true, c -> result(owned(c)));
+        route("GET", "/dossiers/" + id + "/result", "getResult", true, c -> result(owned(c), c.decision));
         route("POST", "/dossiers/" + id + "/payment-intents", "createPaymentIntent", true, this::createPaymentIntent);
         route("GET", "/payment-intents/" + id, "getPaymentIntent", true, this::getPaymentIntent);
         route("POST", "/dossier-lookups", "lookupDossier", true, this::lookupDossier);
@@ -794,10 +795,11 @@ final class Api {
         Map<String, Object> l = store.one("SELECT dossier_id, expires_at_ms FROM lookups WHERE id = ?", c.param("id"))
                 .filter(r -> ((Number) r.get("expires_at_ms")).longValue() > System.currentTimeMillis())
                 .orElseThrow(() -> Http.notFound("lookup unknown or expired; look the dossier up again"));
-        return result(dossierRow((String) l.get("dossier_id")).orElseThrow());
+        return result(dossierRow((String) l.get("dossier_id")).orElseThrow(), c.decision);
     }
 
-    private Response result(Map<String, Object> d) {
+    /** The e-result, signed by the training signer; a result fault (see {@link Faults.Kind}) spoils it on purpose. */
+    private Response result(Map<String, Object> d, Faults.Decision fault) {
         if (!"SUBMITTED".equals(d.get("state"))) {
             throw new ApiException(409, "result-not-ready", "Hồ sơ chưa có kết quả", "the dossier is not submitted");
         }
@@ -811,10 +813,20 @@ final class Api {
         } catch (JsonProcessingException e) {
             name = "";
         }
+        Instant doneAt = Instant.parse((String) d.get("done_at"));
         byte[] pdf = ResultPdf.render(new ResultPdf.Content((String) d.get("code"),
                 catalogue.agency((String) d.get("agency_code")).map(Catalogue.Agency::name).orElse(""),
                 catalogue.procedure((String) d.get("procedure_id")).map(Catalogue.Procedure::name).orElse(""),
-                name, Instant.parse((String) d.get("received_at")), Instant.parse((String) d.get("done_at"))));
+                name, Instant.parse((String) d.get("received_at")), doneAt, resultSigner.signerName()));
+        if (!fault.is(Faults.Kind.UNSIGNED_RESULT)) {
+            // Signed when it was made (the portal clock's done time), as a portal signs a result once.
+            pdf = resultSigner.sign(pdf, doneAt, "Kết quả giải quyết thủ tục hành chính (tập huấn)");
+        }
+        if (fault.is(Faults.Kind.TAMPERED_RESULT)) {
+            pdf = ResultSigner.tampered(pdf);
+        } else if (fault.is(Faults.Kind.APPENDED_RESULT)) {
+            pdf = ResultSigner.appended(pdf);
+        }
         return new Response(200, "application/pdf", pdf)
                 .header("Content-Disposition", "attachment; filename=\"" + d.get("code") + ".pdf\"");
     }

@@ -30,8 +30,17 @@ final class Faults {
         /** handle, then send only the first half of the JSON body (correctly framed) */
         TRUNCATED_JSON,
         /** handle, then send a JSON body with a syntax error */
-        MALFORMED_JSON
+        MALFORMED_JSON,
+        /** e-results (getResult, getLookupResult): the PDF without its signature */
+        UNSIGNED_RESULT,
+        /** e-results: the signed PDF with one byte of the signed part changed afterwards */
+        TAMPERED_RESULT,
+        /** e-results: the signed PDF with a page appended afterwards (the signature no longer covers the whole file) */
+        APPENDED_RESULT
     }
+
+    private static final Set<Kind> RESULT_KINDS = Set.of(Kind.UNSIGNED_RESULT, Kind.TAMPERED_RESULT, Kind.APPENDED_RESULT);
+    private static final Set<String> RESULT_ENDPOINTS = Set.of("getResult", "getLookupResult");
 
     /** One rule as posted; public fields so that Jackson reads it and refuses unknown keys. */
     public static final class Rule {
@@ -60,6 +69,9 @@ final class Faults {
             }
             if (kind == Kind.DROP_MID_UPLOAD && !"*".equals(endpoint) && !"patchUpload".equals(endpoint)) {
                 throw new IllegalArgumentException("DROP_MID_UPLOAD applies to patchUpload only");
+            }
+            if (RESULT_KINDS.contains(kind) && !"*".equals(endpoint) && !RESULT_ENDPOINTS.contains(endpoint)) {
+                throw new IllegalArgumentException(kind + " applies to getResult and getLookupResult only");
             }
         }
 
@@ -99,7 +111,8 @@ final class Faults {
     }
 
     private static final Set<Kind> OUTCOMES = Set.of(Kind.ERROR, Kind.RATE_LIMIT, Kind.DROP_CONNECTION,
-            Kind.DROP_RESPONSE, Kind.DROP_MID_UPLOAD, Kind.TRUNCATED_JSON, Kind.MALFORMED_JSON);
+            Kind.DROP_RESPONSE, Kind.DROP_MID_UPLOAD, Kind.TRUNCATED_JSON, Kind.MALFORMED_JSON, Kind.UNSIGNED_RESULT,
+            Kind.TAMPERED_RESULT, Kind.APPENDED_RESULT);
 
     private List<Rule> rules = List.of();
     private Random random = new Random();
@@ -135,6 +148,9 @@ final class Faults {
                 continue;
             }
             if (r.kind == Kind.DROP_MID_UPLOAD && !"patchUpload".equals(operationId)) {
+                continue;
+            }
+            if (RESULT_KINDS.contains(r.kind) && !RESULT_ENDPOINTS.contains(operationId)) {
                 continue;
             }
             boolean isOutcome = OUTCOMES.contains(r.kind);

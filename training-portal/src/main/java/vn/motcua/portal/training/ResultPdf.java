@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -21,14 +22,15 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
 /**
- * The e-result of a DONE dossier: looks like a signed result (signature box, signer, date) with
- * a large "TẬP HUẤN" stamp, and carries no real signature — it must never pass for a real one.
+ * The e-result of a DONE dossier, before {@link ResultSigner} signs it: a signature box (signer,
+ * date) and a large "TẬP HUẤN" stamp. Its signature is real PAdES but made with a training key
+ * anyone has, so the paper itself says it is worth nothing.
  */
 final class ResultPdf {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PortalClock.VIETNAM);
 
     record Content(String dossierCode, String agencyName, String procedureName, String applicantName,
-                   Instant receivedAt, Instant doneAt) {
+                   Instant receivedAt, Instant doneAt, String signerName) {
     }
 
     private ResultPdf() {
@@ -64,10 +66,10 @@ final class ResultPdf {
                 cs.addRect(bx, by, 250, 80);
                 cs.stroke();
                 cs.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-                text(cs, bold, 10, "Ký bởi: " + c.agencyName(), bx + 8, by + 60);
+                text(cs, bold, 10, "Ký bởi: " + c.signerName(), bx + 8, by + 60);
                 text(cs, regular, 10, "Ngày ký: " + WHEN.format(c.doneAt()), bx + 8, by + 42);
-                text(cs, regular, 10, "Chữ ký số: MÔ PHỎNG (tập huấn)", bx + 8, by + 24);
-                text(cs, regular, 8, "Không có chữ ký số thật trong tệp này.", bx + 8, by + 8);
+                text(cs, regular, 10, "Chữ ký số: khóa TẬP HUẤN (ai cũng có)", bx + 8, by + 24);
+                text(cs, regular, 8, "Chữ ký này không có giá trị pháp lý.", bx + 8, by + 8);
 
                 PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
                 faint.setNonStrokingAlphaConstant(0.22f);
@@ -91,7 +93,9 @@ final class ResultPdf {
             Calendar when = GregorianCalendar.from(c.doneAt().atZone(PortalClock.VIETNAM));
             info.setCreationDate(when);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
+            // Without object streams: the Info dictionary stays plain text, which the TAMPERED_RESULT
+            // fault alters (ResultSigner.tampered) while the file still reads as a PDF.
+            doc.save(out, CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

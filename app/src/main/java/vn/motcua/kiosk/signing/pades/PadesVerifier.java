@@ -4,6 +4,8 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.SignatureUtil;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -13,9 +15,10 @@ import java.util.Optional;
 import vn.motcua.kiosk.signing.CertificateInfo;
 
 /**
- * The project's own check of a signed PDF, for the review screen ("Đã ký", signer, time): is each
- * signature intact, and does the last one cover the whole file (nothing appended after it)?
- * It does not judge trust in the CA; the portal does that.
+ * The project's own check of a signed PDF, for the review screen ("Đã ký", signer, time) and the
+ * e-results: is each signature intact, and does the last one cover the whole file (nothing
+ * appended after it)? It does not judge trust in the CA: the portal does that for what the kiosk
+ * signs, {@link ResultVerifier} for the e-results the kiosk prints.
  */
 public final class PadesVerifier {
 
@@ -25,11 +28,16 @@ public final class PadesVerifier {
      * {@code timestampAuthority} the name in the authority's certificate; otherwise both are null and
      * {@code signingTime} is the time the signer's computer claimed. {@code intact} covers the
      * timestamp too: its imprint must match the signature and its own signature must verify with a
-     * certificate meant for timestamping.
+     * certificate meant for timestamping. {@code certificates}: the signing certificate first, then
+     * the others the signature carries (empty when it could not be read).
      */
     public record SignatureReport(String field, String signerName, Instant signingTime, boolean intact,
                                   boolean coversWholeDocument, boolean timestamped, Instant timestampTime,
-                                  String timestampAuthority, String problem) {}
+                                  String timestampAuthority, String problem, List<X509Certificate> certificates) {
+        public SignatureReport {
+            certificates = List.copyOf(certificates);
+        }
+    }
 
     private static final String TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 
@@ -55,14 +63,27 @@ public final class PadesVerifier {
 
     /** Never throws for a damaged file: a PDF that cannot be read is reported as altered. */
     public Report verify(Path pdf) {
+        return verify(() -> new PdfReader(pdf.toFile()));
+    }
+
+    /** The same for a PDF held in memory only (an e-result is never written to the shared machine). */
+    public Report verify(byte[] pdf) {
+        return verify(() -> new PdfReader(new ByteArrayInputStream(pdf)));
+    }
+
+    private interface Source {
+        PdfReader open() throws IOException;
+    }
+
+    private static Report verify(Source source) {
         List<SignatureReport> out = new ArrayList<>();
-        try (PdfDocument doc = new PdfDocument(new PdfReader(pdf.toFile()))) {
+        try (PdfDocument doc = new PdfDocument(source.open())) {
             SignatureUtil util = new SignatureUtil(doc);
             for (String name : util.getSignatureNames()) {
                 out.add(check(util, name));
             }
         } catch (Exception e) {
-            out.add(new SignatureReport("-", "", null, false, false, false, null, null, "unreadable: " + e.getMessage()));
+            out.add(new SignatureReport("-", "", null, false, false, false, null, null, "unreadable: " + e.getMessage(), List.of()));
         }
         return new Report(out);
     }
@@ -94,10 +115,17 @@ public final class PadesVerifier {
             }
             X509Certificate cert = pkcs7.getSigningCertificate();
             Instant time = timestamped ? tsTime : pkcs7.getSignDate().toInstant();
+            List<X509Certificate> certificates = new ArrayList<>(List.of(cert));
+            for (java.security.cert.Certificate c : pkcs7.getCertificates()) {
+                if (c instanceof X509Certificate x && !x.equals(cert)) {
+                    certificates.add(x);
+                }
+            }
             return new SignatureReport(name, CertificateInfo.of(cert).holderName(), time, intact, covers, timestamped,
-                    tsTime, tsAuthority, problem);
+                    tsTime, tsAuthority, problem, certificates);
         } catch (Exception e) {
-            return new SignatureReport(name, "", null, false, covers, false, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new SignatureReport(name, "", null, false, covers, false, null, null, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    List.of());
         }
     }
 }

@@ -15,6 +15,9 @@ import vn.motcua.kiosk.ui.track.ProofFields;
 
 /** "Nhận kết quả": code and four phone digits, then "In kết quả" once the portal has the e-result. */
 public final class ResultView {
+    private static final java.time.format.DateTimeFormatter SIGNED_AT = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
     private ResultView() {}
 
     public static Node create(ResultViewModel vm, I18n i18n, Runnable home) {
@@ -40,9 +43,21 @@ public final class ResultView {
             return f == null ? "" : i18n.messages().get(f.key(), f.arg());
         }, vm.feedbackProperty(), i18n.messagesProperty()));
 
+        Label signer = new Label();
+        signer.setId("result-signer");
+        signer.setWrapText(true);
+        signer.getStyleClass().add("result-signer");
+        signer.textProperty().bind(Bindings.createStringBinding(() -> {
+            ResultViewModel.Signed s = vm.signedProperty().get();
+            return s == null ? "" : i18n.messages().get("result.signer", s.signerName(),
+                    s.at() == null ? "—" : SIGNED_AT.format(s.at().atZone(VIETNAM)));
+        }, vm.signedProperty(), i18n.messagesProperty()));
+        signer.visibleProperty().bind(vm.signedProperty().isNotNull());
+        signer.managedProperty().bind(signer.visibleProperty());
+
         VBox box = new VBox(Controls.label(i18n, "result.title", "screen-title"), Controls.label(i18n, "result.body", null));
         box.getChildren().addAll(ProofFields.create(i18n, "result", vm.codeProperty(), vm.last4Property(), vm::fetch));
-        box.getChildren().addAll(buttons, feedback);
+        box.getChildren().addAll(buttons, feedback, signer);
         box.getStyleClass().add("drafts");
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

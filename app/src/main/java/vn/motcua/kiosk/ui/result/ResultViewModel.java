@@ -16,6 +16,7 @@ import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.printing.PrintingException;
 import vn.motcua.kiosk.tracking.Results;
 import vn.motcua.kiosk.tracking.Tracking;
+import vn.motcua.kiosk.ui.staff.ResultTroubleBoard;
 
 /**
  * "Nhận kết quả": code and four digits, then the e-result fetched and printed. The PDF lives in
@@ -27,6 +28,9 @@ public final class ResultViewModel {
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
 
+    /** Who signed the result now on offer, and when (checked: whole, intact, trusted). */
+    public record Signed(String signerName, java.time.Instant at) {}
+
     private static final Duration PRINT_LIMIT = Duration.ofMinutes(2);
 
     private final Results results;
@@ -36,12 +40,25 @@ public final class ResultViewModel {
     private final StringProperty last4 = new SimpleStringProperty("");
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.ASK);
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
+    private final ObjectProperty<Signed> signed = new SimpleObjectProperty<>();
+    private final ResultTroubleBoard staff;
     private byte[] pdf;
 
     public ResultViewModel(Results results, Supplier<Printer> printer, Executor background) {
+        this(results, printer, background, new ResultTroubleBoard());
+    }
+
+    /** @param staff told of a result refused for its signature (the staff menu shows it) */
+    public ResultViewModel(Results results, Supplier<Printer> printer, Executor background, ResultTroubleBoard staff) {
         this.results = results;
         this.printer = printer;
         this.background = background;
+        this.staff = staff;
+    }
+
+    /** The signer of the result on offer; null when none is. */
+    public ReadOnlyObjectProperty<Signed> signedProperty() {
+        return signed;
     }
 
     public StringProperty codeProperty() {
@@ -65,6 +82,7 @@ public final class ResultViewModel {
         code.set("");
         last4.set("");
         pdf = null;
+        signed.set(null);
         feedback.set(null);
         phase.set(Phase.ASK);
     }
@@ -82,6 +100,7 @@ public final class ResultViewModel {
         String digits = last4.get().strip();
         code.set(c);
         pdf = null;
+        signed.set(null);
         phase.set(Phase.FETCHING);
         feedback.set(new Feedback("result.fetching", null));
         run(() -> results.fetch(c, digits), this::show);
@@ -90,8 +109,14 @@ public final class ResultViewModel {
     private void show(Results.Outcome outcome) {
         if (outcome instanceof Results.Outcome.Ready ready) {
             pdf = ready.pdf();
+            signed.set(new Signed(ready.signerName(), ready.signedAt()));
             feedback.set(new Feedback("result.ready", ready.code()));
             phase.set(Phase.READY);
+        } else if (outcome instanceof Results.Outcome.NotGenuine refused) {
+            // Never offered for printing: the citizen is sent to staff, who see why in their menu.
+            staff.refused(refused.problem());
+            feedback.set(new Feedback("result.notGenuine", null));
+            phase.set(Phase.PROBLEM);
         } else if (outcome instanceof Results.Outcome.NotReady notReady) {
             String due = notReady.dueAt() == null ? "—"
                     : java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(notReady.dueAt());
@@ -99,6 +124,12 @@ public final class ResultViewModel {
             phase.set(Phase.NOT_READY);
         } else if (outcome instanceof Results.Outcome.NotFound) {
             feedback.set(new Feedback("track.notFound", null));
+            phase.set(Phase.ASK);
+        } else if (outcome instanceof Results.Outcome.Queued q) {
+            feedback.set(new Feedback(q.refused() ? "result.queued.refused" : "result.queued", null));
+            phase.set(Phase.NOT_READY);
+        } else if (outcome instanceof Results.Outcome.NotOnThisKiosk) {
+            feedback.set(new Feedback("track.local.unknown", null));
             phase.set(Phase.ASK);
         } else if (outcome instanceof Results.Outcome.Unreachable u) {
             feedback.set(new Feedback("track.unreachable", null));
@@ -123,6 +154,7 @@ public final class ResultViewModel {
         };
         task.setOnSucceeded(e -> {
             pdf = null; // printed: nothing of it stays
+            staff.cleared();
             feedback.set(new Feedback("result.printed", null));
             phase.set(Phase.PRINTED);
         });

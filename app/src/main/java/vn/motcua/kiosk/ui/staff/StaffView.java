@@ -123,11 +123,21 @@ public final class StaffView extends StackPane {
                 vm.printerTroubleProperty(), i18n.messagesProperty()));
         printer.visibleProperty().bind(vm.printerTroubleProperty().isNotNull());
         printer.managedProperty().bind(printer.visibleProperty());
+        Label result = new Label();
+        result.setId("staff-result-trouble");
+        result.setWrapText(true);
+        result.setMaxWidth(560);
+        result.getStyleClass().add("error-text");
+        result.textProperty().bind(Bindings.createStringBinding(() -> vm.resultTroubleProperty().get() == null ? ""
+                : i18n.messages().get("staff.menu.resultTrouble", i18n.messages().get("result.problem." + vm.resultTroubleProperty().get().name())),
+                vm.resultTroubleProperty(), i18n.messagesProperty()));
+        result.visibleProperty().bind(vm.resultTroubleProperty().isNotNull());
+        result.managedProperty().bind(result.visibleProperty());
         Button close = new Button();
         close.setId("staff-close");
         close.textProperty().bind(i18n.text("staff.menu.close"));
         close.setOnAction(e -> vm.closeMenu());
-        VBox card = new VBox(title, printer, outbox, reprint, screen, quit, close);
+        VBox card = new VBox(title, printer, result, outbox, reprint, screen, quit, close);
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -29,6 +29,7 @@ public final class StaffViewModel {
     private final StaffOutboxViewModel outbox;
     private final StaffReprintViewModel reprints;
     private final PrinterTroubleBoard printer;
+    private final ResultTroubleBoard results;
 
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
         this(gate, actions, background, null);
@@ -45,6 +46,13 @@ public final class StaffViewModel {
      */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
             StaffReprintViewModel reprints, PrinterTroubleBoard printer) {
+        this(gate, actions, background, outbox, reprints, printer, new ResultTroubleBoard());
+    }
+
+    /** @param results where the result screen reports an e-result refused for its signature */
+    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
+            StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results) {
+        this.results = results;
         this.reprints = reprints;
         this.printer = printer;
         this.gate = gate;
@@ -61,6 +69,11 @@ public final class StaffViewModel {
     /** The receipt printer's last trouble (any screen's), until a print works again; null when none. */
     public javafx.beans.property.ReadOnlyObjectProperty<vn.motcua.kiosk.printing.PrintingException> printerTroubleProperty() {
         return printer.troubleProperty();
+    }
+
+    /** Why the last e-result was not printed (its signature), until a genuine one is; null when none. */
+    public ReadOnlyObjectProperty<vn.motcua.kiosk.signing.pades.ResultVerifier.Problem> resultTroubleProperty() {
+        return results.refusedProperty();
     }
 
     /** The outbox list, or null. */

@@ -50,9 +50,21 @@ public final class TrackView {
             Tracking.Tracked t = vm.foundProperty().get();
             if (t != null) {
                 result.getChildren().setAll(details(t, i18n));
+                String ref = vm.foundByReferenceProperty().get();
+                if (ref != null) {
+                    Label by = new Label(i18n.messages().get("track.local.sent", ref, t.code()));
+                    by.setId("track-local-ref");
+                    by.setWrapText(true);
+                    result.getChildren().add(1, by);
+                }
+            }
+            Tracking.Outcome.Queued q = vm.queuedProperty().get();
+            if (q != null) {
+                result.getChildren().setAll(queued(q, i18n));
             }
         };
         vm.foundProperty().addListener((obs, was, is) -> render.run());
+        vm.queuedProperty().addListener((obs, was, is) -> render.run());
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
 
         VBox ask = new VBox(title, body);
@@ -69,6 +81,22 @@ public final class TrackView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
         return scroll;
+    }
+
+    /** Still in this kiosk's outbox: the reference, "đang chờ gửi" (or refused, ask staff), and what happens next. */
+    private static Node[] queued(Tracking.Outcome.Queued q, I18n i18n) {
+        var m = i18n.messages();
+        Label code = new Label(q.localRef());
+        code.setId("track-found-code");
+        code.getStyleClass().add("track-found-code");
+        Label status = new Label(m.get(q.refused() ? "track.status.REFUSED" : "track.status.QUEUED"));
+        status.setId("track-status");
+        status.getStyleClass().addAll("track-status", q.refused() ? "late" : "queued");
+        Label note = new Label(m.get(q.refused() ? "track.queued.refused" : "track.queued",
+                WHEN.format(q.storedAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))));
+        note.setId("track-queued-note");
+        note.setWrapText(true);
+        return new Node[] {code, status, note};
     }
 
     private static Node[] details(Tracking.Tracked t, I18n i18n) {

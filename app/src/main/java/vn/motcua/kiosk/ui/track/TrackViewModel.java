@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +28,8 @@ public final class TrackViewModel {
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty last4 = new SimpleStringProperty("");
     private final ObjectProperty<Tracking.Tracked> found = new SimpleObjectProperty<>();
+    private final ObjectProperty<Tracking.Outcome.Queued> queued = new SimpleObjectProperty<>();
+    private final StringProperty foundByReference = new SimpleStringProperty();
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -47,6 +50,16 @@ public final class TrackViewModel {
         return found;
     }
 
+    /** A dossier still in this kiosk's outbox, found by its local reference; null otherwise. */
+    public ReadOnlyObjectProperty<Tracking.Outcome.Queued> queuedProperty() {
+        return queued;
+    }
+
+    /** The local reference the {@link #foundProperty() found} dossier was asked by, once sent; null otherwise. */
+    public ReadOnlyStringProperty foundByReferenceProperty() {
+        return foundByReference;
+    }
+
     public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
         return feedback;
     }
@@ -59,7 +72,7 @@ public final class TrackViewModel {
     public void reset() {
         code.set("");
         last4.set("");
-        found.set(null);
+        clearAnswer();
         feedback.set(null);
         busy.set(false);
     }
@@ -77,7 +90,7 @@ public final class TrackViewModel {
         String digits = last4.get().strip();
         code.set(c);
         busy.set(true);
-        found.set(null);
+        clearAnswer();
         feedback.set(new Feedback("track.working", null));
         Task<Tracking.Outcome> task = new Task<>() {
             @Override
@@ -87,7 +100,7 @@ public final class TrackViewModel {
         };
         task.setOnSucceeded(e -> {
             busy.set(false);
-            show(task.getValue());
+            show(c, task.getValue());
         });
         task.setOnFailed(e -> {
             busy.set(false);
@@ -96,11 +109,23 @@ public final class TrackViewModel {
         background.execute(task);
     }
 
-    private void show(Tracking.Outcome outcome) {
+    private void clearAnswer() {
+        found.set(null);
+        queued.set(null);
+        foundByReference.set(null);
+    }
+
+    private void show(String asked, Tracking.Outcome outcome) {
         // What was typed stays in the fields whatever the answer, so a typo is fixed, not retyped.
         if (outcome instanceof Tracking.Outcome.Found f) {
             feedback.set(null);
+            foundByReference.set(Tracking.isLocalReference(asked) ? asked : null);
             found.set(f.dossier());
+        } else if (outcome instanceof Tracking.Outcome.Queued q) {
+            feedback.set(null);
+            queued.set(q);
+        } else if (outcome instanceof Tracking.Outcome.NotOnThisKiosk) {
+            feedback.set(new Feedback("track.local.unknown", null));
         } else if (outcome instanceof Tracking.Outcome.NotFound) {
             feedback.set(new Feedback("track.notFound", null));
         } else if (outcome instanceof Tracking.Outcome.Refused r) {
