@@ -31,17 +31,23 @@ public final class ResultViewModel {
 
     private final Results results;
     private final Supplier<Printer> printer;
-    private final Executor background;
+    private final Executor portal;
+    private final Executor printing;
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty last4 = new SimpleStringProperty("");
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.ASK);
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private byte[] pdf;
 
-    public ResultViewModel(Results results, Supplier<Printer> printer, Executor background) {
+    /**
+     * @param portal   where the e-result is fetched
+     * @param printing where it is printed and the paper awaited (minutes when the printer jams)
+     */
+    public ResultViewModel(Results results, Supplier<Printer> printer, Executor portal, Executor printing) {
         this.results = results;
         this.printer = printer;
-        this.background = background;
+        this.portal = portal;
+        this.printing = printing;
     }
 
     public StringProperty codeProperty() {
@@ -132,7 +138,7 @@ public final class ResultViewModel {
             feedback.set(new Feedback(t instanceof PrintingException pe ? pe.messageKey() : "result.printFailed", null));
             phase.set(Phase.READY);
         });
-        background.execute(task);
+        printing.execute(task);
     }
 
     private <T> void run(Supplier<T> work, java.util.function.Consumer<T> done) {
@@ -147,6 +153,6 @@ public final class ResultViewModel {
             feedback.set(new Feedback("portal.error.answer", null));
             phase.set(Phase.ASK);
         });
-        background.execute(task);
+        portal.execute(task);
     }
 }
