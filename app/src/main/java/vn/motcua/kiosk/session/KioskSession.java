@@ -131,6 +131,11 @@ public final class KioskSession {
         parked = true;
     }
 
+    /** The sealed draft could not be stored (its code was taken): the session goes on unparked. */
+    synchronized void unpark() {
+        parked = false;
+    }
+
     /** Drops the in-memory personal data. */
     synchronized void forget() {
         answers.clear();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.kiosk.dossier.DossierDocument;
@@ -32,10 +33,14 @@ import vn.motcua.kiosk.store.SessionStore;
 
 /**
  * The citizen's visit from first touch to erasure: the workflow the screens drive. One session
- * at a time (one kiosk, one citizen). Every answer is saved as a draft at once, so a crash or a
- * power cut loses nothing; ending the session erases memory, files and unparked drafts.
+ * at a time (one kiosk, one citizen). The screens' calls change memory and return; the disk work
+ * follows at once on the session's own thread ({@link SessionDisk}): every answer is saved as a
+ * draft there (keystrokes that come while a save is under way become one save of the latest), so
+ * a crash or a power cut loses at most the keystrokes of one write. Ending the session forgets
+ * memory at once and erases files and unparked drafts before the next session writes anything.
+ * The lock guards memory only: no disk work and no key derivation is done while holding it.
  */
-public final class SessionService {
+public final class SessionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +54,10 @@ public final class SessionService {
     private final Clock clock;
     private final DraftSealer sealer;
     private final AttemptLimiter resumeLimiter;
+    private final SessionDisk disk = new SessionDisk();
     private KioskSession current;
+    /** The session whose save is queued and has not yet read the answers; null when none is. */
+    private KioskSession saveQueued;
 
     public SessionService(SessionStore sessions, DraftStore drafts, EventLog events, Path sessionsRoot, Clock clock,
                           DraftSealer sealer) {
@@ -75,38 +83,43 @@ public final class SessionService {
         return Optional.ofNullable(current);
     }
 
-    /** Starts a session; it waits for consent before anything personal is taken. */
+    /**
+     * Starts a session; it waits for consent before anything personal is taken. Its folder and
+     * its record are written after whatever the disk is still doing (the last session's erasure).
+     */
     public synchronized KioskSession begin() {
         if (current != null) {
             throw new IllegalStateException("a session is already open");
         }
         KioskSession session = new KioskSession(clock.instant(), sessionsRoot);
-        try {
-            Files.createDirectories(session.workFolder());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the session folder", e);
-        }
-        sessions.started(session.id(), session.startedAt());
-        events.record(EventType.SESSION_STARTED, session.id(), null);
         current = session;
+        disk.execute("starting a session", () -> {
+            try {
+                Files.createDirectories(session.workFolder());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the session folder", e);
+            }
+            sessions.started(session.id(), session.startedAt());
+            events.record(EventType.SESSION_STARTED, session.id(), null);
+        });
         return session;
     }
 
     public synchronized void acceptConsent() {
         KioskSession s = require();
         s.consent();
-        events.record(EventType.CONSENT_GIVEN, s.id(), null);
+        record(EventType.CONSENT_GIVEN, s.id(), null);
         autosave(s);
     }
 
     /** Declining ends the session at once; nothing is kept. */
-    public synchronized Erasure declineConsent() {
+    public synchronized CompletableFuture<Erasure> declineConsent() {
         KioskSession s = require();
-        events.record(EventType.CONSENT_DECLINED, s.id(), null);
+        record(EventType.CONSENT_DECLINED, s.id(), null);
         return end(EndReason.CONSENT_DECLINED);
     }
 
-    /** Records one answer and saves the draft before returning. */
+    /** Records one answer; the draft is saved on the session's disk thread. */
     public synchronized void answer(String key, String value) {
         KioskSession s = requireConsented();
         s.answer(key, value);
@@ -151,17 +164,30 @@ public final class SessionService {
     /**
      * "Lưu nháp": seals the answers with a new resume code and the citizen's birth year, then ends
      * the session (everything else is erased). Slow on purpose (key derivation): not on the UI thread.
+     * Returns once the sealed draft is stored and the rest erased.
      */
-    public synchronized ResumeCode park(int birthYear) {
-        KioskSession s = requireConsented();
-        byte[] payload = payload(s);
+    public ResumeCode park(int birthYear) {
+        KioskSession s;
+        byte[] payload;
+        synchronized (this) {
+            s = requireConsented();
+            payload = payload(s);
+        }
         for (int attempt = 0; ; attempt++) {
             ResumeCode code = ResumeCode.random();
-            DraftSealer.Sealed sealed = sealer.seal(payload, code, birthYear);
-            if (drafts.park(s.draftId(), sealed.lookup(), sealed.box(), clock.instant())) {
-                s.park();
-                events.record(EventType.DRAFT_PARKED, s.id(), null);
-                end(EndReason.PARKED);
+            DraftSealer.Sealed sealed = sealer.seal(payload, code, birthYear); // outside the lock: slow
+            // After the queued saves, so the draft's row exists; nothing plain is saved over it after.
+            if (disk.submit(() -> sealInto(s, sealed)).join()) {
+                CompletableFuture<Erasure> erased;
+                synchronized (this) {
+                    record(EventType.DRAFT_PARKED, s.id(), null);
+                    if (current != s) {
+                        // The timeout ended it meanwhile (keeping the sealed draft); nobody is there for the code.
+                        throw new IllegalStateException("the session ended while its draft was being sealed");
+                    }
+                    erased = end(EndReason.PARKED);
+                }
+                erased.join();
                 return code;
             }
             if (attempt > 5) {
@@ -170,16 +196,36 @@ public final class SessionService {
         }
     }
 
+    /** On the disk thread: replaces the draft by its sealed box; false when the code is taken. */
+    private boolean sealInto(KioskSession s, DraftSealer.Sealed sealed) {
+        synchronized (this) {
+            if (current != s) {
+                throw new IllegalStateException("the session ended while its draft was being sealed");
+            }
+            s.park(); // from here on no save writes the plain answers
+        }
+        if (drafts.park(s.draftId(), sealed.lookup(), sealed.box(), clock.instant())) {
+            return true;
+        }
+        s.unpark();
+        return false;
+    }
+
     /**
      * Restores a parked draft into the current (consented) session: every answer and the step the
      * citizen was on. Wrong codes count towards a lock. Slow on purpose: not on the UI thread.
+     * Returns once the restored draft is stored.
      */
-    public synchronized Resume resume(ResumeCode code, int birthYear) {
-        KioskSession s = requireConsented();
-        long locked = resumeLimiter.lockedForSeconds();
-        if (locked > 0) {
-            return new Resume.Locked(locked);
+    public Resume resume(ResumeCode code, int birthYear) {
+        KioskSession s;
+        synchronized (this) {
+            s = requireConsented();
+            long locked = resumeLimiter.lockedForSeconds();
+            if (locked > 0) {
+                return new Resume.Locked(locked);
+            }
         }
+        // Key derivation and the lookup outside the lock: slow on purpose.
         Optional<Draft> parked = drafts.findParked(sealer.lookup(code, birthYear));
         Optional<byte[]> plain = parked.flatMap(d -> {
             try {
@@ -188,9 +234,18 @@ public final class SessionService {
                 return Optional.empty();
             }
         });
+        Resume outcome = restore(s, parked, plain);
+        disk.flush();
+        return outcome;
+    }
+
+    private synchronized Resume restore(KioskSession s, Optional<Draft> parked, Optional<byte[]> plain) {
+        if (current != s) {
+            throw new IllegalStateException("the session ended while its draft was being opened");
+        }
         if (plain.isEmpty()) {
             int left = resumeLimiter.failed();
-            events.record(EventType.DRAFT_RESUME_REFUSED, s.id(), "attemptsLeft=" + left);
+            record(EventType.DRAFT_RESUME_REFUSED, s.id(), "attemptsLeft=" + left);
             return left == 0 ? new Resume.Locked(resumeLimiter.lockedForSeconds()) : new Resume.WrongCode(left);
         }
         resumeLimiter.succeeded();
@@ -211,9 +266,10 @@ public final class SessionService {
             throw new IllegalStateException("a parked draft this kiosk wrote cannot be read", e);
         }
         // The parked copy becomes this session's working draft again; parking anew gives a new code.
-        drafts.delete(parked.get().id());
+        String parkedId = parked.orElseThrow().id();
+        disk.execute("deleting a resumed draft's parked copy", () -> drafts.delete(parkedId));
         autosave(s);
-        events.record(EventType.DRAFT_RESUMED, s.id(), null);
+        record(EventType.DRAFT_RESUMED, s.id(), null);
         return new Resume.Restored(s.step());
     }
 
@@ -240,17 +296,17 @@ public final class SessionService {
         s.documents(all);
     }
 
-    /** The citizen removed a paper; its file goes at once (it is personal). */
-    public synchronized void removeDocument(String type) {
-        KioskSession s = requireConsented();
-        List<DossierDocument> all = new ArrayList<>(s.documents());
-        for (DossierDocument d : all) {
-            if (d.type().equals(type)) {
-                Erasing.deleteTree(d.file());
-            }
+    /** The citizen removed a paper; its file goes at once (it is personal), outside the lock. */
+    public void removeDocument(String type) {
+        List<DossierDocument> gone;
+        synchronized (this) {
+            KioskSession s = requireConsented();
+            List<DossierDocument> all = new ArrayList<>(s.documents());
+            gone = all.stream().filter(d -> d.type().equals(type)).toList();
+            all.removeAll(gone);
+            s.documents(all);
         }
-        all.removeIf(d -> d.type().equals(type));
-        s.documents(all);
+        gone.forEach(d -> Erasing.deleteTree(d.file()));
     }
 
     /** "Nộp hồ sơ" stored the dossier in the outbox under this reference (saved with the draft). */
@@ -266,23 +322,43 @@ public final class SessionService {
     }
 
     public synchronized void requestHelp() {
-        events.record(EventType.HELP_REQUESTED, current == null ? null : current.id(), null);
+        record(EventType.HELP_REQUESTED, current == null ? null : current.id(), null);
     }
 
-    /** Ends the open session (if any) and erases everything personal except a parked draft. */
-    public synchronized Erasure end(EndReason reason) {
+    /**
+     * Ends the open session (if any): its memory is forgotten at once; its files and unparked
+     * drafts are erased on the disk thread before anything of the next session is written. The
+     * future completes when the erasure has.
+     */
+    public synchronized CompletableFuture<Erasure> end(EndReason reason) {
         KioskSession s = current;
         if (s == null) {
-            return new Erasure(0, 0, 0, false);
+            return CompletableFuture.completedFuture(new Erasure(0, 0, 0, false));
         }
         current = null;
-        Erasure erasure = erase(s.id(), s.workFolder(), s.answers().size(), s.parked());
+        int answers = s.answers().size();
+        boolean parked = s.parked();
         s.forget();
-        sessions.ended(s.id(), clock.instant());
-        events.record(EventType.SESSION_ERASED, s.id(), erasure.detail());
-        events.record(EventType.SESSION_ENDED, s.id(), "reason=" + reason);
-        LOG.info("session ended ({}), {}", reason, erasure.detail());
-        return erasure;
+        Instant endedAt = clock.instant();
+        return disk.submit(() -> {
+            Erasure erasure = erase(s.id(), s.workFolder(), answers, parked);
+            sessions.ended(s.id(), endedAt);
+            events.record(EventType.SESSION_ERASED, s.id(), erasure.detail());
+            events.record(EventType.SESSION_ENDED, s.id(), "reason=" + reason);
+            LOG.info("session ended ({}), {}", reason, erasure.detail());
+            return erasure;
+        });
+    }
+
+    /** Returns once every change so far is on disk (a save, an erasure). Not on the UI thread. */
+    public void flush() {
+        disk.flush();
+    }
+
+    /** Finishes the disk work asked for (an erasure is never cut short); before the database closes. */
+    @Override
+    public void close() {
+        disk.close();
     }
 
     /**
@@ -338,9 +414,33 @@ public final class SessionService {
         return new Erasure(files, erasedDrafts, answers, parked);
     }
 
+    /** Under the lock: one save queued per session at a time; it reads the answers when it runs. */
     private void autosave(KioskSession s) {
-        drafts.save(new Draft(s.draftId(), s.id(), s.step().name(), payload(s), s.parked(), s.nextRevision(),
-                clock.instant()));
+        if (saveQueued != s) {
+            saveQueued = s;
+            disk.execute("saving a draft", () -> saveLatest(s));
+        }
+    }
+
+    /** On the disk thread: the session's latest answers, unless it has ended or been sealed since. */
+    private void saveLatest(KioskSession s) {
+        Draft latest;
+        synchronized (this) {
+            if (saveQueued == s) {
+                saveQueued = null;
+            }
+            if (current != s || s.parked()) {
+                return; // an ended session's draft is erased, a parked one sealed: neither is written again
+            }
+            latest = new Draft(s.draftId(), s.id(), s.step().name(), payload(s), false, s.nextRevision(),
+                    clock.instant());
+        }
+        drafts.save(latest);
+    }
+
+    /** Events go to disk in order with the drafts, never on the caller's thread. */
+    private void record(EventType type, String sessionId, String detail) {
+        disk.execute("recording an event", () -> events.record(type, sessionId, detail));
     }
 
     private static byte[] payload(KioskSession s) {

@@ -233,6 +233,11 @@ public final class KioskServices implements AutoCloseable {
         return events;
     }
 
+    /** Runs {@code hook} on the writing thread before each database write (tests: which thread writes). */
+    public void beforeEachWrite(Runnable hook) {
+        database.beforeEachWrite(hook);
+    }
+
     /** A fresh inactivity monitor with the configured limits, for a new session. */
     public InactivityMonitor newInactivityMonitor() {
         return new InactivityMonitor(clock,
@@ -242,6 +247,7 @@ public final class KioskServices implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.close(); // an erasure under way finishes before the database closes
         if (portal != null) {
             portal.close();
         }

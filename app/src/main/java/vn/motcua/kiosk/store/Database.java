@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final Path file;
+    private volatile Runnable beforeWrite = () -> {};
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -60,8 +61,21 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs {@code hook} on the writing thread before each write, outside the lock (tests: which
+     * thread writes, and holding a write to see what waits for it).
+     */
+    public void beforeEachWrite(Runnable hook) {
+        beforeWrite = hook;
+    }
+
     /** Runs {@code work} in one transaction: all of it is stored, or none. */
-    public synchronized <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
+        beforeWrite.run();
+        return transaction(work);
+    }
+
+    private synchronized <T> T transaction(Work<T> work) {
         try {
             connection.setAutoCommit(false);
             try {

@@ -187,6 +187,7 @@ class FilingJourneyTest extends ShellFixture {
         Path folder = services.sessions().current().orElseThrow().workFolder();
         press(robot, "outcome-end");
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush();
         assertThat(Files.exists(folder)).isFalse();
     }
 

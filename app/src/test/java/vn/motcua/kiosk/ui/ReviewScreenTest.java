@@ -60,6 +60,7 @@ class ReviewScreenTest {
         services = TestKiosk.open(dataDir, clock);
         services.sessions().begin();
         services.sessions().acceptConsent();
+        services.sessions().flush(); // its folder is made
         Path folder = services.sessions().current().orElseThrow().workFolder();
         for (String name : List.of("Tờ khai", "Căn cước")) {
             Path pdf = Pdfs.make(folder.resolve(name.hashCode() + ".pdf"), 2);

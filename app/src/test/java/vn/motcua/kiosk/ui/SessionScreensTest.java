@@ -46,6 +46,7 @@ class SessionScreensTest extends ShellFixture {
         assertThat(vm.stepProperty().get()).isEqualTo(Step.PROCEDURE);
         assertThat(robot.lookup(".step.current").queryAs(Label.class).getText()).isEqualTo("2. Thủ tục");
         assertThat(showing(robot, "session-end")).isTrue();
+        services.sessions().flush();
         assertThat(services.events().recent(10)).extracting(Event::type).contains(EventType.CONSENT_GIVEN);
     }
 
@@ -55,6 +56,7 @@ class SessionScreensTest extends ShellFixture {
         robot.clickOn("#consent-decline");
         assertThat(showing(robot, "file")).isTrue();
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush();
         assertThat(s.workFolder()).doesNotExist();
         assertThat(services.events().recent(10)).extracting(Event::type)
                 .containsSubsequence(EventType.CONSENT_DECLINED, EventType.SESSION_ERASED, EventType.SESSION_ENDED);
@@ -74,10 +76,12 @@ class SessionScreensTest extends ShellFixture {
         KioskSession s = startFiling(robot);
         robot.clickOn("#consent-agree").clickOn("#consent-continue");
         robot.interact(() -> services.sessions().answer("applicant.name", "Nguyễn Văn An"));
+        services.sessions().flush(); // the folder is made and the draft saved
         Path scan = s.workFolder().resolve("scan-1.jpg");
         Files.write(scan, new byte[100]);
 
         robot.clickOn("#session-end");
+        services.sessions().flush();
 
         assertThat(scan).doesNotExist();
         assertThat(services.sessions().current()).isEmpty();
@@ -111,6 +115,7 @@ class SessionScreensTest extends ShellFixture {
         assertThat(showing(robot, "inactivity")).isFalse();
         assertThat(showing(robot, "file")).isTrue();
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush();
         assertThat(s.workFolder()).doesNotExist();
         assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=TIMEOUT");
     }

@@ -1,8 +1,6 @@
 package vn.motcua.kiosk.ui;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -35,7 +33,7 @@ public abstract class ShellFixture {
     protected KioskServices services;
     protected ShellViewModel vm;
     protected Stage stage;
-    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final Workers workers = Workers.start();
 
     protected KioskConfig config() {
         return TestKiosk.config();
@@ -53,7 +51,7 @@ public abstract class ShellFixture {
         KioskApp.loadFonts();
         KioskConfig config = config();
         services = TestKiosk.open(config, dataDir, clock);
-        Parent root = KioskApp.buildShell(stage, config, services, background, () -> quitCalled.set(true));
+        Parent root = KioskScreens.buildShell(stage, config, services, workers, () -> quitCalled.set(true));
         vm = (ShellViewModel) root.getUserData();
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(KioskApp.stylesheet());
@@ -65,7 +63,7 @@ public abstract class ShellFixture {
 
     @AfterEach
     void closeServices() {
-        background.shutdownNow();
+        workers.close();
         services.close();
     }
 

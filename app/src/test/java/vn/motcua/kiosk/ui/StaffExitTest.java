@@ -49,6 +49,7 @@ class StaffExitTest extends ShellFixture {
         robot.clickOn("#staff-quit");
         assertThat(quitCalled).isTrue();
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush();
         assertThat(services.events().recent(10)).extracting(Event::type)
                 .contains(EventType.STAFF_PIN_ACCEPTED, EventType.STAFF_QUIT, EventType.SESSION_ENDED);
     }

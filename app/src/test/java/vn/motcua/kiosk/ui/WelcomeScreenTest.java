@@ -106,6 +106,7 @@ class WelcomeScreenTest extends ShellFixture {
         assertThat(showing(robot, "help-sent")).isFalse();
         robot.clickOn("#help");
         assertThat(showing(robot, "help-sent")).isTrue();
+        services.sessions().flush();
         assertThat(services.events().recent(1).get(0).type().name()).isEqualTo("HELP_REQUESTED");
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -22,6 +21,8 @@ import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.ui.KioskApp;
+import vn.motcua.kiosk.ui.KioskScreens;
+import vn.motcua.kiosk.ui.Workers;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
 
@@ -39,12 +40,12 @@ public final class ScreenshotTour {
         KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
         Path data = Files.createTempDirectory("kiosk-screenshots");
         KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, Clock.systemDefaultZone());
-        var background = Executors.newSingleThreadExecutor();
+        Workers workers = Workers.start();
 
         Stage stage = fx(() -> {
             KioskApp.loadFonts();
             Stage s = new Stage();
-            Parent root = KioskApp.buildShell(s, config, services, background, () -> {});
+            Parent root = KioskScreens.buildShell(s, config, services, workers, () -> {});
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(KioskApp.stylesheet());
             s.setScene(scene);
@@ -182,7 +183,7 @@ public final class ScreenshotTour {
 
         // The fee of that dossier: the checked VietQR, then green once the trainer records the payment.
         var fee = new vn.motcua.kiosk.ui.fee.FeeViewModel(new vn.motcua.kiosk.payment.Payments(() -> services.portal().client()),
-                background, java.time.Duration.ofMillis(300));
+                workers.portal(), java.time.Duration.ofMillis(300));
         Stage feeStage = fx(() -> {
             Stage s = new Stage();
             Parent view = (Parent) vn.motcua.kiosk.ui.fee.FeeView.create(fee, new vn.motcua.kiosk.ui.I18n(Locale.forLanguageTag("vi")), () -> {});
@@ -267,7 +268,7 @@ public final class ScreenshotTour {
         shot(error, "startup-error");
 
         services.close();
-        background.shutdownNow();
+        workers.close();
         Platform.exit();
         System.exit(0);
     }

@@ -35,7 +35,8 @@ public final class ResultViewModel {
 
     private final Results results;
     private final Supplier<Printer> printer;
-    private final Executor background;
+    private final Executor portal;
+    private final Executor printing;
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty last4 = new SimpleStringProperty("");
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.ASK);
@@ -44,15 +45,17 @@ public final class ResultViewModel {
     private final ResultTroubleBoard staff;
     private byte[] pdf;
 
-    public ResultViewModel(Results results, Supplier<Printer> printer, Executor background) {
-        this(results, printer, background, new ResultTroubleBoard());
-    }
-
-    /** @param staff told of a result refused for its signature (the staff menu shows it) */
-    public ResultViewModel(Results results, Supplier<Printer> printer, Executor background, ResultTroubleBoard staff) {
+    /**
+     * @param portal   where the e-result is fetched
+     * @param printing where it is printed and the paper awaited (minutes when the printer jams)
+     * @param staff    told of a result refused for its signature (the staff menu shows it)
+     */
+    public ResultViewModel(Results results, Supplier<Printer> printer, Executor portal, Executor printing,
+            ResultTroubleBoard staff) {
         this.results = results;
         this.printer = printer;
-        this.background = background;
+        this.portal = portal;
+        this.printing = printing;
         this.staff = staff;
     }
 
@@ -164,7 +167,7 @@ public final class ResultViewModel {
             feedback.set(new Feedback(t instanceof PrintingException pe ? pe.messageKey() : "result.printFailed", null));
             phase.set(Phase.READY);
         });
-        background.execute(task);
+        printing.execute(task);
     }
 
     private <T> void run(Supplier<T> work, java.util.function.Consumer<T> done) {
@@ -179,6 +182,6 @@ public final class ResultViewModel {
             feedback.set(new Feedback("portal.error.answer", null));
             phase.set(Phase.ASK);
         });
-        background.execute(task);
+        portal.execute(task);
     }
 }

@@ -28,20 +28,26 @@ public final class StaffReprintViewModel {
     private final ReceiptRenderer renderer;
     private final ReceiptLayout layout;
     private final PaperSize paper;
-    private final Executor background;
+    private final Executor staff;
+    private final Executor printing;
     private final PrinterTrouble trouble;
     private final Duration printLimit;
     private final ObservableList<Reprints.Entry> items = FXCollections.observableArrayList();
     private final ObjectProperty<java.util.function.Function<Messages, String>> feedback = new SimpleObjectProperty<>();
 
+    /**
+     * @param staff    where today's receipts are read (never behind a print that waits)
+     * @param printing where a reprint is printed and its paper awaited
+     */
     public StaffReprintViewModel(Reprints reprints, Supplier<Printer> printer, ReceiptRenderer renderer, ReceiptLayout layout,
-            PaperSize paper, Executor background, PrinterTrouble trouble, Duration printLimit) {
+            PaperSize paper, Executor staff, Executor printing, PrinterTrouble trouble, Duration printLimit) {
         this.reprints = reprints;
         this.printer = printer;
         this.renderer = renderer;
         this.layout = layout;
         this.paper = paper;
-        this.background = background;
+        this.staff = staff;
+        this.printing = printing;
         this.trouble = trouble;
         this.printLimit = printLimit;
     }
@@ -65,7 +71,7 @@ public final class StaffReprintViewModel {
             }
         };
         task.setOnSucceeded(e -> items.setAll(task.getValue()));
-        background.execute(task);
+        staff.execute(task);
     }
 
     public void reprint(String localReference) {
@@ -93,6 +99,6 @@ public final class StaffReprintViewModel {
                 feedback.set(m -> m.get("staff.reprint.failed"));
             }
         });
-        background.execute(task);
+        printing.execute(task);
     }
 }

@@ -1,0 +1,141 @@
+package vn.motcua.kiosk.ui;
+
+import java.time.Duration;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.config.ReceiptPaper;
+import vn.motcua.kiosk.config.TonePlacement;
+import vn.motcua.kiosk.keyboard.ToneStyle;
+import vn.motcua.kiosk.payment.Payments;
+import vn.motcua.kiosk.portal.Connectivity;
+import vn.motcua.kiosk.printing.PrinterTrouble;
+import vn.motcua.kiosk.receipt.ReceiptLayout;
+import vn.motcua.kiosk.receipt.ReceiptRenderer;
+import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.ui.fee.FeeViewModel;
+import vn.motcua.kiosk.ui.filing.FilingScreens;
+import vn.motcua.kiosk.ui.filing.SubmitViewModel;
+import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
+import vn.motcua.kiosk.ui.outcome.OutcomeViewModel;
+import vn.motcua.kiosk.ui.papers.PapersViewModel;
+import vn.motcua.kiosk.ui.result.ResultView;
+import vn.motcua.kiosk.ui.result.ResultViewModel;
+import vn.motcua.kiosk.ui.shell.Screen;
+import vn.motcua.kiosk.ui.shell.ShellView;
+import vn.motcua.kiosk.ui.shell.ShellViewModel;
+import vn.motcua.kiosk.ui.signing.ReviewViewModel;
+import vn.motcua.kiosk.ui.signing.SigningScreen;
+import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
+import vn.motcua.kiosk.ui.staff.ResultTroubleBoard;
+import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
+import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
+import vn.motcua.kiosk.ui.staff.StaffViewModel;
+import vn.motcua.kiosk.ui.track.TrackView;
+import vn.motcua.kiosk.ui.track.TrackViewModel;
+
+/**
+ * The UI's composition: view models and screens over the core that {@code startup.KioskServices}
+ * composed, each kind of work on its own {@link Workers} thread. The one place the screens are
+ * wired; {@link KioskApp} only runs the application's life.
+ */
+public final class KioskScreens {
+    private static final Duration PRINT_LIMIT = Duration.ofSeconds(60);
+
+    private KioskScreens() {}
+
+    /**
+     * Builds the shell for a stage; also what the UI tests call, with their own services and clock.
+     * Escape and the window's close button ask for the staff PIN instead of closing.
+     */
+    public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, Workers workers,
+            Runnable exit) {
+        I18n i18n = new I18n(config.language().locale());
+        ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n,
+                workers.session(), services.catalogue(), config.agency().provinceCode());
+        ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
+                : ReceiptLayout.A5;
+        PrinterTroubleBoard toStaff = new PrinterTroubleBoard();
+        ResultTroubleBoard refusedResults = new ResultTroubleBoard();
+        StaffViewModel staff = new StaffViewModel(services.staffGate(), new StageActions(stage, shell, exit),
+                workers.staff(), new StaffOutboxViewModel(services.portal(), workers.staff()),
+                new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
+                        OutcomeViewModel.paperFor(layout), workers.staff(), workers.printer(), toStaff, PRINT_LIMIT),
+                toStaff, refusedResults);
+        ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), workers.token(),
+                () -> i18n.messages().get("signing.review.reason"));
+        SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
+        shell.follow(services.portal().connectivity());
+        FilingScreens filing = filingScreens(services, workers, layout, toStaff);
+        ShellView view = new ShellView(shell, staff, signing, filing, config.agency().name(), config.training(),
+                config.timeouts().inactivityEndSeconds());
+        // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.
+        shell.sessionOpenProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                filing.reset();
+            }
+        });
+        view.setUserData(shell);
+        TrackViewModel track = new TrackViewModel(services.tracking(), workers.portal());
+        view.feature("welcome.track", () -> TrackView.create(track, i18n, shell::home));
+        ResultViewModel result = new ResultViewModel(services.results(), services::printer, workers.portal(),
+                workers.printer(), refusedResults);
+        view.feature("welcome.result", () -> ResultView.create(result, i18n, shell::home));
+        // Leaving a Welcome feature (its home button, or the idle reset) forgets its code, digits and
+        // PDF: the one place that does it, so no way out of the screen can skip it.
+        shell.screenProperty().addListener((obs, was, is) -> {
+            if (was == Screen.FEATURE && is != was) {
+                track.reset();
+                result.reset();
+            }
+        });
+        view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
+        guardTheWindow(stage, view, staff);
+        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> shell.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        return view;
+    }
+
+    /** Escape, the close button and a dropped full screen lead to the staff PIN, never out. */
+    private static void guardTheWindow(Stage stage, ShellView view, StaffViewModel staff) {
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {
+                staff.open();
+                e.consume();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            staff.open();
+        });
+        // A window manager may drop full screen on its own; only staff may leave it.
+        stage.fullScreenProperty().addListener((obs, was, is) -> {
+            if (was && !is && !StageActions.leaving(stage)) {
+                Platform.runLater(() -> stage.setFullScreen(true));
+            }
+        });
+    }
+
+    /** Papers, submit, fee and receipt with the kiosk's devices and portal. */
+    private static FilingScreens filingScreens(KioskServices services, Workers workers, ReceiptLayout layout,
+            PrinterTrouble staffHears) {
+        PapersViewModel papers = new PapersViewModel(services.papers(), workers.scanner(), services::removableMedia);
+        SubmitViewModel submit = new SubmitViewModel(services.filing(), workers.session(),
+                () -> services.portal().connectivity().state() != Connectivity.State.OFFLINE,
+                Duration.ofSeconds(20), Duration.ofMillis(250));
+        FeeViewModel fee = new FeeViewModel(new Payments(() -> services.portal().client()), workers.portal(),
+                Duration.ofSeconds(3));
+        OutcomeScreen outcome = new OutcomeScreen(new ReceiptRenderer(), layout, services.printer(), workers.printer(),
+                staffHears, PRINT_LIMIT);
+        // Each receipt shown is kept for the day, for staff to reprint (a small SQLite write, off the UI thread).
+        return new FilingScreens(papers, submit, fee, outcome, services.filing(),
+                receipt -> workers.session().execute(() -> services.reprints().remember(receipt)));
+    }
+}
