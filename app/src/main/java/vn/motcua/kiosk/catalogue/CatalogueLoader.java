@@ -161,7 +161,7 @@ public final class CatalogueLoader {
             }
             sections.add(found);
         }
-        return new FormDefinition(p.form().template(), sections);
+        return new FormDefinition(p.form().template(), sections, p.form().prefillSections());
     }
 
     static void label(List<DataProblem> problems, String file, String procedure, String field, String what, Label l) {
@@ -235,17 +235,18 @@ public final class CatalogueLoader {
 
         /**
          * The portal files a dossier under the applicant's name, ID number and phone (the phone's
-         * last digits also unlock tracking): the form must ask for each, required.
+         * last digits also unlock tracking): the form must ask for each, required; name and ID
+         * number in a section about the applicant ({@code prefillSections}).
          */
         private void applicant() {
-            var fields = p.form().fields();
+            var fields = p.form().applicantFields();
             if (fields.stream().noneMatch(f -> "name".equals(f.prefill()) && f.isRequired())) {
                 problem("form", "catalogue.expected.applicant-field", null, "prefill: name");
             }
             if (fields.stream().noneMatch(f -> "id".equals(f.prefill()) && f.isRequired())) {
                 problem("form", "catalogue.expected.applicant-field", null, "prefill: id");
             }
-            if (fields.stream().noneMatch(f -> f.type() == vn.motcua.kiosk.form.FieldType.phone && f.isRequired())) {
+            if (p.form().fields().stream().noneMatch(f -> f.type() == vn.motcua.kiosk.form.FieldType.phone && f.isRequired())) {
                 problem("form", "catalogue.expected.applicant-field", null, "type: phone");
             }
         }

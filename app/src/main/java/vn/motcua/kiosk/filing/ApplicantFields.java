@@ -13,8 +13,8 @@ import vn.motcua.kiosk.places.Places;
 
 /**
  * Who files, read from a procedure's form by what its fields are (the catalogue's start-up check
- * makes sure each form has them): the first field the ID card's name fills, the first the ID
- * number fills, the first phone, e-mail and address fields. Forms differ in their paths
+ * makes sure each form has them): the first field about the applicant the ID card's name fills,
+ * the first the ID number fills, the first phone, e-mail and address fields. Forms differ in their paths
  * ({@code fullName}, {@code applicant.name}, {@code requester.name}); this is the one mapping.
  */
 public final class ApplicantFields {
@@ -45,8 +45,8 @@ public final class ApplicantFields {
 
     public static Applicant read(FormDefinition form, Answers answers, Places places) throws MissingAnswersException {
         List<String> missing = new ArrayList<>();
-        String name = required(first(form, f -> "name".equals(f.prefill())), answers, missing, "name");
-        String id = required(first(form, f -> "id".equals(f.prefill())), answers, missing, "id");
+        String name = required(applicant(form, "name"), answers, missing, "name");
+        String id = required(applicant(form, "id"), answers, missing, "id");
         String phone = required(first(form, f -> f.type() == FieldType.phone), answers, missing, "phone");
         if (!missing.isEmpty()) {
             throw new MissingAnswersException(missing);
@@ -55,6 +55,11 @@ public final class ApplicantFields {
         String address = first(form, f -> f.type() == FieldType.address).flatMap(f -> AddressLine.of(answers, f.id(), places))
                 .orElse(null);
         return new Applicant(name, id, phone, email, address);
+    }
+
+    /** The first field about the applicant that this card value fills (the requester's, in a form by proxy). */
+    public static Optional<Field> applicant(FormDefinition form, String prefill) {
+        return form.applicantFields().stream().filter(f -> prefill.equals(f.prefill())).findFirst();
     }
 
     private static Optional<Field> first(FormDefinition form, java.util.function.Predicate<Field> which) {

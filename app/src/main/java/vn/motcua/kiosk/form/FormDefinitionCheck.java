@@ -13,7 +13,8 @@ import vn.motcua.kiosk.config.DataProblem;
  * Checks a form definition of the catalogue for what JSON types cannot catch: ids well formed
  * and unique, both languages in labels, choices where needed, and every reference pointing at
  * something that exists — conditions at fields (and at values those fields can take), date
- * rules at date fields, ID-number links at a date and a sex field, defaults at choices. Every
+ * rules at date fields, ID-number links at a date and a sex field, defaults at choices, the
+ * applicant's sections ({@code prefillSections}) at sections of the form. Every
  * problem names the file, the procedure and the field.
  */
 public final class FormDefinitionCheck {
@@ -60,6 +61,17 @@ public final class FormDefinitionCheck {
             for (Field f : s.fieldList()) {
                 if (f.id() != null && topLevel.putIfAbsent(f.id(), f) != null) {
                     problem(f.id(), "catalogue.expected.unique-id", f.id());
+                }
+            }
+        }
+        if (form.prefillSections() != null) {
+            if (form.prefillSections().isEmpty()) {
+                problem("form.prefillSections", "config.expected.present", "[]");
+            }
+            for (String id : form.prefillSections()) {
+                if (!sectionIds.contains(id)) {
+                    problem("form.prefillSections", "catalogue.expected.prefill-section", id,
+                            String.join(", ", new java.util.TreeSet<>(sectionIds)));
                 }
             }
         }

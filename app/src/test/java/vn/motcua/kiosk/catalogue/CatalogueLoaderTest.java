@@ -124,6 +124,27 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void byProxyOnlyTheRequestersSectionIsAboutTheApplicant() {
+        var proxy = Fixtures.shipped().catalogue().procedure("lltp-proxy").orElseThrow().form();
+        assertThat(proxy.applicantFields()).extracting(f -> f.id()).contains("requester.name", "requester.birthDate")
+                .doesNotContain("fullName", "birthDate", "idNumber");
+        var self = Fixtures.shipped().catalogue().procedure("lltp-self").orElseThrow().form();
+        assertThat(self.applicantFields()).as("without prefillSections: every section").isEqualTo(self.fields());
+    }
+
+    @Test
+    void prefillSectionsMustNameSectionsOfTheForm() {
+        List<DataProblem> p = problemsAfter("catalogue/lltp-proxy.json", "\"prefillSections\": [\n      \"requester\"",
+                "\"prefillSections\": [\n      \"requestor\"");
+        // Without a section about the applicant the form has no applicant's name or ID number either.
+        assertThat(p).extracting(DataProblem::procedure).containsOnly("lltp-proxy");
+        assertThat(p).filteredOn(x -> x.field().equals("form.prefillSections")).singleElement().satisfies(x -> {
+            assertThat(x.messageKey()).isEqualTo("catalogue.expected.prefill-section");
+            assertThat(x.found()).isEqualTo("requestor");
+        });
+    }
+
+    @Test
     void aConditionMustCompareWithAValueTheFieldCanTake() {
         List<DataProblem> p = problemsAfter("catalogue/sections/lltp.json", "\"equals\": \"1\"", "\"equals\": \"3\"");
         assertThat(p).extracting(DataProblem::messageKey).containsOnly("catalogue.expected.choice-value");

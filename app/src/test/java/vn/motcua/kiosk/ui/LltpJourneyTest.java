@@ -37,6 +37,60 @@ class LltpJourneyTest extends ShellFixture {
         return ((TextField) find(robot, id)).getText();
     }
 
+    /** Trần Văn Bình, born 20/03/1955: elderly (exempt) when the certificate is his own. */
+    static final String ELDERLY_REQUESTER_QR =
+            "001055012345||Trần Văn Bình|20031955|Nam|Số 5 Phố Huế, Phường Hai Bà Trưng, Thành phố Hà Nội|01022022";
+
+    private Label fee(FxRobot robot) {
+        return find(robot, "form-fee");
+    }
+
+    /**
+     * Issue 11, form 04 (by proxy): an elderly requester files for an adult who authorised him.
+     * His card fills his own part only; the person the certificate is for is typed, and the fee
+     * (exemptions for children and the elderly) follows that person's birth date, not his.
+     */
+    @Test
+    void byProxyTheCardFillsTheRequesterAndTheFeeFollowsTheSubject(FxRobot robot) {
+        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
+        robot.interact(() -> vm.procedures().queryProperty().set("uy quyen"));
+        robot.clickOn("#procedure-lltp-proxy");
+        CitizenPathTest.scan(robot, ELDERLY_REQUESTER_QR);
+        robot.clickOn("#applicant-confirm");
+        assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
+
+        Map<String, String> answers = services.sessions().current().orElseThrow().answers();
+        assertThat(answers).containsEntry("requester.name", "TRẦN VĂN BÌNH")
+                .containsEntry("requester.birthDate", "1955-03-20").containsEntry("requester.sex", "male")
+                .containsEntry("requester.idNumber", "001055012345");
+        assertThat(text(robot, "field-requester-name")).isEqualTo("TRẦN VĂN BÌNH");
+        assertThat(answers).as("nothing of the requester's card in the subject's part")
+                .doesNotContainKeys("fullName", "sex", "birthDate", "idNumber", "idIssueDate");
+        assertThat(fee(robot).getText()).as("the requester's age exempts nobody")
+                .isEqualTo("Lệ phí dự kiến: 200.000 đ");
+
+        // The subject's part, typed: an adult born in 1990 pays the fee, on the form and when filing.
+        press(robot, "form-next");
+        assertThat(text(robot, "field-fullName")).isEmpty();
+        assertThat(text(robot, "field-idNumber")).isEmpty();
+        assertThat(text(robot, "field-birthDate-year")).isEmpty();
+        typeInto(robot, "field-fullName", "LE THI HOA");
+        typeInto(robot, "field-birthDate-day", "02");
+        typeInto(robot, "field-birthDate-month", "09");
+        typeInto(robot, "field-birthDate-year", "1990");
+        assertThat(services.sessions().current().orElseThrow().answers()).containsEntry("birthDate", "1990-09-02")
+                .containsEntry("requester.birthDate", "1955-03-20");
+        assertThat(fee(robot).getText()).isEqualTo("Lệ phí dự kiến: 200.000 đ");
+        assertThat(vm.filingFacts()).contains("Lệ phí: 200.000 đ");
+
+        // A subject under 16 is exempt, whoever files for them.
+        typeInto(robot, "field-birthDate-year", "2015");
+        assertThat(fee(robot).getText()).isEqualTo("Miễn lệ phí");
+        assertThat(vm.filingFacts()).contains("Không mất lệ phí");
+        assertThat(vm.summary()).as("the dossier is filed under the requester's name")
+                .contains("Người nộp: TRẦN VĂN BÌNH");
+    }
+
     @Test
     void fromSearchToAParkedDraftAndBack(FxRobot robot) {
         robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");

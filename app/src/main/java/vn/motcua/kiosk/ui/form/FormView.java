@@ -2,8 +2,10 @@ package vn.motcua.kiosk.ui.form;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -23,10 +26,19 @@ import vn.motcua.kiosk.ui.I18n;
 /**
  * Step 5, the form: one section at a time ("Phần 2/4") in a scroll pane, Back and Next under
  * it, and on the last section "Tiếp tục", which checks the whole form and either calls
- * {@code onDone} or lists what is missing (a tap on a line goes there) and focuses the first.
+ * {@code onDone} or lists what is missing (a tap on a line goes there) and shows the first.
  * The focused field is scrolled into sight, above the on-screen keyboard.
  */
 public final class FormView extends VBox {
+    /** The form's height, in ems of its text, from which a title and the list of problems fit with a field. */
+    private static final double ROOM_FOR_LIST_EM = 20;
+    /** The form's width, in ems, from which the list goes beside the fields: 44em of fields, 20em of list. */
+    private static final double BESIDE_EM = 66;
+    private static final PseudoClass BESIDE = PseudoClass.getPseudoClass("beside");
+    private final Label problemsHeading = new Label();
+    /** Whether the form has room for more than the fields (false with the keyboard open on a landscape screen). */
+    private final BooleanBinding roomy = Bindings.createBooleanBinding(
+            () -> getHeight() >= ROOM_FOR_LIST_EM * emSize(), heightProperty(), problemsHeading.fontProperty());
     private final FormViewModel vm;
     private final I18n i18n;
     private final List<Node> sections = new ArrayList<>();
@@ -58,7 +70,12 @@ public final class FormView extends VBox {
         Label hint = new Label();
         hint.setId("form-section-hint");
         hint.setWrapText(true);
-        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        // With the keyboard open on a landscape screen the fields need every line: the part's
+        // title gives way (its number stays in the bar below).
+        title.visibleProperty().bind(roomy);
+        title.managedProperty().bind(roomy);
+        hint.visibleProperty().bind(roomy);
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty().and(roomy));
         Runnable heading = () -> {
             Section s = vm.form().sectionList().get(vm.sectionProperty().get());
             List<Integer> shown = vm.shownSections();
@@ -73,7 +90,10 @@ public final class FormView extends VBox {
         scroll.setId("form-scroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox body = new HBox(scroll);
+        body.getStyleClass().add("form-body");
+        VBox.setVgrow(body, Priority.ALWAYS);
 
         Node problems = problems();
         Button back = new Button();
@@ -112,12 +132,40 @@ public final class FormView extends VBox {
         show.run();
         vm.focusRequestProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                focusPath(is);
+                focusPath(is, true);
+            }
+        });
+        vm.revealRequestProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                focusPath(is, false);
             }
         });
         sceneProperty().addListener((obs, was, is) -> followFocus(is));
 
-        getChildren().addAll(title, hint, scroll, problems, nav);
+        getChildren().addAll(title, hint, body, problems, nav);
+        widthProperty().addListener((obs, was, is) -> placeProblems(body, problems));
+    }
+
+    /**
+     * Beside the fields where the screen is wide enough (fields are at most 44em wide, and a
+     * landscape screen's height is what the keyboard takes); under them otherwise.
+     */
+    private void placeProblems(HBox body, Node problems) {
+        boolean beside = getWidth() >= BESIDE_EM * emSize();
+        if (beside == body.getChildren().contains(problems)) {
+            return;
+        }
+        ((Pane) problems.getParent()).getChildren().remove(problems);
+        if (beside) {
+            body.getChildren().add(problems);
+        } else {
+            getChildren().add(getChildren().size() - 1, problems);
+        }
+        problems.pseudoClassStateChanged(BESIDE, beside);
+    }
+
+    private double emSize() {
+        return problemsHeading.getFont().getSize();
     }
 
     public FormViewModel viewModel() {
@@ -136,10 +184,10 @@ public final class FormView extends VBox {
 
     /** The list shown after a "Tiếp tục" that found problems: one tappable line each. */
     private Node problems() {
-        Label heading = new Label();
+        Label heading = problemsHeading;
+        heading.setId("form-problems-heading");
         heading.getStyleClass().add("error-text");
         heading.setWrapText(true);
-        heading.textProperty().bind(i18n.text("form.problems", Bindings.size(vm.problems())));
         VBox lines = new VBox();
         lines.setId("form-problems-list");
         lines.getStyleClass().add("problem-lines");
@@ -149,6 +197,7 @@ public final class FormView extends VBox {
                 Button b = new Button();
                 b.getStyleClass().add("problem-line");
                 b.setMaxWidth(Double.MAX_VALUE);
+                b.setWrapText(true);
                 b.setAlignment(Pos.CENTER_LEFT);
                 b.textProperty().bind(Bindings.createStringBinding(() -> {
                     vm.language().getValue();
@@ -161,11 +210,18 @@ public final class FormView extends VBox {
         };
         vm.problems().addListener((ListChangeListener<Object>) c -> fill.run());
         ScrollPane list = new ScrollPane(lines);
+        list.setId("form-problems-scroll");
         list.setFitToWidth(true);
         list.getStyleClass().addAll("plain-scroll", "problem-scroll");
-        // With the keyboard open on a small screen the list would leave no room for the field itself.
-        list.visibleProperty().bind(heightProperty().greaterThan(520));
+        // With the keyboard open on a landscape screen the list would leave no room for the field
+        // itself. In ems, as the text grows: the shell leaves the form 27em at 1280×800 and 25em
+        // at 1366×768 without the keyboard, about 11em with it.
+        list.visibleProperty().bind(roomy);
         list.managedProperty().bind(list.visibleProperty());
+        heading.textProperty().bind(Bindings.createStringBinding(() -> i18n.messages().get(
+                list.isVisible() ? "form.problems" : "form.problems.keyboard", vm.problems().size()),
+                vm.problems(), list.visibleProperty(), i18n.messagesProperty()));
+        VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(heading, list);
         box.setId("form-problems");
         box.getStyleClass().add("form-problems");
@@ -194,13 +250,15 @@ public final class FormView extends VBox {
         return f.label().in(lang);
     }
 
-    private void focusPath(String path) {
+    private void focusPath(String path, boolean focus) {
         Node content = scroll.getContent();
         Node target = find(content, path);
         if (target == null) {
             return;
         }
-        target.requestFocus();
+        if (focus) {
+            target.requestFocus();
+        }
         reveal(target);
     }
 
@@ -247,10 +305,10 @@ public final class FormView extends VBox {
     /** Scrolls so the node (with its label above it) is in sight. */
     private void reveal(Node node) {
         Node content = scroll.getContent();
-        if (content instanceof Parent p) {
-            p.applyCss();
-            p.layout();
-        }
+        // The whole screen, not only the section: the list of problems just shown takes height
+        // from the scroll pane, and the sums below need the viewport it leaves.
+        applyCss();
+        layout();
         Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         if (node.getProperties().get(FieldViews.REVEAL_WITH) instanceof Node extra && extra.isVisible()) {
             Bounds more = content.sceneToLocal(extra.localToScene(extra.getBoundsInLocal()));

@@ -56,6 +56,7 @@ public final class FormViewModel {
     private final IntegerProperty section = new SimpleIntegerProperty();
     private final ObservableList<FieldError> problems = FXCollections.observableArrayList();
     private final ObjectProperty<String> focusRequest = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> revealRequest = new SimpleObjectProperty<>();
 
     /**
      * @param form      the procedure's form
@@ -143,9 +144,14 @@ public final class FormViewModel {
         return problems;
     }
 
-    /** The path the view should bring into sight and focus (the first problem). */
+    /** The path the view should bring into sight and focus (a tapped problem). */
     public ReadOnlyObjectProperty<String> focusRequestProperty() {
         return focusRequest;
+    }
+
+    /** The path the view should bring into sight without focusing it (the first problem, beside the list). */
+    public ReadOnlyObjectProperty<String> revealRequestProperty() {
+        return revealRequest;
     }
 
     // ---- sections -----------------------------------------------------------------------------
@@ -252,7 +258,9 @@ public final class FormViewModel {
 
     /**
      * "Tiếp tục": checks the whole form. Valid → true. Otherwise every problem is listed, shown
-     * next to its field, and the first one is asked to be focused (its section comes on screen).
+     * next to its field, and the first one is brought into sight (its section comes on screen).
+     * It is not focused: a focused text field opens the on-screen keyboard, which leaves no room
+     * for the list the citizen is asked to choose from.
      */
     public boolean finish() {
         ValidationResult result = validator.validate(form, answers);
@@ -263,7 +271,10 @@ public final class FormViewModel {
         if (result.isValid()) {
             return true;
         }
-        focus(result.all().get(0).path());
+        String first = result.all().get(0).path();
+        sectionOf(first).ifPresent(section::set);
+        revealRequest.set(null);
+        revealRequest.set(first);
         return false;
     }
 

@@ -1,9 +1,7 @@
 package vn.motcua.kiosk.ui.shell;
 
-import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -317,11 +315,8 @@ public final class ShellView extends StackPane {
         Label fee = new Label();
         fee.setId("form-fee");
         fee.getStyleClass().add("fee-line");
-        fee.textProperty().bind(Bindings.createStringBinding(() -> vm.fee(form.answers())
-                .map(q -> q.free() ? i18n.messages().get("procedure.free")
-                        : i18n.messages().get("form.fee", NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"))
-                                .format(q.total())))
-                .orElse(""), form.revisionProperty(), i18n.messagesProperty()));
+        fee.textProperty().bind(Bindings.createStringBinding(() -> vm.feeText().estimate(form.answers()),
+                form.revisionProperty(), i18n.messagesProperty()));
         FormView view = new FormView(form, i18n, () -> vm.formDone(form.answers()));
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox screen = new VBox(fee, view);

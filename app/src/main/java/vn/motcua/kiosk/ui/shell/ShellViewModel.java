@@ -23,10 +23,9 @@ import vn.motcua.kiosk.calendar.DueDate;
 import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.catalogue.Procedure;
 import vn.motcua.kiosk.config.Language;
-import vn.motcua.kiosk.fees.FeeQuote;
 import vn.motcua.kiosk.form.Answers;
-import vn.motcua.kiosk.form.Prefill;
 import vn.motcua.kiosk.portal.Connectivity;
+import vn.motcua.kiosk.session.ApplicantPrefill;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.KioskSession;
@@ -35,12 +34,15 @@ import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.applicant.ApplicantViewModel;
 import vn.motcua.kiosk.ui.drafts.DraftsViewModel;
+import vn.motcua.kiosk.ui.fee.FeeText;
 import vn.motcua.kiosk.ui.form.FormViewModel;
 import vn.motcua.kiosk.ui.procedure.ProcedureViewModel;
 
 /**
  * State of the kiosk shell: which screen shows, the citizen's display choices, the session and
  * its inactivity countdown. Views bind to it; it calls the session workflow and nothing else.
+ * The ID card's prefill ({@link ApplicantPrefill}) and the fee in words ({@link FeeText}) are
+ * their own classes.
  */
 public final class ShellViewModel {
     private final SessionService sessions;
@@ -61,9 +63,10 @@ public final class ShellViewModel {
     private final BooleanProperty helpCalled = new SimpleBooleanProperty();
     private final DraftsViewModel drafts;
     private final CatalogueService catalogue;
-    private final String provinceCode;
     private final ProcedureViewModel procedures;
     private final ApplicantViewModel applicant;
+    private final ApplicantPrefill prefill;
+    private final FeeText feeText;
     private InactivityMonitor monitor;
     private boolean resumeAfterConsent;
 
@@ -75,10 +78,11 @@ public final class ShellViewModel {
         this.defaultLocale = i18n.locale();
         this.monitor = monitors.get();
         this.catalogue = catalogue;
-        this.provinceCode = provinceCode;
         this.drafts = new DraftsViewModel(sessions, background, this::parked, this::restored);
         this.procedures = new ProcedureViewModel(catalogue, provinceCode, this::procedureChosen);
         this.applicant = new ApplicantViewModel(this::applicantConfirmed);
+        this.prefill = new ApplicantPrefill(sessions, catalogue);
+        this.feeText = new FeeText(catalogue, provinceCode, i18n, this::procedure);
     }
 
     public ProcedureViewModel procedures() {
@@ -101,14 +105,8 @@ public final class ShellViewModel {
         screen.set(Screen.STEP);
     }
 
-    /** The card's values fill the chosen procedure's form where its fields ask for them. */
     private void applicantConfirmed(Map<String, String> card) {
-        procedure().ifPresent(p -> {
-            Map<String, String> prefill = Prefill.answers(p.form(), card);
-            if (!prefill.isEmpty()) {
-                sessions.answerAll(prefill);
-            }
-        });
+        prefill.fill(card);
         goTo(Step.FORM);
     }
 
@@ -132,9 +130,9 @@ public final class ShellViewModel {
                 });
     }
 
-    /** The fee with the answers so far, in the agency's province (reductions and exemptions applied). */
-    public Optional<FeeQuote> fee(Answers answers) {
-        return procedure().map(p -> catalogue.fee(p, answers, provinceCode));
+    /** The fee with the answers so far, in words (reductions and exemptions applied). */
+    public FeeText feeText() {
+        return feeText;
     }
 
     /** The form is complete: the return date it gives is kept for the receipt; on to the papers. */
@@ -160,7 +158,7 @@ public final class ShellViewModel {
         procedure().ifPresent(p -> {
             lines.add(p.name().in(language));
             Map<String, String> answers = sessions.current().map(KioskSession::answers).orElse(Map.of());
-            p.form().fields().stream().filter(f -> "name".equals(f.prefill())).findFirst()
+            p.form().applicantFields().stream().filter(f -> "name".equals(f.prefill())).findFirst()
                     .map(f -> answers.get(f.id())).filter(n -> n != null && !n.isBlank())
                     .ifPresent(n -> lines.add(i18n.messages().get("signing.review.applicant", n)));
         });
@@ -173,9 +171,7 @@ public final class ShellViewModel {
         int papers = sessions.current().map(s -> s.documents().size()).orElse(0);
         lines.add(i18n.messages().get("submit.papers", papers));
         Answers answers = Answers.of(sessions.current().map(KioskSession::answers).orElse(Map.of()));
-        fee(answers).ifPresent(q -> lines.add(q.free() ? i18n.messages().get("submit.fee.none")
-                : i18n.messages().get("submit.fee", java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"))
-                        .format(q.total()) + " đ")));
+        feeText.submitLine(answers).ifPresent(lines::add);
         return lines;
     }
 
