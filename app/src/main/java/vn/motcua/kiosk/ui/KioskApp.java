@@ -205,7 +205,8 @@ public final class KioskApp extends Application {
         view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
 
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {
+            // Consumed: a question on screen took Escape as its "no" (filters on one node all run).
+            if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed() && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {
                 staff.open();
                 e.consume();
             }

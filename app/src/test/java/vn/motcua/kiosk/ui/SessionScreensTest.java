@@ -63,7 +63,7 @@ class SessionScreensTest extends ShellFixture {
     @Test
     void aNewSessionAsksForConsentAgainUnticked(FxRobot robot) {
         startFiling(robot);
-        robot.clickOn("#consent-agree").clickOn("#consent-continue").clickOn("#session-end");
+        robot.clickOn("#consent-agree").clickOn("#consent-continue").clickOn("#session-end").clickOn("#end-yes");
         startFiling(robot);
         assertThat(((CheckBox) find(robot, "consent-agree")).isSelected()).isFalse();
     }
@@ -77,7 +77,7 @@ class SessionScreensTest extends ShellFixture {
         Path scan = s.workFolder().resolve("scan-1.jpg");
         Files.write(scan, new byte[100]);
 
-        robot.clickOn("#session-end");
+        robot.clickOn("#session-end").clickOn("#end-yes");
 
         assertThat(scan).doesNotExist();
         assertThat(services.sessions().current()).isEmpty();

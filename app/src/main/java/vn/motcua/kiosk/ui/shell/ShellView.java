@@ -61,6 +61,7 @@ public final class ShellView extends StackPane {
     private OnScreenKeyboard keyboard;
     private ToneStyle toneStyle = ToneStyle.NEW;
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
+    private final EndQuestion endQuestion;
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
     private final Map<String, Supplier<Node>> features = new HashMap<>();
@@ -78,6 +79,10 @@ public final class ShellView extends StackPane {
         this.filing = filing;
         this.consentSeconds = consentSeconds;
         I18n i18n = vm.i18n();
+        this.endQuestion = new EndQuestion(vm.sessionOpenProperty(), vm::endSession);
+        EndQuestionView endQuestionView = new EndQuestionView(endQuestion, i18n);
+        // Registered before the composition's Escape-for-staff filter on this node, which sees it consumed.
+        addEventFilter(KeyEvent.KEY_PRESSED, endQuestionView::keys);
         setId("shell");
         getStyleClass().add("shell");
 
@@ -104,7 +109,7 @@ public final class ShellView extends StackPane {
                 physicalKeys.attachTo(scene);
                 afterFirstFrame(scene, () -> {
                     addKeyboard(scene, bottom, i18n);
-                    getChildren().addAll(new InactivityOverlay(vm), new StaffView(staff, i18n));
+                    getChildren().addAll(endQuestionView, new InactivityOverlay(vm), new StaffView(staff, i18n));
                 });
             }
         });
@@ -231,7 +236,7 @@ public final class ShellView extends StackPane {
         end.setId("session-end");
         end.textProperty().bind(Bindings.concat(i18n.text("session.end"), "\n", i18n.text("session.end.hint")));
         end.getStyleClass().add("danger");
-        end.setOnAction(e -> vm.endSession());
+        end.setOnAction(e -> endQuestion.ask());
         Button park = new Button();
         park.setId("session-park");
         park.textProperty().bind(i18n.text("drafts.park"));
