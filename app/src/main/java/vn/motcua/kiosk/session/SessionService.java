@@ -265,10 +265,6 @@ public final class SessionService {
         requireConsented().documents(signed);
     }
 
-    public synchronized void requestHelp() {
-        events.record(EventType.HELP_REQUESTED, current == null ? null : current.id(), null);
-    }
-
     /** Ends the open session (if any) and erases everything personal except a parked draft. */
     public synchronized Erasure end(EndReason reason) {
         KioskSession s = current;

@@ -43,6 +43,7 @@ import vn.motcua.kiosk.receipt.ReceiptRenderer;
 import vn.motcua.kiosk.ui.fee.FeeViewModel;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.filing.SubmitViewModel;
+import vn.motcua.kiosk.ui.help.HelpCallViewModel;
 import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
 import vn.motcua.kiosk.ui.outcome.OutcomeViewModel;
 import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
@@ -180,7 +181,9 @@ public final class KioskApp extends Application {
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
         shell.follow(services.portal().connectivity());
         FilingScreens filing = filingScreens(services, background, layout, toStaff);
-        ShellView view = new ShellView(shell, staff, signing, filing, config.agency().name(), config.training(),
+        HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
+        shell.onReset(help::withdraw);
+        ShellView view = new ShellView(shell, staff, help, signing, filing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.
         shell.sessionOpenProperty().addListener((obs, was, is) -> {
@@ -221,7 +224,10 @@ public final class KioskApp extends Application {
                 Platform.runLater(() -> stage.setFullScreen(true));
             }
         });
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> shell.tick()));
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            shell.tick();
+            help.tick();
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         return view;

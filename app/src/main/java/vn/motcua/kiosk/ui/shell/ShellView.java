@@ -37,6 +37,8 @@ import vn.motcua.kiosk.ui.drafts.DraftsViews;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.form.FormView;
 import vn.motcua.kiosk.ui.form.FormViewModel;
+import vn.motcua.kiosk.ui.help.HelpCallViewModel;
+import vn.motcua.kiosk.ui.help.HelpWaitingButton;
 import vn.motcua.kiosk.ui.keyboard.OnScreenKeyboard;
 import vn.motcua.kiosk.ui.keyboard.PhysicalTelexFilter;
 import vn.motcua.kiosk.ui.procedure.ProcedureView;
@@ -53,6 +55,7 @@ import vn.motcua.kiosk.ui.welcome.WelcomeView;
  */
 public final class ShellView extends StackPane {
     private final ShellViewModel vm;
+    private final HelpCallViewModel help;
     private final BorderPane frame = new BorderPane();
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
@@ -72,9 +75,10 @@ public final class ShellView extends StackPane {
     }
 
     /** @param filing papers, submit, fee and receipt; null shows them as placeholders */
-    public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, FilingScreens filing, String agencyName,
-                     boolean training, int consentSeconds) {
+    public ShellView(ShellViewModel vm, StaffViewModel staff, HelpCallViewModel help, SigningScreen signing,
+                     FilingScreens filing, String agencyName, boolean training, int consentSeconds) {
         this.vm = vm;
+        this.help = help;
         this.signing = signing;
         this.filing = filing;
         this.consentSeconds = consentSeconds;
@@ -95,7 +99,7 @@ public final class ShellView extends StackPane {
             banner.setMaxWidth(Double.MAX_VALUE);
             top.getChildren().add(banner);
         }
-        top.getChildren().add(header(i18n, agencyName, staff));
+        top.getChildren().addAll(header(i18n, agencyName, staff), new HelpWaitingButton(help, i18n));
         frame.setTop(top);
         frame.getStyleClass().add("frame");
 
@@ -257,7 +261,7 @@ public final class ShellView extends StackPane {
     private void show(Screen screen) {
         signing.close();
         Node content = switch (screen) {
-            case WELCOME -> new WelcomeView(vm, portrait);
+            case WELCOME -> new WelcomeView(vm, help, portrait);
             case CONSENT -> new ConsentView(vm, consentSeconds);
             case STEP -> step(vm.stepProperty().get());
             case FEATURE -> features.containsKey(vm.featureProperty().get())
