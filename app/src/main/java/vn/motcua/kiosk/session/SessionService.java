@@ -321,10 +321,6 @@ public final class SessionService implements AutoCloseable {
         requireConsented().documents(signed);
     }
 
-    public synchronized void requestHelp() {
-        record(EventType.HELP_REQUESTED, current == null ? null : current.id(), null);
-    }
-
     /**
      * Ends the open session (if any): its memory is forgotten at once; its files and unparked
      * drafts are erased on the disk thread before anything of the next session is written. The

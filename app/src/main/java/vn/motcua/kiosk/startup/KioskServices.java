@@ -15,15 +15,19 @@ import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.documents.DocumentLimits;
 import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.filing.Filing;
+import vn.motcua.kiosk.help.Chime;
+import vn.motcua.kiosk.help.HelpCall;
 import vn.motcua.kiosk.printing.JavaxPrinter;
 import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.scanning.SaneScanner;
 import vn.motcua.kiosk.scanning.Scanner;
 import vn.motcua.kiosk.receipt.Reprints;
 import vn.motcua.kiosk.session.InactivityMonitor;
+import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.SigningStep;
+import vn.motcua.kiosk.sound.SampledChime;
 import vn.motcua.kiosk.signing.DriverCatalogue;
 import vn.motcua.kiosk.signing.TrustedSigners;
 import vn.motcua.kiosk.signing.TokenInfo;
@@ -69,6 +73,8 @@ public final class KioskServices implements AutoCloseable {
     private Filing filing;
     private Reprints reprints;
     private ResultVerifier resultVerifier;
+    private volatile Chime chime = new SampledChime();
+    private final HelpCall helpCall;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
                           Clock clock) {
@@ -91,6 +97,9 @@ public final class KioskServices implements AutoCloseable {
         this.scanner = () -> SaneScanner.forConfiguredScanner(config.devices().scanner());
         this.printer = () -> new JavaxPrinter(config.devices().printer());
         this.papers = new PapersStep(sessions, catalogue, () -> scanner.get(), DocumentLimits.defaults(), clock);
+        // Through the field, so that useChime takes effect for a call already made.
+        this.helpCall = new HelpCall(() -> chime.ring(), clock, HelpCall.REPEAT, events,
+                () -> sessions.current().map(KioskSession::id).orElse(null));
     }
 
     /**
@@ -214,6 +223,16 @@ public final class KioskServices implements AutoCloseable {
     /** The configured printer (javax.print: CUPS here, the spooler on Windows). */
     public Printer printer() {
         return printer.get();
+    }
+
+    /** "Cần hỗ trợ?": the chime and the waiting state until someone answers with the staff PIN. */
+    public HelpCall helpCall() {
+        return helpCall;
+    }
+
+    /** Another chime than the sound card's (tests: one that counts). */
+    public void useChime(Chime other) {
+        chime = other;
     }
 
     /** Another printer than the configured one (tests: a paused queue). */

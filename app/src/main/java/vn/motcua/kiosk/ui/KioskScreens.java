@@ -32,6 +32,7 @@ import vn.motcua.kiosk.ui.shell.ShellView;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.signing.ReviewViewModel;
 import vn.motcua.kiosk.ui.signing.SigningScreen;
+import vn.motcua.kiosk.ui.help.HelpCallViewModel;
 import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
 import vn.motcua.kiosk.ui.staff.ResultTroubleBoard;
 import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
@@ -73,7 +74,9 @@ public final class KioskScreens {
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
         shell.follow(services.portal().connectivity());
         FilingScreens filing = filingScreens(services, workers, layout, toStaff);
-        ShellView view = new ShellView(shell, staff, signing, filing, config.agency().name(), config.training(),
+        HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
+        shell.onReset(help::withdraw);
+        ShellView view = new ShellView(shell, staff, help, signing, filing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.
         shell.sessionOpenProperty().addListener((obs, was, is) -> {
@@ -97,7 +100,10 @@ public final class KioskScreens {
         });
         view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
         guardTheWindow(stage, view, staff);
-        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> shell.tick()));
+        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            shell.tick();
+            help.tick();
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         return view;
@@ -106,7 +112,8 @@ public final class KioskScreens {
     /** Escape, the close button and a dropped full screen lead to the staff PIN, never out. */
     private static void guardTheWindow(Stage stage, ShellView view, StaffViewModel staff) {
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {
+            // Consumed: a question on screen took Escape as its "no" (filters on one node all run).
+            if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed() && staff.phaseProperty().get() == StaffViewModel.Phase.HIDDEN) {
                 staff.open();
                 e.consume();
             }

@@ -122,7 +122,6 @@ class SessionServiceTest {
         sessions.acceptConsent();
         sessions.answer("applicant.name", NAME);
         sessions.answer("applicant.id", ID_NUMBER);
-        sessions.requestHelp();
         sessions.end(EndReason.TIMEOUT).join();
         assertThat(events.recent(100)).allSatisfy(e -> assertThat(String.valueOf(e.detail()) + e.sessionId())
                 .doesNotContain(ID_NUMBER).doesNotContain(NAME).doesNotContain("Nguy"));

@@ -65,7 +65,7 @@ class SessionScreensTest extends ShellFixture {
     @Test
     void aNewSessionAsksForConsentAgainUnticked(FxRobot robot) {
         startFiling(robot);
-        robot.clickOn("#consent-agree").clickOn("#consent-continue").clickOn("#session-end");
+        robot.clickOn("#consent-agree").clickOn("#consent-continue").clickOn("#session-end").clickOn("#end-yes");
         startFiling(robot);
         assertThat(((CheckBox) find(robot, "consent-agree")).isSelected()).isFalse();
     }
@@ -80,7 +80,7 @@ class SessionScreensTest extends ShellFixture {
         Path scan = s.workFolder().resolve("scan-1.jpg");
         Files.write(scan, new byte[100]);
 
-        robot.clickOn("#session-end");
+        robot.clickOn("#session-end").clickOn("#end-yes");
         services.sessions().flush();
 
         assertThat(scan).doesNotExist();

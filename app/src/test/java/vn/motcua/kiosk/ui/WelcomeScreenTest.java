@@ -102,15 +102,6 @@ class WelcomeScreenTest extends ShellFixture {
     }
 
     @Test
-    void helpCallsAVolunteer(FxRobot robot) {
-        assertThat(showing(robot, "help-sent")).isFalse();
-        robot.clickOn("#help");
-        assertThat(showing(robot, "help-sent")).isTrue();
-        services.sessions().flush();
-        assertThat(services.events().recent(1).get(0).type().name()).isEqualTo("HELP_REQUESTED");
-    }
-
-    @Test
     void productionModeHasNoTrainingBanner(FxRobot robot) {
         ShellView[] view = new ShellView[1];
         robot.interact(() -> {
@@ -119,8 +110,8 @@ class WelcomeScreenTest extends ShellFixture {
             StaffViewModel staff = new StaffViewModel(services.staffGate(), new NoActions(), Executors.newSingleThreadExecutor());
             var review = new vn.motcua.kiosk.ui.signing.ReviewViewModel(services.sessions(), services.signingStep(),
                     Runnable::run, () -> "");
-            view[0] = new ShellView(other, staff, new vn.motcua.kiosk.ui.signing.SigningScreen(review, List::of, false), null,
-                    "Sở Tư pháp", false, 120);
+            view[0] = new ShellView(other, staff, new vn.motcua.kiosk.ui.help.HelpCallViewModel(services.helpCall(), staff),
+                    new vn.motcua.kiosk.ui.signing.SigningScreen(review, List::of, false), null, "Sở Tư pháp", false, 120);
         });
         assertThat(robot.from(view[0]).lookup("#training-banner").tryQuery()).isEmpty();
         assertThat(robot.from(view[0]).lookup("#file").tryQuery()).isPresent();

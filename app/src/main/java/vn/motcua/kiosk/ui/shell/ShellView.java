@@ -35,6 +35,8 @@ import vn.motcua.kiosk.ui.drafts.DraftsViews;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.form.FormView;
 import vn.motcua.kiosk.ui.form.FormViewModel;
+import vn.motcua.kiosk.ui.help.HelpCallViewModel;
+import vn.motcua.kiosk.ui.help.HelpWaitingButton;
 import vn.motcua.kiosk.ui.keyboard.OnScreenKeyboard;
 import vn.motcua.kiosk.ui.keyboard.PhysicalTelexFilter;
 import vn.motcua.kiosk.ui.procedure.ProcedureView;
@@ -51,6 +53,7 @@ import vn.motcua.kiosk.ui.welcome.WelcomeView;
  */
 public final class ShellView extends StackPane {
     private final ShellViewModel vm;
+    private final HelpCallViewModel help;
     private final BorderPane frame = new BorderPane();
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
@@ -59,6 +62,7 @@ public final class ShellView extends StackPane {
     private OnScreenKeyboard keyboard;
     private ToneStyle toneStyle = ToneStyle.NEW;
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
+    private final EndQuestion endQuestion;
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
     private final Map<String, Supplier<Node>> features = new HashMap<>();
@@ -69,13 +73,18 @@ public final class ShellView extends StackPane {
     }
 
     /** @param filing papers, submit, fee and receipt; null shows them as placeholders */
-    public ShellView(ShellViewModel vm, StaffViewModel staff, SigningScreen signing, FilingScreens filing, String agencyName,
-                     boolean training, int consentSeconds) {
+    public ShellView(ShellViewModel vm, StaffViewModel staff, HelpCallViewModel help, SigningScreen signing,
+                     FilingScreens filing, String agencyName, boolean training, int consentSeconds) {
         this.vm = vm;
+        this.help = help;
         this.signing = signing;
         this.filing = filing;
         this.consentSeconds = consentSeconds;
         I18n i18n = vm.i18n();
+        this.endQuestion = new EndQuestion(vm.sessionOpenProperty(), vm::endSession);
+        EndQuestionView endQuestionView = new EndQuestionView(endQuestion, i18n);
+        // Registered before the composition's Escape-for-staff filter on this node, which sees it consumed.
+        addEventFilter(KeyEvent.KEY_PRESSED, endQuestionView::keys);
         setId("shell");
         getStyleClass().add("shell");
 
@@ -88,7 +97,7 @@ public final class ShellView extends StackPane {
             banner.setMaxWidth(Double.MAX_VALUE);
             top.getChildren().add(banner);
         }
-        top.getChildren().add(header(i18n, agencyName, staff));
+        top.getChildren().addAll(header(i18n, agencyName, staff), new HelpWaitingButton(help, i18n));
         frame.setTop(top);
         frame.getStyleClass().add("frame");
 
@@ -102,7 +111,7 @@ public final class ShellView extends StackPane {
                 physicalKeys.attachTo(scene);
                 afterFirstFrame(scene, () -> {
                     addKeyboard(scene, bottom, i18n);
-                    getChildren().addAll(new InactivityOverlay(vm), new StaffView(staff, i18n));
+                    getChildren().addAll(endQuestionView, new InactivityOverlay(vm), new StaffView(staff, i18n));
                 });
             }
         });
@@ -229,7 +238,7 @@ public final class ShellView extends StackPane {
         end.setId("session-end");
         end.textProperty().bind(Bindings.concat(i18n.text("session.end"), "\n", i18n.text("session.end.hint")));
         end.getStyleClass().add("danger");
-        end.setOnAction(e -> vm.endSession());
+        end.setOnAction(e -> endQuestion.ask());
         Button park = new Button();
         park.setId("session-park");
         park.textProperty().bind(i18n.text("drafts.park"));
@@ -250,7 +259,7 @@ public final class ShellView extends StackPane {
     private void show(Screen screen) {
         signing.close();
         Node content = switch (screen) {
-            case WELCOME -> new WelcomeView(vm, portrait);
+            case WELCOME -> new WelcomeView(vm, help, portrait);
             case CONSENT -> new ConsentView(vm, consentSeconds);
             case STEP -> step(vm.stepProperty().get());
             case FEATURE -> features.containsKey(vm.featureProperty().get())

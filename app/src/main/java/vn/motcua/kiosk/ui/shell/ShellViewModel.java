@@ -60,7 +60,7 @@ public final class ShellViewModel {
     private final BooleanProperty highContrast = new SimpleBooleanProperty();
     private final BooleanProperty warning = new SimpleBooleanProperty();
     private final LongProperty secondsLeft = new SimpleLongProperty();
-    private final BooleanProperty helpCalled = new SimpleBooleanProperty();
+    private final List<Runnable> resets = new ArrayList<>();
     private final DraftsViewModel drafts;
     private final CatalogueService catalogue;
     private final ProcedureViewModel procedures;
@@ -238,10 +238,6 @@ public final class ShellViewModel {
         return secondsLeft;
     }
 
-    public ReadOnlyBooleanProperty helpCalledProperty() {
-        return helpCalled;
-    }
-
     public void toggleLanguage() {
         i18n.setLocale(i18n.locale().getLanguage().equals("vi") ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
     }
@@ -329,9 +325,9 @@ public final class ShellViewModel {
         }
     }
 
-    public void requestHelp() {
-        sessions.requestHelp();
-        helpCalled.set(true);
+    /** Runs whenever the kiosk goes back to a clean Welcome (end, timeout, idle reset, "Xong"). */
+    public void onReset(Runnable forget) {
+        resets.add(forget);
     }
 
     /** Any touch, click or key: the citizen is still there. */
@@ -382,7 +378,7 @@ public final class ShellViewModel {
         drafts.reset();
         procedures.reset();
         applicant.reset();
-        helpCalled.set(false);
+        resets.forEach(Runnable::run);
         step.set(Step.CONSENT);
         feature.set("");
         largeText.set(false);

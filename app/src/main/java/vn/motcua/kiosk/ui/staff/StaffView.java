@@ -46,7 +46,9 @@ public final class StaffView extends StackPane {
 
     private static VBox pinPad(StaffViewModel vm, I18n i18n) {
         Label title = new Label();
-        title.textProperty().bind(i18n.text("staff.pin.title"));
+        title.setId("staff-pin-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> i18n.messages().get(vm.titleKeyProperty().get()),
+                vm.titleKeyProperty(), i18n.messagesProperty()));
         title.getStyleClass().add("screen-title");
         Label prompt = new Label();
         prompt.textProperty().bind(i18n.text("staff.pin.prompt"));

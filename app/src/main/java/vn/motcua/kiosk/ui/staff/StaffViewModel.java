@@ -3,6 +3,8 @@ package vn.motcua.kiosk.ui.staff;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import vn.motcua.kiosk.staff.StaffGate;
@@ -15,6 +17,8 @@ import vn.motcua.kiosk.ui.common.PinEntry;
 public final class StaffViewModel {
     public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT }
 
+    private static final String MENU_TITLE = "staff.pin.title";
+
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
 
@@ -25,6 +29,9 @@ public final class StaffViewModel {
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.HIDDEN);
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final PinEntry pin = new PinEntry(12);
+    private final ReadOnlyStringWrapper titleKey = new ReadOnlyStringWrapper(MENU_TITLE);
+    /** What an accepted PIN does instead of opening the menu; null: the menu. */
+    private Runnable afterPin;
 
     private final StaffOutboxViewModel outbox;
     private final StaffReprintViewModel reprints;
@@ -89,6 +96,11 @@ public final class StaffViewModel {
         return pin;
     }
 
+    /** The PIN pad's title, as a message key: whether the PIN opens the menu or does one thing. */
+    public ReadOnlyStringProperty titleKeyProperty() {
+        return titleKey.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
         return feedback;
     }
@@ -99,14 +111,29 @@ public final class StaffViewModel {
 
     /** Asks for the PIN (staff button, Escape, or the window's close button). */
     public void open() {
+        ask(MENU_TITLE, null);
+    }
+
+    /**
+     * Asks for the staff PIN for one action instead of the menu (a volunteer answering a help
+     * call): the same gate, so the same count of wrong PINs and the same lock.
+     */
+    public void confirm(String titleMessageKey, Runnable action) {
+        ask(titleMessageKey, action);
+    }
+
+    private void ask(String title, Runnable action) {
         if (phase.get() == Phase.HIDDEN) {
             pin.clear();
             feedback.set(null);
+            titleKey.set(title);
+            afterPin = action;
             phase.set(Phase.PIN);
         }
     }
 
     public void cancel() {
+        afterPin = null;
         pin.clear();
         feedback.set(null);
         phase.set(Phase.HIDDEN);
@@ -136,7 +163,14 @@ public final class StaffViewModel {
     private void show(StaffGate.Result result) {
         if (result instanceof StaffGate.Result.Accepted) {
             feedback.set(null);
-            phase.set(Phase.MENU);
+            Runnable action = afterPin;
+            afterPin = null;
+            if (action == null) {
+                phase.set(Phase.MENU);
+            } else {
+                phase.set(Phase.HIDDEN);
+                action.run();
+            }
         } else if (result instanceof StaffGate.Result.Wrong wrong) {
             feedback.set(new Feedback("staff.pin.wrong", wrong.attemptsLeft()));
             phase.set(Phase.PIN);

@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.ui.welcome;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,12 +11,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.help.HelpCallViewModel;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 
 /** Design step 1: four big choices and a call for help. Two columns in landscape, one in portrait. */
 public final class WelcomeView extends VBox {
 
-    public WelcomeView(ShellViewModel vm, ObservableBooleanValue portrait) {
+    public WelcomeView(ShellViewModel vm, HelpCallViewModel helpCall, ObservableBooleanValue portrait) {
         I18n i18n = vm.i18n();
         getStyleClass().add("welcome");
         setAlignment(Pos.CENTER);
@@ -60,13 +62,16 @@ public final class WelcomeView extends VBox {
         help.setId("help");
         help.textProperty().bind(i18n.text("welcome.help"));
         help.getStyleClass().add("help");
-        help.setOnAction(e -> vm.requestHelp());
+        help.setOnAction(e -> helpCall.call());
+        // What the kiosk did, and nothing more: it rang (or could not) and shows the call.
         Label helpSent = new Label();
         helpSent.setId("help-sent");
-        helpSent.textProperty().bind(i18n.text("welcome.help.sent"));
+        helpSent.textProperty().bind(Bindings.when(helpCall.heardProperty())
+                .then(i18n.text("welcome.help.chimed")).otherwise(i18n.text("welcome.help.silent")));
         helpSent.getStyleClass().add("notice");
-        helpSent.visibleProperty().bind(vm.helpCalledProperty());
-        helpSent.managedProperty().bind(vm.helpCalledProperty());
+        helpSent.setWrapText(true);
+        helpSent.visibleProperty().bind(helpCall.waitingProperty());
+        helpSent.managedProperty().bind(helpCall.waitingProperty());
 
         getChildren().addAll(title, tiles, help, helpSent);
     }

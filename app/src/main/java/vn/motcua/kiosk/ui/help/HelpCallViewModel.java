@@ -1,0 +1,64 @@
+package vn.motcua.kiosk.ui.help;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import vn.motcua.kiosk.help.HelpCall;
+import vn.motcua.kiosk.ui.staff.StaffViewModel;
+
+/**
+ * "Cần hỗ trợ?" on screen: whether a call waits (the header shows it on every screen) and
+ * whether its chime was heard (the citizen is told which). Answering goes through the staff PIN.
+ */
+public final class HelpCallViewModel {
+    private final HelpCall call;
+    private final StaffViewModel staff;
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper heard = new ReadOnlyBooleanWrapper();
+
+    public HelpCallViewModel(HelpCall call, StaffViewModel staff) {
+        this.call = call;
+        this.staff = staff;
+        show();
+    }
+
+    public ReadOnlyBooleanProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    /** False when the kiosk has no sound device: the citizen is told to wave instead. */
+    public ReadOnlyBooleanProperty heardProperty() {
+        return heard.getReadOnlyProperty();
+    }
+
+    public void call() {
+        call.call();
+        show();
+    }
+
+    /** The shell's one-second timer: the chime again when its interval has passed. */
+    public void tick() {
+        call.tick();
+        show();
+    }
+
+    /** A volunteer or staff member taps the header: the staff PIN pad, and the call ends once it is accepted. */
+    public void answer() {
+        if (waiting.get()) {
+            staff.confirm("help.answer.title", () -> {
+                call.answered();
+                show();
+            });
+        }
+    }
+
+    /** The kiosk went back to a clean Welcome: the citizen who called is gone. */
+    public void withdraw() {
+        call.withdrawn();
+        show();
+    }
+
+    private void show() {
+        waiting.set(call.waiting());
+        heard.set(call.heard());
+    }
+}
