@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
-import vn.motcua.kiosk.store.EventLog;
 import vn.motcua.kiosk.store.EventType;
 
 /**
  * A citizen's "Cần hỗ trợ?" until someone comes. Until volunteers have devices of their own the
  * kiosk calls out loud: a chime at once and again every {@link #REPEAT} while nobody has
  * answered, so a volunteer busy with another citizen who missed one still hears the next.
- * It ends when a volunteer or staff member answers with the PIN, or when the kiosk goes back to
- * a clean Welcome. The event log gets counts only: when, how long, how many chimes.
+ * It ends only when a volunteer or staff member answers with the PIN: not at the idle reset nor
+ * at the session's end, since the person who called may still be standing there, and a call
+ * that rings until someone looks is better than one that silently gives up. The event log gets
+ * counts only: when, how long, how many chimes.
  */
 public final class HelpCall {
     /** Long enough not to nag a busy hall, short enough that nobody waits long unheard. */
@@ -21,15 +22,21 @@ public final class HelpCall {
     private final Chime chime;
     private final Clock clock;
     private final Duration repeat;
-    private final EventLog events;
+    private final Events events;
     private final Supplier<String> sessionId;
     private Instant since; // null: nobody is waiting
     private Instant nextChime;
     private int chimes;
     private boolean heard;
 
+    /** Where the call's events go; the kiosk records them off the FX thread, whose taps call this class. */
+    @FunctionalInterface
+    public interface Events {
+        void record(EventType type, String sessionId, String detail);
+    }
+
     /** @param sessionId the open session's id for the log (not personal), or null between sessions */
-    public HelpCall(Chime chime, Clock clock, Duration repeat, EventLog events, Supplier<String> sessionId) {
+    public HelpCall(Chime chime, Clock clock, Duration repeat, Events events, Supplier<String> sessionId) {
         this.chime = chime;
         this.clock = clock;
         this.repeat = repeat;
@@ -66,26 +73,17 @@ public final class HelpCall {
 
     /** Someone came and said so with the PIN. */
     public synchronized void answered() {
-        end(EventType.HELP_ANSWERED);
-    }
-
-    /** The session ended or the kiosk reset to Welcome: nobody is left to help. */
-    public synchronized void withdrawn() {
-        end(EventType.HELP_WITHDRAWN);
+        if (since == null) {
+            return;
+        }
+        long waited = Duration.between(since, clock.instant()).toSeconds();
+        events.record(EventType.HELP_ANSWERED, sessionId.get(), "waitedSeconds=" + waited + " chimes=" + chimes);
+        since = null;
     }
 
     private void ring() {
         heard = chime.ring();
         chimes++;
         nextChime = clock.instant().plus(repeat);
-    }
-
-    private void end(EventType type) {
-        if (since == null) {
-            return;
-        }
-        long waited = Duration.between(since, clock.instant()).toSeconds();
-        events.record(type, sessionId.get(), "waitedSeconds=" + waited + " chimes=" + chimes);
-        since = null;
     }
 }

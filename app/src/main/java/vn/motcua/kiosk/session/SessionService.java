@@ -434,8 +434,8 @@ public final class SessionService implements AutoCloseable {
         drafts.save(latest);
     }
 
-    /** Events go to disk in order with the drafts, never on the caller's thread. */
-    private void record(EventType type, String sessionId, String detail) {
+    /** Events go to disk in order with the drafts, never on the caller's thread (the FX thread). */
+    public void record(EventType type, String sessionId, String detail) {
         disk.execute("recording an event", () -> events.record(type, sessionId, detail));
     }
 

@@ -98,7 +98,7 @@ public final class KioskServices implements AutoCloseable {
         this.printer = () -> new JavaxPrinter(config.devices().printer());
         this.papers = new PapersStep(sessions, catalogue, () -> scanner.get(), DocumentLimits.defaults(), clock);
         // Through the field, so that useChime takes effect for a call already made.
-        this.helpCall = new HelpCall(() -> chime.ring(), clock, HelpCall.REPEAT, events,
+        this.helpCall = new HelpCall(() -> chime.ring(), clock, HelpCall.REPEAT, sessions::record,
                 () -> sessions.current().map(KioskSession::id).orElse(null));
     }
 

@@ -75,7 +75,6 @@ public final class KioskScreens {
         shell.follow(services.portal().connectivity());
         FilingScreens filing = filingScreens(services, workers, layout, toStaff);
         HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
-        shell.onReset(help::withdraw);
         ShellView view = new ShellView(shell, staff, help, signing, filing, config.agency().name(), config.training(),
                 config.timeouts().inactivityEndSeconds());
         // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.

@@ -34,7 +34,7 @@ class HelpCallTest {
         call = new HelpCall(() -> {
             rings.incrementAndGet();
             return !silent;
-        }, clock, Duration.ofSeconds(30), events, () -> "session-1");
+        }, clock, Duration.ofSeconds(30), events::record, () -> "session-1");
     }
 
     @AfterEach
@@ -103,21 +103,8 @@ class HelpCallTest {
     }
 
     @Test
-    void aWithdrawnCallStopsTheChime() {
-        call.call();
-        clock.advance(Duration.ofSeconds(10));
-        call.withdrawn();
-        assertThat(call.waiting()).isFalse();
-        after(60);
-        assertThat(rings).hasValue(1);
-        assertThat(helpEvents()).extracting(Event::type).containsExactly(EventType.HELP_REQUESTED, EventType.HELP_WITHDRAWN);
-        assertThat(helpEvents().get(1).detail()).isEqualTo("waitedSeconds=10 chimes=1");
-    }
-
-    @Test
     void withNobodyWaitingAnsweringWithdrawingAndTicksDoNothing() {
         call.answered();
-        call.withdrawn();
         after(60);
         assertThat(rings).hasValue(0);
         assertThat(helpEvents()).isEmpty();

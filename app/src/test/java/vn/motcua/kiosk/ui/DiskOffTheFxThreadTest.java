@@ -52,7 +52,7 @@ class DiskOffTheFxThreadTest extends ShellFixture {
         services.sessions().flush();
         assertThat(first.answers()).containsEntry("phone", "0901234567");
 
-        robot.clickOn("#session-end");
+        robot.clickOn("#session-end").clickOn("#end-yes");
         robot.clickOn("#file");
         await(() -> showing(robot, "consent-agree"));
         services.sessions().flush();

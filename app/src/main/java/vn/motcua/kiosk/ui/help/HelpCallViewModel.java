@@ -51,12 +51,6 @@ public final class HelpCallViewModel {
         }
     }
 
-    /** The kiosk went back to a clean Welcome: the citizen who called is gone. */
-    public void withdraw() {
-        call.withdrawn();
-        show();
-    }
-
     private void show() {
         waiting.set(call.waiting());
         heard.set(call.heard());

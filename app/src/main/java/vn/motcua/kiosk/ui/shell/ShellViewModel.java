@@ -60,7 +60,6 @@ public final class ShellViewModel {
     private final BooleanProperty highContrast = new SimpleBooleanProperty();
     private final BooleanProperty warning = new SimpleBooleanProperty();
     private final LongProperty secondsLeft = new SimpleLongProperty();
-    private final List<Runnable> resets = new ArrayList<>();
     private final DraftsViewModel drafts;
     private final CatalogueService catalogue;
     private final ProcedureViewModel procedures;
@@ -325,11 +324,6 @@ public final class ShellViewModel {
         }
     }
 
-    /** Runs whenever the kiosk goes back to a clean Welcome (end, timeout, idle reset, "Xong"). */
-    public void onReset(Runnable forget) {
-        resets.add(forget);
-    }
-
     /** Any touch, click or key: the citizen is still there. */
     public void userActivity() {
         monitor.activity();
@@ -378,7 +372,6 @@ public final class ShellViewModel {
         drafts.reset();
         procedures.reset();
         applicant.reset();
-        resets.forEach(Runnable::run);
         step.set(Step.CONSENT);
         feature.set("");
         largeText.set(false);
