@@ -75,6 +75,17 @@ public final class ScreenshotTour {
         shot(stage, "welcome-1920x1080");
         resize(stage, 1280, 800);
 
+        // "Cần hỗ trợ?": the chime and the bar on every screen, until a PIN answers it. Xvfb has no
+        // sound device; a stand-in chime shows the screen of a kiosk that has one.
+        services.useChime(() -> true);
+        press(stage, "help");
+        shot(stage, "help-waiting");
+        press(stage, "help-waiting");
+        for (String key : new String[] {"staff-key-2", "staff-key-4", "staff-key-6", "staff-key-8", "staff-pin-ok"}) {
+            press(stage, key);
+        }
+        waitFor(() -> !stage.getScene().lookup("#help-waiting").isVisible());
+
         press(stage, "file");
         shot(stage, "consent");
         fx(() -> {
@@ -97,6 +108,14 @@ public final class ScreenshotTour {
         shot(stage, "applicant-card");
         press(stage, "applicant-confirm");
         shot(stage, "form");
+        // "Tiếp tục" through the parts with answers missing: the list of what to mend, at two sizes.
+        for (int i = 0; i < 4; i++) {
+            press(stage, "form-next");
+        }
+        shot(stage, "form-problems");
+        resize(stage, 1366, 768);
+        shot(stage, "form-problems-1366x768");
+        resize(stage, 1280, 800);
         fx(() -> {
             // Two papers as the papers step will leave them, to show the review screen.
             var session = services.sessions().current().orElseThrow();
@@ -142,6 +161,8 @@ public final class ScreenshotTour {
         type(stage, "drafts-code", "K7M-4QX");
         shot(stage, "drafts-resume");
         press(stage, "session-end");
+        shot(stage, "end-question");
+        press(stage, "end-yes");
 
         // The end of the path (decision 0005): papers, submit, fee, receipt — online, then offline.
         Path card = mockIdCard(data.resolve("cccd.pdf"));
