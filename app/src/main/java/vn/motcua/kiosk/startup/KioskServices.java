@@ -58,6 +58,7 @@ public final class KioskServices implements AutoCloseable {
 
     private final KioskConfig config;
     private final Clock clock;
+    private Tracking tracking;
     private final Database database;
     private final EventLog events;
     private final SessionService sessions;
@@ -244,8 +245,12 @@ public final class KioskServices implements AutoCloseable {
      * "Tra cứu hồ sơ" through the portal link's client (offline until it has started); a queued
      * receipt's local reference through this kiosk's outbox.
      */
-    public Tracking tracking() {
-        return new Tracking(() -> portal.client(), portal.outbox()::whereabouts);
+    public synchronized Tracking tracking() {
+        // One for the kiosk: the track and result screens share its limit on wrong digits.
+        if (tracking == null) {
+            tracking = new Tracking(() -> portal.client(), portal.outbox()::whereabouts, clock);
+        }
+        return tracking;
     }
 
     public EventLog events() {

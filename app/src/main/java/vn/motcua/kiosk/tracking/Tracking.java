@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.tracking;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import vn.motcua.kiosk.guard.AttemptLimiter;
 import vn.motcua.kiosk.outbox.Outbox;
 import vn.motcua.kiosk.portal.Answers;
 import vn.motcua.kiosk.portal.PortalClient;
@@ -61,16 +64,25 @@ public final class Tracking {
         Outbox.Whereabouts whereabouts(String localRef, String phoneLast4);
     }
 
+    /** Wrong digits for a local reference before its lookups lock for {@link #LOCKOUT}. */
+    public static final int MAX_WRONG_DIGITS = 5;
+    public static final Duration LOCKOUT = Duration.ofMinutes(1);
+
     final Supplier<PortalClient> client;
     private final LocalOutbox outbox;
+    // The portal limits guesses at its own codes; a queued dossier's digits are checked here, so
+    // this kiosk limits them too (10,000 combinations are few for someone standing at the screen).
+    private final AttemptLimiter localGuesses;
 
     /**
      * @param client the portal client, or null while the portal link has not started
      * @param outbox where local references are looked up
+     * @param clock  for the lock after too many wrong digits
      */
-    public Tracking(Supplier<PortalClient> client, LocalOutbox outbox) {
+    public Tracking(Supplier<PortalClient> client, LocalOutbox outbox, Clock clock) {
         this.client = client;
         this.outbox = outbox;
+        this.localGuesses = new AttemptLimiter(clock, MAX_WRONG_DIGITS, LOCKOUT);
     }
 
     /** Whether what was typed (after {@link #normaliseCode}) is a queued receipt's local reference. */
@@ -101,12 +113,17 @@ public final class Tracking {
         String typed = normaliseCode(code);
         String digits = last4.strip();
         if (isLocalReference(typed)) {
+            if (localGuesses.lockedForSeconds() > 0) {
+                return new Outcome.Refused("track.local.locked", List.of());
+            }
             Outbox.Whereabouts w = outbox.whereabouts(typed, digits);
+            if (w instanceof Outbox.Whereabouts.OtherDigits) {
+                localGuesses.failed();
+                return new Outcome.NotFound();
+            }
+            localGuesses.succeeded();
             if (w instanceof Outbox.Whereabouts.Waiting waiting) {
                 return new Outcome.Queued(typed, waiting.storedAt(), waiting.refused());
-            }
-            if (w instanceof Outbox.Whereabouts.OtherDigits) {
-                return new Outcome.NotFound();
             }
             if (w instanceof Outbox.Whereabouts.Sent sent) {
                 return askPortal(sent.dossierCode(), digits);
