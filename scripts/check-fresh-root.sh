@@ -53,6 +53,12 @@ printf '#!/bin/sh\nexit 101\n' > "$fresh/usr/sbin/policy-rc.d"
 chmod +x "$fresh/usr/sbin/policy-rc.d"
 if [ "$all_tests" = 1 ]; then
   git clone -q "$here/.." "$fresh/root/kiosk"
+  # Maven fetches over https: a machine that reaches the registries through its own certificate
+  # authority (listed in /usr/local/share/ca-certificates) lends it to the fresh root.
+  if [ -d /usr/local/share/ca-certificates ]; then
+    mkdir -p "$fresh/usr/local/share/ca-certificates"
+    cp -r /usr/local/share/ca-certificates/. "$fresh/usr/local/share/ca-certificates/"
+  fi
 else
   mkdir -p "$fresh/root/kiosk"
   cp -r "$here" "$fresh/root/kiosk/scripts"
@@ -78,6 +84,8 @@ set -euo pipefail
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root CI=true KIOSK_SKIP_FRESH_ROOT=1
 cd /root/kiosk
 echo "fresh root: $(. /etc/os-release; echo "$PRETTY_NAME"), the test command from a fresh clone in /root/kiosk"
+bash scripts/install-test-deps.sh
+update-ca-certificates > /dev/null
 bash scripts/test-all.sh
 '
 fi
