@@ -35,16 +35,34 @@ class PaperScannerTest {
     void aFeederBatchArrivesPageByPageAndBlankPagesAreFlagged() throws Exception {
         PageWriter writer = new PageWriter(session, DocumentLimits.defaults());
         PaperScanner scanner = new PaperScanner(TestSaned.scanner(), writer);
-        PaperDocument doc = new PaperDocument("cccd");
+        PaperDocument doc = null;
         List<Integer> added = new ArrayList<>();
         List<Integer> sizesWhenAdded = new ArrayList<>();
-        int n = scanner.scanInto(doc, 0, feeder("Grid"), new Cancellation(), new PagesListener() {
-            @Override
-            public void pageAdded(int index, Page page) {
-                added.add(index);
-                sizesWhenAdded.add(doc.size()); // already in the document when the screen hears of it
+        int n;
+        for (int lostLinks = 0; ; ) {
+            PaperDocument batch = new PaperDocument("cccd");
+            doc = batch;
+            added.clear();
+            sizesWhenAdded.clear();
+            try {
+                n = scanner.scanInto(batch, 0, feeder("Grid"), new Cancellation(), new PagesListener() {
+                    @Override
+                    public void pageAdded(int index, Page page) {
+                        added.add(index);
+                        sizesWhenAdded.add(batch.size()); // already in the document when the screen hears of it
+                    }
+                });
+                break;
+            } catch (ConnectionLostException e) {
+                // As in moreThanAHundredPagesStreamToDiskIntoOnePdfA: saned's link to the test backend
+                // has stalled mid-batch about once in a few full runs on a busy machine (cause not
+                // found). The pages before the loss stay; the batch is fed again once. Twice fails.
+                lostLinks++;
+                assertThat(lostLinks).as("lost links to saned").isLessThan(2);
+                assertThat(batch.size()).isEqualTo(e.pagesDelivered());
+                assertThat(added).hasSize(e.pagesDelivered());
             }
-        });
+        }
         assertThat(n).isEqualTo(10);
         assertThat(added).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(sizesWhenAdded).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
