@@ -72,8 +72,8 @@ echo "fresh root: $(. /etc/os-release; echo "$PRETTY_NAME")"
 bash /root/kiosk/scripts/install-test-deps.sh > /root/install.log 2>&1 || {
   echo "fresh root: installing the test packages failed:"; tail -n 30 /root/install.log; exit 1; }
 dpkg-query -W -f="fresh root: \${Package} \${Version}\n" cups-daemon sane-utils softhsm2 pcscd openjdk-17-jdk maven
-java -version 2>&1 | head -n 1 | sed "s/^/fresh root: /"
-mvn -v 2>&1 | head -n 1 | sed "s/^/fresh root: /"
+java -version 2>&1 | sed -n "1s/^/fresh root: /p"
+mvn -v 2>&1 | sed -n "1s/^/fresh root: /p"
 export KIOSK_TEST_SERVICES=/root/kiosk/target/test-services
 bash /root/kiosk/scripts/with-test-services.sh bash /root/kiosk/scripts/check-print-job.sh
 echo "fresh root: every service started; a job went through the CUPS filters (run as lp) from a 0700 folder"
