@@ -38,25 +38,17 @@ public final class StaffViewModel {
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
 
+    /** The PIN pad and the kiosk's own actions only, without outbox, reprints or device boards (some tests). */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
-        this(gate, actions, background, null);
-    }
-
-    /** @param outbox the outbox list for staff, or null where there is none (some tests) */
-    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox) {
-        this(gate, actions, background, outbox, null, new PrinterTroubleBoard());
+        this(gate, actions, background, null, null, new PrinterTroubleBoard(), new ResultTroubleBoard());
     }
 
     /**
-     * @param reprints today's receipts to print again, or null where there are none (some tests)
+     * @param outbox   the outbox list for staff, or null where there is none
+     * @param reprints today's receipts to print again, or null where there are none
      * @param printer  where the printing screens report trouble; its last one shows in the menu
+     * @param results  where the result screen reports an e-result refused for its signature
      */
-    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
-            StaffReprintViewModel reprints, PrinterTroubleBoard printer) {
-        this(gate, actions, background, outbox, reprints, printer, new ResultTroubleBoard());
-    }
-
-    /** @param results where the result screen reports an e-result refused for its signature */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
             StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results) {
         this.results = results;
