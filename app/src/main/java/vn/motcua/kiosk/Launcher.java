@@ -50,7 +50,7 @@ public final class Launcher {
         } catch (ConfigException e) {
             // doctor reports the problems itself, in the default language.
         }
-        return new Doctor(options.configSource(), options.dataDir(), Doctor.Environment.system(),
+        return new Doctor(options.configSource(), options.dataDir(), options.keyLocation(), Doctor.Environment.system(),
                 Doctor.DeviceChecks.real(options.printTestPage(), options.scanTestPage())).print(out, Messages.of(locale));
     }
 

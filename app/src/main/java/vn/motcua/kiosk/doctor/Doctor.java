@@ -26,6 +26,9 @@ import vn.motcua.kiosk.scanning.ScannerChecks;
 import vn.motcua.kiosk.signing.DriverCatalogue;
 import vn.motcua.kiosk.signing.pkcs11.SigningDoctor;
 import vn.motcua.kiosk.staff.PinHash;
+import vn.motcua.kiosk.privacy.DataKey;
+import vn.motcua.kiosk.privacy.KeyFile;
+import vn.motcua.kiosk.privacy.PrivateFiles;
 import vn.motcua.kiosk.store.Database;
 
 /**
@@ -41,6 +44,7 @@ public final class Doctor {
 
     private final ConfigSource configSource;
     private final Path dataDir;
+    private final KeyFile.Location keyLocation;
     private final Environment env;
     private final DeviceChecks devices;
 
@@ -80,9 +84,10 @@ public final class Doctor {
         }
     }
 
-    public Doctor(ConfigSource configSource, Path dataDir, Environment env, DeviceChecks devices) {
+    public Doctor(ConfigSource configSource, Path dataDir, KeyFile.Location keyLocation, Environment env, DeviceChecks devices) {
         this.configSource = configSource;
         this.dataDir = dataDir;
+        this.keyLocation = keyLocation;
         this.env = env;
         this.devices = devices;
     }
@@ -115,7 +120,15 @@ public final class Doctor {
         }
 
         checks.add(dataFolder(m));
-        checks.add(database(m));
+        DataKey key = null;
+        try {
+            key = KeyFile.open(keyLocation);
+            boolean apart = !keyLocation.file().toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize());
+            checks.add(new Check(m.get("doctor.key"), apart, m.get(apart ? "doctor.key.ok" : "doctor.key.inData", keyLocation.file())));
+        } catch (KeyFile.Unusable e) {
+            checks.add(new Check(m.get("doctor.key"), false, m.get("startup.error.key." + e.problem(), e.file())));
+        }
+        checks.add(database(m, key));
         boolean display = isSet("DISPLAY") || isSet("WAYLAND_DISPLAY") || !isLinux();
         checks.add(new Check(m.get("doctor.display"), display,
                 m.get(display ? "doctor.display.ok" : "doctor.display.problem")));
@@ -151,18 +164,37 @@ public final class Doctor {
 
     private Check dataFolder(Messages m) {
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.folder(dataDir);
             Path probe = Files.createTempFile(dataDir, "doctor", ".tmp");
             Files.delete(probe);
+            if (PrivateFiles.openToOthers(dataDir)) {
+                return new Check(m.get("doctor.data"), false, m.get("doctor.data.open", dataDir));
+            }
+            long open;
+            try (var files = Files.walk(dataDir)) {
+                open = files.filter(f -> {
+                    try {
+                        return PrivateFiles.readableByOthers(f);
+                    } catch (IOException e) {
+                        return true;
+                    }
+                }).count();
+            }
+            if (open > 0) {
+                return new Check(m.get("doctor.data"), false, m.get("doctor.data.files", dataDir, open));
+            }
             return new Check(m.get("doctor.data"), true, m.get("doctor.data.ok", dataDir));
         } catch (Exception e) {
             return new Check(m.get("doctor.data"), false, m.get("doctor.data.problem", dataDir, e.getClass().getSimpleName()));
         }
     }
 
-    private Check database(Messages m) {
+    private Check database(Messages m, DataKey key) {
         Path file = dataDir.resolve(KioskServices.DATABASE_FILE);
-        try (Database db = Database.open(file)) {
+        if (key == null) {
+            return new Check(m.get("doctor.database"), false, m.get("doctor.database.noKey", file));
+        }
+        try (Database db = Database.open(file, key)) {
             String integrity = db.integrityCheck();
             boolean ok = "ok".equals(integrity);
             return new Check(m.get("doctor.database"), ok, ok

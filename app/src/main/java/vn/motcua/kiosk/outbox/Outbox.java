@@ -4,14 +4,10 @@ package vn.motcua.kiosk.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -28,12 +24,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import vn.motcua.kiosk.privacy.PrivateFiles;
 import vn.motcua.kiosk.store.OutboxStore;
 
 /**
  * "Nộp hồ sơ": a dossier and its documents become one outbox entry, stored durably before the
  * citizen is told anything, then sent by {@link OutboxWorker} whenever the portal answers.
- * The entry's files live in its own folder under {@code root}, erased once the portal has them.
+ * The entry's files live in its own folder under {@code root}, sealed with the data key (the
+ * papers are personal and may wait days), erased once the portal has them.
  */
 public final class Outbox {
     /** What the citizen's session hands over: the create body (JSON) and the PDFs in order. */
@@ -93,23 +91,21 @@ public final class Outbox {
 
     /**
      * Stores the submission and returns its local reference ("đang chờ gửi" shows it). Files are
-     * copied and fsynced first; the row that points at them commits last, so a crash in between
-     * leaves only an orphan folder, which {@link #sweepOrphans()} removes.
+     * sealed, written and fsynced first; the row that points at them commits last, so a crash in
+     * between leaves only an orphan folder, which {@link #sweepOrphans()} removes.
      */
     public String add(Submission s) {
         String ref = newReference();
         Path dir = root.resolve(ref);
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.folder(dir);
             List<OutboxStore.Document> docs = new ArrayList<>();
             int position = 0;
             for (Paper p : s.papers()) {
-                Path copy = dir.resolve(position + ".pdf");
-                Files.copy(p.file(), copy, StandardCopyOption.REPLACE_EXISTING);
-                try (var ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                docs.add(new OutboxStore.Document(position, p.type(), p.filename(), copy, Files.size(copy), sha256(copy), null, false));
+                byte[] pdf = Files.readAllBytes(p.file());
+                Path sealed = dir.resolve(position + ".sealed");
+                PrivateFiles.write(sealed, store.key().seal(pdf, context(ref, position)));
+                docs.add(new OutboxStore.Document(position, p.type(), p.filename(), sealed, pdf.length, sha256(pdf), null, false));
                 position++;
             }
             store.add(ref, s.procedureId(), UUID.randomUUID().toString(), withReference(s.bodyJson(), ref), docs, clock.instant());
@@ -197,6 +193,18 @@ public final class Outbox {
         return parked;
     }
 
+    /** The PDF of one of an entry's documents, opened from its sealed file (to send it). */
+    public byte[] open(String localRef, OutboxStore.Document doc) throws IOException {
+        if (doc.path() == null) {
+            throw new IOException("the document's file was erased");
+        }
+        return store.key().open(Files.readAllBytes(doc.path()), context(localRef, doc.position()));
+    }
+
+    private static String context(String localRef, int position) {
+        return "outbox-document:" + localRef + ":" + position;
+    }
+
     /** Erases the files of an entry the portal now holds. */
     void eraseFiles(String localRef) {
         deleteTree(root.resolve(localRef));
@@ -210,14 +218,9 @@ public final class Outbox {
         return b.toString();
     }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

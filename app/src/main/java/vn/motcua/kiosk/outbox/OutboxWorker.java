@@ -129,8 +129,9 @@ public final class OutboxWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // A database or disk failure: say so and keep the thread alive for the next round.
-                LOG.error("outbox round failed", e);
+                // A database or disk failure: say so and keep the thread alive for the next round. The
+                // type only: a parser's message can quote the body it choked on.
+                LOG.error("outbox round failed: {}", e.getClass().getName());
                 sleepQuietly(5_000);
             }
         }
@@ -151,7 +152,8 @@ public final class OutboxWorker implements AutoCloseable {
                 if (doc.uploaded()) {
                     continue;
                 }
-                TusUpload.Document file = new TusUpload.Document(doc.type(), doc.filename(), doc.path(), doc.length(), doc.sha256());
+                TusUpload.Document file = new TusUpload.Document(doc.type(), doc.filename(), () -> outbox.open(ref, doc), doc.length(),
+                        doc.sha256());
                 tus.upload(dossierId, file, slot(ref, doc), (bytes, total) -> listener.uploading(ref, doc.position(), bytes, total));
                 store.uploaded(ref, doc.position());
             }
@@ -169,7 +171,7 @@ public final class OutboxWorker implements AutoCloseable {
                 retryLater(e, refused);
             } else {
                 store.parked(ref, reason(refused), clock.instant());
-                LOG.warn("outbox {} parked: {}", ref, refused.getMessage());
+                LOG.warn("outbox {} parked: {}", ref, loggable(refused));
             }
         } catch (PortalException failure) {
             listener.online(failure.status() > 0);
@@ -203,7 +205,17 @@ public final class OutboxWorker implements AutoCloseable {
         Duration wait = entryBackoff.delay(e.attempts() + 1, failure.retryAfter(), random);
         Instant now = clock.instant();
         store.failed(e.localRef(), failure.getMessage(), now.plus(wait), now);
-        LOG.info("outbox {} not sent yet ({}); next attempt in {} s", e.localRef(), failure.getMessage(), wait.toSeconds());
+        LOG.info("outbox {} not sent yet ({}); next attempt in {} s", e.localRef(), loggable(failure), wait.toSeconds());
+    }
+
+    /**
+     * What a log may say of a failure: the operation, the status and the problem's kind. Never the
+     * portal's title or detail, which may echo the citizen's name or ID number back (those stay
+     * sealed in the outbox row for staff).
+     */
+    static String loggable(PortalException failure) {
+        String kind = failure instanceof PortalRefusedException r ? " " + r.problem().kind() : "";
+        return failure.operation() + " " + failure.status() + " " + failure.getClass().getSimpleName() + kind;
     }
 
     private void notifyChanged(String ref) {

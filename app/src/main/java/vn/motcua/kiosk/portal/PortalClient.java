@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -206,12 +205,12 @@ public final class PortalClient {
                 r -> offsetHeader("headUpload", r));
     }
 
-    /** tus PATCH: sends {@code count} bytes of {@code file} from {@code offset}; returns the portal's new offset. Tried once. */
-    public long patch(String uploadUrl, Path file, long offset, long count, FileRegionBody.Progress progress) throws PortalException {
+    /** tus PATCH: sends {@code count} bytes of {@code content} from {@code offset}; returns the portal's new offset. Tried once. */
+    public long patch(String uploadUrl, byte[] content, long offset, long count, RegionBody.Progress progress) throws PortalException {
         return call("patchUpload", false, true,
                 () -> new Request.Builder().url(HttpUrl.get(uploadUrl)).header("Tus-Resumable", TUS_VERSION)
                         .header("Upload-Offset", Long.toString(offset))
-                        .patch(new FileRegionBody(file, offset, count, TUS_TYPE, progress)),
+                        .patch(new RegionBody(content, offset, count, TUS_TYPE, progress)),
                 r -> offsetHeader("patchUpload", r));
     }
 
@@ -283,7 +282,8 @@ public final class PortalClient {
                     throw e;
                 }
                 Duration wait = policy.delay(attempt, e.retryAfter(), random);
-                LOG.debug("{} failed (attempt {}), retrying in {} ms: {}", operation, attempt, wait.toMillis(), e.getMessage());
+                LOG.debug("{} failed (attempt {}), retrying in {} ms: {} {}", operation, attempt, wait.toMillis(), e.status(),
+                        e.getClass().getSimpleName());
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {

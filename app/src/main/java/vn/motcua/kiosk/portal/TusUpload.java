@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.portal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -13,7 +16,17 @@ import java.util.random.RandomGenerator;
  */
 public final class TusUpload {
     /** One document of a dossier, as the portal will check it (whole-file SHA-256). */
-    public record Document(String type, String filename, Path file, long length, String sha256) {}
+    public record Document(String type, String filename, Content content, long length, String sha256) {}
+
+    /** A document's bytes, read when they are to be sent (the outbox opens its sealed file). */
+    @FunctionalInterface
+    public interface Content {
+        byte[] read() throws IOException;
+
+        static Content of(Path file) {
+            return () -> Files.readAllBytes(file);
+        }
+    }
 
     /** Where this document's upload URL is kept between attempts and restarts. */
     public interface UrlSlot {
@@ -123,11 +136,12 @@ public final class TusUpload {
             throw e;
         }
         progress.uploaded(offset, doc.length());
+        byte[] content = offset < doc.length() ? read(doc) : null;
         while (offset < doc.length()) {
             long start = offset;
             long n = Math.min(chunk, doc.length() - offset);
             try {
-                offset = client.patch(url, doc.file(), offset, n, sent -> progress.uploaded(start + sent, doc.length()));
+                offset = client.patch(url, content, offset, n, sent -> progress.uploaded(start + sent, doc.length()));
             } catch (PortalRefusedException e) {
                 if (e.status() == 409 && !"dossier-submitted".equals(e.problem().kind())) {
                     offset = client.uploadOffset(url); // our offset was stale: go on from the portal's
@@ -142,6 +156,18 @@ public final class TusUpload {
             progress.uploaded(offset, doc.length());
         }
         return true;
+    }
+
+    private static byte[] read(Document doc) {
+        try {
+            byte[] content = doc.content().read();
+            if (content.length != doc.length()) {
+                throw new IOException("the document has " + content.length + " bytes, " + doc.length() + " were announced");
+            }
+            return content;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a document to upload cannot be read", e);
+        }
     }
 
     /** Convenience for callers that wait with the policy's own sleep. */

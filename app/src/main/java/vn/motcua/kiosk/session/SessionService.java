@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +23,7 @@ import vn.motcua.kiosk.dossier.DossierDocument;
 import vn.motcua.kiosk.drafts.DraftSealer;
 import vn.motcua.kiosk.drafts.ResumeCode;
 import vn.motcua.kiosk.guard.AttemptLimiter;
+import vn.motcua.kiosk.privacy.PrivateFiles;
 import vn.motcua.kiosk.store.Draft;
 import vn.motcua.kiosk.store.DraftStore;
 import vn.motcua.kiosk.store.EventLog;
@@ -95,7 +94,7 @@ public final class SessionService implements AutoCloseable {
         current = session;
         disk.execute("starting a session", () -> {
             try {
-                Files.createDirectories(session.workFolder());
+                PrivateFiles.folder(session.workFolder());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the session folder", e);
             }
@@ -358,44 +357,39 @@ public final class SessionService implements AutoCloseable {
     }
 
     /**
-     * At start-up: sessions cut off by a crash or power cut keep their draft for
-     * {@code resumeWindow} (so the citizen still at the desk can go on); older ones are erased.
-     * Folders of sessions the database does not know are erased too. Parked drafts past
-     * {@code parkedFor} expire.
+     * At start-up: sessions cut off by a crash or power cut keep their draft (sealed) for
+     * {@code resumeWindow}, so the citizen still at the desk can go on; older ones are erased.
+     * Their folders go at once whatever their age: the papers in them are plain PDFs and images,
+     * and a draft restores answers, not papers. Parked drafts past {@code parkedFor} expire.
      */
     public synchronized void sweep(Duration resumeWindow, Duration parkedFor) {
         Instant now = clock.instant();
-        Set<String> recent = new HashSet<>();
         for (SessionStore.Interrupted i : sessions.interrupted()) {
             if (current != null && current.id().equals(i.id())) {
                 continue;
             }
             if (i.lastSaved().isAfter(now.minus(resumeWindow))) {
-                recent.add(i.id());
                 continue;
             }
             Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
             sessions.ended(i.id(), now);
             events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
         }
-        eraseOrphanFolders(recent);
+        eraseOrphanFolders();
         int expired = drafts.eraseParkedBefore(now.minus(parkedFor));
         if (expired > 0) {
             events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + expired);
         }
     }
 
-    private void eraseOrphanFolders(Set<String> keep) {
+    /** Every session folder but the open session's. */
+    private void eraseOrphanFolders() {
         if (!Files.isDirectory(sessionsRoot)) {
             return;
         }
         try (var folders = Files.list(sessionsRoot)) {
-            Set<String> known = new HashSet<>(keep);
-            if (current != null) {
-                known.add(current.id());
-            }
             for (Path folder : folders.toList()) {
-                if (!known.contains(folder.getFileName().toString())) {
+                if (current == null || !current.id().equals(folder.getFileName().toString())) {
                     Erasing.deleteTree(folder);
                 }
             }

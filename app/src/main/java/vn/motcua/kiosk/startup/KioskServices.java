@@ -18,6 +18,8 @@ import vn.motcua.kiosk.filing.Filing;
 import vn.motcua.kiosk.help.Chime;
 import vn.motcua.kiosk.help.HelpCall;
 import vn.motcua.kiosk.printing.JavaxPrinter;
+import vn.motcua.kiosk.privacy.DataKey;
+import vn.motcua.kiosk.privacy.PrivateFiles;
 import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.scanning.SaneScanner;
 import vn.motcua.kiosk.scanning.Scanner;
@@ -78,11 +80,19 @@ public final class KioskServices implements AutoCloseable {
     private final HelpCall helpCall;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
-                          Clock clock) {
+                          DataKey key, Clock clock) {
         this.catalogue = catalogue;
         this.config = config;
         this.clock = clock;
-        this.database = Database.open(dataDir.resolve(DATABASE_FILE));
+        try {
+            PrivateFiles.tighten(dataDir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot make the data folder " + dataDir + " private", e);
+        }
+        this.database = Database.open(dataDir.resolve(DATABASE_FILE), key);
+        // Dossiers an older kiosk left waiting in plain text are sealed; the file is then scrubbed.
+        new OutboxStore(database).sealPlaintext();
+        database.eraseTraces();
         this.events = new EventLog(database, clock);
         DraftSealer sealer = new DraftSealer(new KioskSecrets(database).getOrCreate("parked-draft-salt", 16));
         this.sessions = new SessionService(new SessionStore(database), new DraftStore(database), events,
@@ -105,16 +115,17 @@ public final class KioskServices implements AutoCloseable {
 
     /**
      * Opens the database, erases what earlier runs left behind, and records the start. The
-     * configuration folder's other files (signing drivers) are validated here too.
+     * configuration folder's other files (signing drivers) are validated here too. {@code key}
+     * seals the personal data kept in {@code dataDir} ({@link vn.motcua.kiosk.privacy.KeyFile}).
      */
-    public static KioskServices open(ConfigSource source, KioskConfig config, Path dataDir, Clock clock)
+    public static KioskServices open(ConfigSource source, KioskConfig config, Path dataDir, DataKey key, Clock clock)
             throws ConfigException, DataException {
         DriverCatalogue drivers = DriverCatalogue.load(source);
         CatalogueService catalogue = CatalogueService.load(source, clock);
         TrustedSigners resultSigners = TrustedSigners.load(source, config.signing().resultSigners());
         KioskServices services;
         try {
-            services = new KioskServices(config, drivers, catalogue, dataDir, clock);
+            services = new KioskServices(config, drivers, catalogue, dataDir, key, clock);
         } catch (StoreException e) {
             throw new StartupFailure(dataDir.resolve(DATABASE_FILE).toString(), e);
         }

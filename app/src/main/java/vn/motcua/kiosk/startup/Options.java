@@ -4,18 +4,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import vn.motcua.kiosk.config.ConfigSource;
+import vn.motcua.kiosk.privacy.KeyFile;
 
 /**
- * Command line: {@code [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed]
- * [--report-first-frame] [--print-test-page] [--scan-test-page]}. Without {@code --config} the embedded training defaults are used.
+ * Command line: {@code [run|doctor|hash-pin] [--config DIR] [--data DIR] [--key FILE] [--windowed]
+ * [--report-first-frame] [--print-test-page] [--scan-test-page]}. Without {@code --config} the embedded training defaults are used;
+ * without {@code --key} the data key is looked for where {@link KeyFile#locate} says.
  */
-public record Options(String command, Path configDir, Path dataDir, boolean windowed, boolean reportFirstFrame,
+public record Options(String command, Path configDir, Path dataDir, Path keyFile, boolean windowed, boolean reportFirstFrame,
                       boolean printTestPage, boolean scanTestPage) {
 
     public static Options parse(String... args) {
         String command = "run";
         Path config = null;
         Path data = null;
+        Path key = null;
         boolean windowed = false;
         boolean reportFirstFrame = false;
         boolean printTestPage = false;
@@ -27,25 +30,32 @@ public record Options(String command, Path configDir, Path dataDir, boolean wind
                 case "run", "doctor", "hash-pin" -> command = a;
                 case "--config" -> config = Path.of(value(a, rest));
                 case "--data" -> data = Path.of(value(a, rest));
+                case "--key" -> key = Path.of(value(a, rest));
                 case "--windowed" -> windowed = true;
                 case "--report-first-frame" -> reportFirstFrame = true;
                 case "--print-test-page" -> printTestPage = true;
                 case "--scan-test-page" -> scanTestPage = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + a
-                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--windowed] [--print-test-page] [--scan-test-page])");
+                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--key FILE] [--windowed] [--print-test-page] [--scan-test-page])");
             }
         }
         if (data == null) {
             data = Path.of(System.getProperty("user.home"), ".motcua-kiosk");
         }
-        return new Options(command, config, data, windowed, reportFirstFrame, printTestPage, scanTestPage);
+        return new Options(command, config, data, key, windowed, reportFirstFrame, printTestPage, scanTestPage);
     }
 
     private static String value(String flag, List<String> rest) {
         if (rest.isEmpty()) {
-            throw new IllegalArgumentException(flag + " needs a folder");
+            throw new IllegalArgumentException(flag + " needs a path");
         }
         return rest.remove(0);
+    }
+
+    /** Where the data key is: the given file (which must exist), or the machine's usual place. */
+    public KeyFile.Location keyLocation() {
+        return keyFile != null ? new KeyFile.Location(keyFile, false)
+                : KeyFile.locate(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
     }
 
     public ConfigSource configSource() {

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Drafts in the kiosk database. Every save is its own durable transaction. */
+/**
+ * Drafts in the kiosk database. Every save is its own durable transaction. A working draft's
+ * payload is sealed with the data key before it is written (it outlives a crash, so it is on
+ * disk); a parked one holds the box the citizen's resume code opens, as it was given.
+ */
 public final class DraftStore {
     private final Database db;
 
@@ -27,7 +31,7 @@ public final class DraftStore {
                 ps.setString(1, d.id());
                 ps.setString(2, d.sessionId());
                 ps.setString(3, d.step());
-                ps.setBytes(4, d.payload());
+                ps.setBytes(4, d.parked() ? d.payload() : db.key().seal(d.payload(), context(d.id())));
                 ps.setInt(5, d.parked() ? 1 : 0);
                 ps.setLong(6, d.revision());
                 ps.setLong(7, d.updatedAt().toEpochMilli());
@@ -96,38 +100,52 @@ public final class DraftStore {
                 return ps.executeUpdate();
             }
         });
+        db.eraseTraces();
     }
 
-    /** Erases the drafts of a session that were not parked; returns how many. */
+    /** Erases the drafts of a session that were not parked, traces too; returns how many. */
     public int eraseUnparked(String sessionId) {
-        return db.inTransaction(c -> {
+        int erased = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM drafts WHERE session_id = ? AND parked = 0")) {
                 ps.setString(1, sessionId);
                 return ps.executeUpdate();
             }
         });
+        db.eraseTraces();
+        return erased;
     }
 
-    /** Erases parked drafts last saved before {@code cutoff}; returns how many. */
+    /** Erases parked drafts last saved before {@code cutoff}, traces too; returns how many. */
     public int eraseParkedBefore(Instant cutoff) {
-        return db.inTransaction(c -> {
+        int erased = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM drafts WHERE parked = 1 AND updated_at < ?")) {
                 ps.setLong(1, cutoff.toEpochMilli());
                 return ps.executeUpdate();
             }
         });
+        if (erased > 0) {
+            db.eraseTraces();
+        }
+        return erased;
     }
 
-    private static List<Draft> list(PreparedStatement ps) throws SQLException {
+    private List<Draft> list(PreparedStatement ps) throws SQLException {
         List<Draft> drafts = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                drafts.add(new Draft(rs.getString("id"), rs.getString("session_id"), rs.getString("step"),
-                        rs.getBytes("payload"), rs.getInt("parked") == 1, rs.getLong("revision"),
+                String id = rs.getString("id");
+                boolean parked = rs.getInt("parked") == 1;
+                byte[] payload = rs.getBytes("payload");
+                drafts.add(new Draft(id, rs.getString("session_id"), rs.getString("step"),
+                        parked ? payload : db.key().open(payload, context(id)), parked, rs.getLong("revision"),
                         Instant.ofEpochMilli(rs.getLong("updated_at"))));
             }
         }
         return drafts;
+    }
+
+    private static String context(String draftId) {
+        return "draft:" + draftId;
     }
 }

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.motcua.kiosk.privacy.DataKey;
 
 /**
  * The outbox tables. Every change is its own durable transaction, so a power cut leaves each
- * entry either before or after a step, never in between.
+ * entry either before or after a step, never in between. The body (name, ID number, phone,
+ * address, every answer) and the portal's words about it are sealed with the data key; the
+ * {@link Entry} holds them opened.
  */
 public final class OutboxStore {
     public enum State {
@@ -39,6 +42,11 @@ public final class OutboxStore {
         this.db = db;
     }
 
+    /** The key the entries are sealed with; the outbox seals their files with it too. */
+    public DataKey key() {
+        return db.key();
+    }
+
     /** Writes the entry and its documents in one transaction. */
     public void add(String localRef, String procedureId, String idempotencyKey, String bodyJson, List<Document> documents, Instant now) {
         db.inTransaction(c -> {
@@ -47,7 +55,7 @@ public final class OutboxStore {
                 ps.setString(1, localRef);
                 ps.setString(2, procedureId);
                 ps.setString(3, idempotencyKey);
-                ps.setString(4, bodyJson);
+                ps.setBytes(4, seal(bodyJson, "body", localRef));
                 ps.setString(5, State.QUEUED.name());
                 ps.setLong(6, now.toEpochMilli());
                 ps.setLong(7, now.toEpochMilli());
@@ -138,34 +146,68 @@ public final class OutboxStore {
     public void sent(String localRef, String dossierCode, String receiptJson, Instant now) {
         db.inTransaction(c -> {
             exec(c, "UPDATE outbox SET state = 'SENT', dossier_code = ?, receipt_json = ?, body_json = NULL, last_error = NULL,"
-                    + " updated_at = ? WHERE local_ref = ?", dossierCode, receiptJson, now.toEpochMilli(), localRef);
+                    + " parked_reason = NULL, updated_at = ? WHERE local_ref = ?", dossierCode, receiptJson, now.toEpochMilli(), localRef);
             exec(c, "UPDATE outbox_documents SET path = NULL WHERE local_ref = ?", localRef);
             return null;
         });
+        db.eraseTraces();
     }
 
     /** The create body completed before its first sending (the receiving agency filled in). */
     public void updateBody(String localRef, String bodyJson, Instant now) {
         update("UPDATE outbox SET body_json = ?, updated_at = ? WHERE local_ref = ? AND dossier_id IS NULL",
-                bodyJson, now.toEpochMilli(), localRef);
+                seal(bodyJson, "body", localRef), now.toEpochMilli(), localRef);
     }
 
     /** A failure worth trying again: counts it and sets when. */
     public void failed(String localRef, String error, Instant nextAttempt, Instant now) {
         update("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE local_ref = ?",
-                error, nextAttempt.toEpochMilli(), now.toEpochMilli(), localRef);
+                seal(error, "error", localRef), nextAttempt.toEpochMilli(), now.toEpochMilli(), localRef);
     }
 
     /** Refused for good: kept with the portal's reason until staff resend or discard it. */
     public void parked(String localRef, String reason, Instant now) {
         update("UPDATE outbox SET state = 'PARKED', attempts = attempts + 1, parked_reason = ?, updated_at = ? WHERE local_ref = ?",
-                reason, now.toEpochMilli(), localRef);
+                seal(reason, "reason", localRef), now.toEpochMilli(), localRef);
     }
 
     /** Staff send a parked entry again (after the portal's problem was fixed). */
     public void requeue(String localRef, Instant now) {
         update("UPDATE outbox SET state = 'QUEUED', parked_reason = NULL, next_attempt_at = 0, updated_at = ? WHERE local_ref = ?"
                 + " AND state = 'PARKED'", now.toEpochMilli(), localRef);
+    }
+
+    /**
+     * Seals what an older kiosk stored in plain text (entries still waiting when it was updated);
+     * returns how many rows it sealed. The caller then scrubs the file ({@link Database#eraseTraces()}).
+     */
+    public int sealPlaintext() {
+        return db.inTransaction(c -> {
+            int sealed = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT local_ref, body_json, last_error, parked_reason FROM outbox"
+                    + " WHERE typeof(body_json) = 'text' OR typeof(last_error) = 'text' OR typeof(parked_reason) = 'text'");
+                    ResultSet rs = ps.executeQuery()) {
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    String ref = rs.getString(1);
+                    rows.add(new Object[] {seal(rs.getString(2), "body", ref), seal(rs.getString(3), "error", ref),
+                            seal(rs.getString(4), "reason", ref), ref});
+                }
+                for (Object[] row : rows) {
+                    exec(c, "UPDATE outbox SET body_json = ?, last_error = ?, parked_reason = ? WHERE local_ref = ?", row);
+                    sealed++;
+                }
+            }
+            return sealed;
+        });
+    }
+
+    private byte[] seal(String text, String what, String localRef) {
+        return text == null ? null : db.key().sealText(text, "outbox-" + what + ":" + localRef);
+    }
+
+    private String open(byte[] box, String what, String localRef) {
+        return box == null ? null : db.key().openText(box, "outbox-" + what + ":" + localRef);
     }
 
     private void update(String sql, Object... args) {
@@ -184,15 +226,17 @@ public final class OutboxStore {
         }
     }
 
-    private static List<Entry> entries(java.sql.Connection c, PreparedStatement ps) throws SQLException {
+    private List<Entry> entries(java.sql.Connection c, PreparedStatement ps) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String ref = rs.getString("local_ref");
-                out.add(new Entry(ref, rs.getString("procedure_id"), rs.getString("idempotency_key"), rs.getString("body_json"),
+                out.add(new Entry(ref, rs.getString("procedure_id"), rs.getString("idempotency_key"),
+                        open(rs.getBytes("body_json"), "body", ref),
                         State.valueOf(rs.getString("state")), rs.getString("dossier_id"), rs.getString("dossier_code"),
                         rs.getString("receipt_json"), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
-                        rs.getString("last_error"), rs.getString("parked_reason"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        open(rs.getBytes("last_error"), "error", ref), open(rs.getBytes("parked_reason"), "reason", ref),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
                         Instant.ofEpochMilli(rs.getLong("updated_at")), null));
             }
         }

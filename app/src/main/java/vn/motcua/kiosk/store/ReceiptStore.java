@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Receipts kept for staff to reprint, by the outbox's local reference; the body is the caller's JSON. */
+/**
+ * Receipts kept for staff to reprint, by the outbox's local reference; the body is the caller's
+ * JSON, sealed with the data key (it carries the applicant's name).
+ */
 public final class ReceiptStore {
     public record Stored(String localRef, String procedure, Instant receivedAt, String body) {}
 
@@ -27,7 +30,7 @@ public final class ReceiptStore {
                 ps.setString(1, localRef);
                 ps.setString(2, procedure);
                 ps.setLong(3, receivedAt.toEpochMilli());
-                ps.setString(4, body);
+                ps.setBytes(4, db.key().sealText(body, context(localRef)));
                 ps.setLong(5, now.toEpochMilli());
                 return ps.executeUpdate();
             }
@@ -61,17 +64,26 @@ public final class ReceiptStore {
         });
     }
 
-    private static Stored stored(ResultSet rs) throws java.sql.SQLException {
-        return new Stored(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4));
+    private Stored stored(ResultSet rs) throws java.sql.SQLException {
+        String ref = rs.getString(1);
+        return new Stored(ref, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), db.key().openText(rs.getBytes(4), context(ref)));
+    }
+
+    private static String context(String localRef) {
+        return "receipt:" + localRef;
     }
 
     /** Erases receipts kept before {@code cutoff}; returns how many. */
     public int eraseBefore(Instant cutoff) {
-        return db.inTransaction(c -> {
+        int erased = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM receipts WHERE created_at < ?")) {
                 ps.setLong(1, cutoff.toEpochMilli());
                 return ps.executeUpdate();
             }
         });
+        if (erased > 0) {
+            db.eraseTraces();
+        }
+        return erased;
     }
 }

@@ -22,6 +22,7 @@ import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.identity.SerialQrReader;
 import vn.motcua.kiosk.session.EndReason;
+import vn.motcua.kiosk.privacy.KeyFile;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
@@ -60,7 +61,8 @@ public final class KioskApp extends Application {
         try {
             KioskConfig config = new ConfigLoader().load(options.configSource());
             return new Prepared(config,
-                    KioskServices.open(options.configSource(), config, options.dataDir(), Clock.systemDefaultZone()),
+                    KioskServices.open(options.configSource(), config, options.dataDir(), KeyFile.open(options.keyLocation()),
+                            Clock.systemDefaultZone()),
                     null);
         } catch (Exception e) {
             return new Prepared(null, null, e);
@@ -101,6 +103,11 @@ public final class KioskApp extends Application {
             Messages en = Messages.of(Locale.ENGLISH);
             root = new StartupErrorView(e.problems().stream().map(p -> new StartupErrorView.Problem(
                     CatalogueCheck.describe(vi, p), CatalogueCheck.describe(en, p))).toList());
+        } catch (KeyFile.Unusable e) {
+            LOG.error("data key unusable: {} ({})", e.getMessage(), e.file());
+            root = new StartupErrorView(List.of(new StartupErrorView.Problem(
+                    Messages.of(Locale.forLanguageTag("vi")).get("startup.error.key." + e.problem(), e.file()),
+                    Messages.of(Locale.ENGLISH).get("startup.error.key." + e.problem(), e.file()))));
         } catch (StartupFailure e) {
             LOG.error("database unusable: {}", e.getMessage());
             root = new StartupErrorView(List.of(new StartupErrorView.Problem(

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import vn.motcua.kiosk.privacy.KeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.kiosk.config.ConfigSource;
@@ -35,11 +37,16 @@ class DoctorTest {
         }
     }
 
+    private KeyFile.Location key() {
+        return new KeyFile.Location(dir.resolve("keys").resolve("data.key"), true);
+    }
+
     @Test
     void aHealthyKioskPassesEveryCheckAndExitsZero() {
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
-        assertThat(out).contains("OK       Configuration", "OK       Database", "OK       Display", "All checks passed.");
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        assertThat(out).contains("OK       Configuration", "OK       Data folder", "OK       Data key", "OK       Database",
+                "OK       Display", "All checks passed.");
         assertThat(out).doesNotContain("PROBLEM");
         assertThat(status[0]).isZero();
     }
@@ -49,7 +56,7 @@ class DoctorTest {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"inactivityEndSeconds\": 120", "\"inactivityEndSeconds\": \"2 phút\""));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.<String, String>of()::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), key(), Map.<String, String>of()::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Configuration .*kiosk.json — key \"timeouts.inactivityEndSeconds\": expected a whole number.*fix the file");
         assertThat(out).containsPattern("PROBLEM +Display +no graphical display");
         assertThat(out).contains("2 problem(s) to fix.");
@@ -62,7 +69,7 @@ class DoctorTest {
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"mode\": \"training\"", "\"mode\": \"production\"")
                 .replace("\"embedded:training\"", "\"https://dichvucong.example.vn/api/v1\""));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Staff PIN +still the default training PIN");
         assertThat(status[0]).isEqualTo(1);
     }
@@ -72,7 +79,7 @@ class DoctorTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("kiosk.db"), "not a database ".repeat(200));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), data, Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.embedded(), data, key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Database .*back the file up");
         assertThat(status[0]).isEqualTo(1);
     }
@@ -82,9 +89,46 @@ class DoctorTest {
         Doctor.DeviceChecks offlinePrinter = (source, config, m) -> List.of(
                 new Doctor.Check("Printer", false, "KioskPDF is stopped — enable it"));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), Map.of("DISPLAY", ":0")::get,
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(), Map.of("DISPLAY", ":0")::get,
                 offlinePrinter), status);
         assertThat(out).containsPattern("PROBLEM +Printer +KioskPDF is stopped");
+        assertThat(status[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aDataFolderOtherAccountsCanEnterIsAProblem() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        int[] status = new int[1];
+        String out = run(new Doctor(ConfigSource.embedded(), data, key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        assertThat(out).containsPattern("PROBLEM +Data folder .*other accounts can enter the folder .*chmod 700");
+        assertThat(status[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aFileOtherAccountsCanReadIsAProblem() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(Files.writeString(data.resolve("left.txt"), "x"), PosixFilePermissions.fromString("rw-r--r--"));
+        int[] status = new int[1];
+        String out = run(new Doctor(ConfigSource.embedded(), data, key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        assertThat(out).containsPattern("PROBLEM +Data folder .*: 1 files other accounts can read");
+        assertThat(status[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyEveryAccountCanReadOrInsideTheDataFolderIsAProblem() throws Exception {
+        Path data = dir.resolve("data");
+        KeyFile.Location inData = new KeyFile.Location(data.resolve("data.key"), true);
+        int[] status = new int[1];
+        String out = run(new Doctor(ConfigSource.embedded(), data, inData, Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        assertThat(out).containsPattern("PROBLEM +Data key .*inside the data folder");
+
+        KeyFile.open(key());
+        Files.setPosixFilePermissions(key().file(), PosixFilePermissions.fromString("rw-r--r--"));
+        out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data2"), key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        assertThat(out).containsPattern("PROBLEM +Data key .*can be read by every account.*chmod 600");
+        assertThat(out).containsPattern("PROBLEM +Database .*not checked without a usable data key");
         assertThat(status[0]).isEqualTo(1);
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.help;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class HelpCallTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("kiosk.db"));
+        db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
         events = new EventLog(db, clock);
         call = new HelpCall(() -> {
             rings.incrementAndGet();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.outbox;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import vn.motcua.kiosk.store.OutboxStore;
  */
 public final class OutboxChild {
     public static void main(String[] args) throws Exception {
-        try (Database db = Database.open(Path.of(args[0]))) {
+        try (Database db = TestKeys.openDatabase(Path.of(args[0]))) {
             Outbox outbox = new Outbox(new OutboxStore(db), Path.of(args[1]), Clock.systemUTC());
             outbox.sweepOrphans();
             PortalClient client = new PortalClient(new PortalClient.Endpoint(URI.create(args[2]), args[3], args[4]),

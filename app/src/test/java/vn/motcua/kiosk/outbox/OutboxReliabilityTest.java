@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.outbox;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -48,7 +49,7 @@ class OutboxReliabilityTest {
         Map<String, List<String>> expected = new HashMap<>(); // local ref → sha256 of each document
         long bytes = 0;
         int documents = 0;
-        try (Database db = Database.open(dbFile)) {
+        try (Database db = TestKeys.openDatabase(dbFile)) {
             Outbox outbox = new Outbox(new OutboxStore(db), outboxDir, Clock.systemUTC());
             Path scratch = Files.createDirectories(dir.resolve("scratch"));
             for (int i = 0; i < DOSSIERS; i++) {
@@ -112,7 +113,7 @@ class OutboxReliabilityTest {
             List<TrainingPortal.Filed> filed = portal.portal.filed();
             Map<String, List<TrainingPortal.Filed>> byRef = filed.stream().collect(Collectors.groupingBy(TrainingPortal.Filed::localReference));
             assertThat(byRef.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-            try (Database db = Database.open(dbFile)) {
+            try (Database db = TestKeys.openDatabase(dbFile)) {
                 OutboxStore store = new OutboxStore(db);
                 for (Map.Entry<String, List<String>> e : expected.entrySet()) {
                     assertThat(byRef.get(e.getKey())).as("dossiers for %s", e.getKey()).hasSize(1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.outbox;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class OutboxTest {
     @BeforeEach
     void open() throws Exception {
         portal = new TrainingPortalFixture(dir.resolve("portal"));
-        db = Database.open(dir.resolve("kiosk.db"));
+        db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
         outbox = new Outbox(new OutboxStore(db), dir.resolve("outbox"), Clock.systemUTC());
     }
 
@@ -155,6 +156,34 @@ class OutboxTest {
         // A parked entry is never picked up again on its own.
         assertThat(worker(64 * 1024, new ArrayList<>()).drainOnce()).isZero();
         assertThat(outbox.store().find(bad).orElseThrow().state()).isEqualTo(OutboxStore.State.PARKED);
+    }
+
+    @Test
+    void whileADossierWaitsItsBodyPapersAndRefusalAreOnDiskOnlySealed() throws Exception {
+        Path paper = dir.resolve("to-khai.pdf");
+        Files.writeString(paper, "%PDF-1.7 NGUYỄN VĂN AN 001095012345", java.nio.charset.StandardCharsets.UTF_8);
+        String ref = outbox.add(new Outbox.Submission("lltp-self", body("lltp-self", "12345"),
+                List.of(new Outbox.Paper("declaration", "to-khai.pdf", paper))));
+        Files.delete(paper);
+        assertThat(worker(64 * 1024, new ArrayList<>()).drainOnce()).isZero(); // refused: parked with the portal's words
+        OutboxStore.Entry parked = outbox.store().find(ref).orElseThrow();
+        assertThat(parked.parkedReason()).contains("Số điện thoại");
+        assertThat(outbox.open(ref, parked.documents().get(0))).asString(java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("%PDF-1.7 NGUYỄN");
+
+        List<Path> files;
+        try (var walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(dir.resolve("portal"))).toList();
+        }
+        assertThat(files).isNotEmpty().noneSatisfy(f -> {
+            String bytes = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(bytes).containsAnyOf(latin("NGUYỄN VĂN AN"), "001095012345", latin("Số điện thoại"));
+        });
+        assertThat(files).noneSatisfy(f -> assertThat(Files.readAllBytes(f)).startsWith("%PDF".getBytes()));
+    }
+
+    private static String latin(String text) {
+        return new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -66,7 +66,8 @@ public final class TrainingPortalFixture implements AutoCloseable {
         Path file = java.nio.file.Files.write(scratch.resolve(id + ".pdf"), pdf);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
         vn.motcua.kiosk.portal.TusUpload.withDefaults(client, vn.motcua.kiosk.portal.RetryPolicy.interactive()).upload(id,
-                new vn.motcua.kiosk.portal.TusUpload.Document(documentType, "giay-to.pdf", file, pdf.length, sha),
+                new vn.motcua.kiosk.portal.TusUpload.Document(documentType, "giay-to.pdf", vn.motcua.kiosk.portal.TusUpload.Content.of(file),
+                        pdf.length, sha),
                 vn.motcua.kiosk.portal.TusUpload.UrlSlot.inMemory(), vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
         return new Filed(id, client.submit(id).dossierCode());
     }

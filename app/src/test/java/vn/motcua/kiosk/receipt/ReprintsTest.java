@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.receipt;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class ReprintsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("kiosk.db"));
+        db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
         reprints = new Reprints(new ReceiptStore(db), ref -> Optional.ofNullable(codes.get(ref)), clock);
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.session;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class SessionServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("kiosk.db"));
+        db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
         drafts = new DraftStore(db);
         events = new EventLog(db, clock);
         sessions = newService();
@@ -128,7 +129,7 @@ class SessionServiceTest {
     }
 
     @Test
-    void aSessionCutOffByACrashWaitsForItsResumeWindowThenIsErased() throws Exception {
+    void aSessionCutOffByACrashKeepsItsSealedDraftForTheResumeWindowButNotItsPapers() throws Exception {
         KioskSession s = sessions.begin();
         sessions.acceptConsent();
         sessions.answer("applicant.name", NAME);
@@ -139,7 +140,8 @@ class SessionServiceTest {
         clock.advance(Duration.ofMinutes(5));
         afterCrash.sweep(Duration.ofMinutes(15), Duration.ofDays(30));
         assertThat(drafts.all()).hasSize(1);
-        assertThat(s.workFolder()).exists();
+        // The papers are plain files and a draft restores answers only: they go at the first start.
+        assertThat(s.workFolder()).doesNotExist();
 
         clock.advance(Duration.ofMinutes(11));
         afterCrash.sweep(Duration.ofMinutes(15), Duration.ofDays(30));
@@ -196,7 +198,7 @@ class SessionServiceTest {
                 assertThat(bytes).as(file).doesNotContain(ID_NUMBER).doesNotContain(utf8).doesNotContain(code.value());
             }
         }
-        db = Database.open(dir.resolve("kiosk.db"));
+        db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
     }
 
     @Test
@@ -311,7 +313,7 @@ class SessionServiceTest {
         assertThat(first.workFolder()).doesNotExist();
         assertThat(next.workFolder()).exists();
         // Read through another connection: the erasure is committed (WAL included), not just done in memory.
-        try (Database other = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database other = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             assertThat(new DraftStore(other).all()).noneMatch(d -> d.sessionId().equals(first.id()));
             assertThat(new EventLog(other, clock).recent(10)).extracting(Event::type).containsSubsequence(
                     EventType.SESSION_ERASED, EventType.SESSION_ENDED, EventType.SESSION_STARTED);

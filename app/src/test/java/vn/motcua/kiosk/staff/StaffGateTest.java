@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.staff;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class StaffGateTest {
     @Test
     void wrongPinsCountDownThenLockForAMinute() {
         TestClock clock = new TestClock();
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             EventLog events = new EventLog(db, clock);
             StaffGate gate = new StaffGate(PinHash.parse(PinHash.create("2468".toCharArray(), 1_000)), clock, events);
             for (int left = StaffGate.MAX_ATTEMPTS - 1; left >= 1; left--) {
@@ -55,7 +56,7 @@ class StaffGateTest {
     @Test
     void thePinArrayIsWipedAfterTheCheck() {
         TestClock clock = new TestClock();
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             StaffGate gate = new StaffGate(PinHash.parse(PinHash.create("2468".toCharArray(), 1_000)), clock,
                     new EventLog(db, clock));
             char[] pin = "2468".toCharArray();

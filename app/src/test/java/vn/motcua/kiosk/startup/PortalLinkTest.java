@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.startup;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -26,7 +27,7 @@ class PortalLinkTest {
 
     @Test
     void aTrainingKioskRunsItsOwnPortalAndLogsIn() throws Exception {
-        try (Database db = Database.open(dir.resolve("kiosk.db"));
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
                 PortalLink link = new PortalLink(withPortal(KioskConfig.Portal.EMBEDDED_TRAINING), ConfigSource.embedded(), db, dir,
                         Clock.systemUTC(), ids -> { })) {
             link.start();
@@ -40,7 +41,7 @@ class PortalLinkTest {
     @Test
     void theProbeSaysOfflineWhenThePortalStopsAnswering() throws Exception {
         TrainingPortalFixture portal = new TrainingPortalFixture(dir.resolve("portal"));
-        try (Database db = Database.open(dir.resolve("kiosk.db"));
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
                 PortalLink link = new PortalLink(withPortal(URI.create(portal.portal.apiUrl())), ConfigSource.embedded(), db, dir,
                         Clock.systemUTC(), ids -> { })) {
             link.start();
@@ -54,7 +55,7 @@ class PortalLinkTest {
 
     @Test
     void aMissingSecretFileStopsStartUpNamingTheFile() throws Exception {
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             vn.motcua.kiosk.config.ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                     vn.motcua.kiosk.config.ConfigException.class,
                     () -> new PortalLink(withPortal(KioskConfig.Portal.EMBEDDED_TRAINING), ConfigSource.folder(dir), db, dir, Clock.systemUTC(), ids -> { }));
@@ -69,7 +70,7 @@ class PortalLinkTest {
     void theCatalogueFollowsThePortalWithItsETagAndOfflineFromTheCachedCopy() throws Exception {
         TrainingPortalFixture portal = new TrainingPortalFixture(dir.resolve("portal"));
         java.util.List<java.util.Set<String>> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             try (PortalLink link = new PortalLink(withPortal(URI.create(portal.portal.apiUrl())), ConfigSource.embedded(), db, dir,
                     Clock.systemUTC(), told::add)) {
                 assertThat(told).as("nothing cached yet: every procedure stays offered").isEmpty();

@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.store;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class DatabaseTest {
 
     @Test
     void newDatabaseGetsEveryMigrationInWalMode() {
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             assertThat(db.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
             assertThat(db.integrityCheck()).isEqualTo("ok");
             String mode = db.read(c -> {
@@ -32,10 +33,10 @@ class DatabaseTest {
     @Test
     void reopeningKeepsDataAndDoesNotMigrateTwice() {
         Path file = dir.resolve("kiosk.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = TestKeys.openDatabase(file)) {
             new DraftStore(db).save(new Draft("d1", "s1", "FORM", new byte[] {1, 2}, false, 1, Instant.EPOCH));
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = TestKeys.openDatabase(file)) {
             assertThat(db.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
             assertThat(new DraftStore(db).find("d1")).get().extracting(Draft::revision).isEqualTo(1L);
         }
@@ -44,14 +45,14 @@ class DatabaseTest {
     @Test
     void aDatabaseFromANewerKioskIsRefused() {
         Path file = dir.resolve("kiosk.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = TestKeys.openDatabase(file)) {
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
                     return s.execute("PRAGMA user_version = 99");
                 }
             });
         }
-        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> TestKeys.openDatabase(file)).isInstanceOf(StoreException.class)
                 .hasRootCauseMessage("database schema 99 is newer than this kiosk (" + Database.MIGRATIONS.size()
                         + "); install the newer kiosk version");
     }
@@ -60,12 +61,12 @@ class DatabaseTest {
     void aFileThatIsNotADatabaseIsAStoreException() throws Exception {
         Path file = dir.resolve("kiosk.db");
         Files.writeString(file, "this is not sqlite ".repeat(100));
-        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> TestKeys.openDatabase(file)).isInstanceOf(StoreException.class);
     }
 
     @Test
     void draftsUpsertAndEraseUnparkedOnly() {
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             DraftStore drafts = new DraftStore(db);
             drafts.save(new Draft("a", "s1", "FORM", new byte[] {1}, false, 1, Instant.EPOCH));
             drafts.save(new Draft("a", "s1", "PAPERS", new byte[] {2}, false, 2, Instant.EPOCH));
@@ -78,7 +79,7 @@ class DatabaseTest {
 
     @Test
     void parkedDraftsExpire() {
-        try (Database db = Database.open(dir.resolve("kiosk.db"))) {
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             DraftStore drafts = new DraftStore(db);
             drafts.save(new Draft("old", "s1", "FORM", new byte[] {1}, true, 1, Instant.parse("2026-01-01T00:00:00Z")));
             drafts.save(new Draft("new", "s2", "FORM", new byte[] {1}, true, 1, Instant.parse("2026-03-01T00:00:00Z")));

@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.store;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -84,7 +85,7 @@ class DraftDurabilityTest {
     }
 
     private static void verify(Path file, Map<String, Long> acknowledged, int round) {
-        try (Database db = Database.open(file)) {
+        try (Database db = TestKeys.openDatabase(file)) {
             assertThat(db.integrityCheck()).as("integrity after kill %d", round).isEqualTo("ok");
             DraftStore drafts = new DraftStore(db);
             for (var ack : acknowledged.entrySet()) {

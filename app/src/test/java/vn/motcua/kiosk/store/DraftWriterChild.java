@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.store;
 
+import vn.motcua.kiosk.testing.TestKeys;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public final class DraftWriterChild {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
-        try (Database db = Database.open(Path.of(args[0]))) {
+        try (Database db = TestKeys.openDatabase(Path.of(args[0]))) {
             DraftStore drafts = new DraftStore(db);
             Map<String, Long> revisions = new HashMap<>();
             for (Draft d : drafts.all()) {

@@ -55,7 +55,7 @@ public final class TestKiosk {
     /** With the shipped configuration folder's other files (signing drivers). */
     public static KioskServices open(KioskConfig config, Path dataDir, TestClock clock) {
         try {
-            return KioskServices.open(ConfigSource.embedded(), config, dataDir, clock);
+            return KioskServices.open(ConfigSource.embedded(), config, dataDir, TestKeys.forFolder(dataDir), clock);
         } catch (ConfigException | DataException e) {
             throw new AssertionError("the shipped configuration must be valid", e);
         }

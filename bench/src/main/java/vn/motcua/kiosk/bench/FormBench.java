@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.bench;
 
+import vn.motcua.kiosk.privacy.DataKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,7 @@ public final class FormBench {
         int saves = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
         Path data = Files.createTempDirectory("kiosk-form-bench");
-        try (KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, Clock.systemUTC())) {
+        try (KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, DataKey.random(), Clock.systemUTC())) {
             SessionService sessions = services.sessions();
             sessions.begin();
             sessions.acceptConsent();

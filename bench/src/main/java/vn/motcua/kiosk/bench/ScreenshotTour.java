@@ -1,5 +1,6 @@
 package vn.motcua.kiosk.bench;
 
+import vn.motcua.kiosk.privacy.DataKey;
 import static vn.motcua.kiosk.bench.FxShots.fx;
 
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class ScreenshotTour {
         Platform.startup(() -> {});
         KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
         Path data = Files.createTempDirectory("kiosk-screenshots");
-        KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, Clock.systemDefaultZone());
+        KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, DataKey.random(), Clock.systemDefaultZone());
         Workers workers = Workers.start();
 
         Stage stage = fx(() -> {
@@ -406,7 +407,7 @@ public final class ScreenshotTour {
         Files.write(file, pdf);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
         vn.motcua.kiosk.portal.TusUpload.withDefaults(client, vn.motcua.kiosk.portal.RetryPolicy.interactive()).upload(id,
-                new vn.motcua.kiosk.portal.TusUpload.Document("idCard", "cccd.pdf", file, pdf.length, sha),
+                new vn.motcua.kiosk.portal.TusUpload.Document("idCard", "cccd.pdf", () -> pdf, pdf.length, sha),
                 vn.motcua.kiosk.portal.TusUpload.UrlSlot.inMemory(), vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
         return new String[] {id, client.submit(id).dossierCode()};
     }

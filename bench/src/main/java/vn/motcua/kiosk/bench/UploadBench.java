@@ -266,7 +266,7 @@ public final class UploadBench {
     }
 
     TusUpload.Document document() {
-        return new TusUpload.Document("idCard", "bench.pdf", file, length, sha256);
+        return new TusUpload.Document("idCard", "bench.pdf", TusUpload.Content.of(file), length, sha256);
     }
 
     String newDossier() throws Exception {
