@@ -53,6 +53,25 @@ public final class PrivateFiles {
         return dir;
     }
 
+    /**
+     * Makes every folder under {@code dir} 0700 and every file 0600: what an older version, a run
+     * without {@code umask 077} (the README's training run) or a library (logback) made more open.
+     */
+    public static void tightenTree(Path dir) throws IOException {
+        tighten(dir);
+        if (!posix(dir)) {
+            return;
+        }
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                if (Files.isSymbolicLink(p)) {
+                    continue;
+                }
+                Files.setPosixFilePermissions(p, Files.isDirectory(p) ? OWNER_DIR : OWNER_FILE);
+            }
+        }
+    }
+
     /** An empty 0600 file if none is there (SQLite gives its -wal and -shm the database file's mode). */
     public static void ensureFile(Path file) throws IOException {
         if (!Files.exists(file)) {

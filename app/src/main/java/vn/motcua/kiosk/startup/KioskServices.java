@@ -85,7 +85,7 @@ public final class KioskServices implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         try {
-            PrivateFiles.tighten(dataDir);
+            PrivateFiles.tightenTree(dataDir);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot make the data folder " + dataDir + " private", e);
         }
