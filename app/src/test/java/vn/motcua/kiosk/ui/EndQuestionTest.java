@@ -75,6 +75,7 @@ class EndQuestionTest extends ShellFixture {
         robot.clickOn("#session-end").clickOn("#end-yes");
 
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush(); // the erasure runs on the session's disk thread
         assertThat(s.workFolder()).doesNotExist();
         assertThat(showing(robot, "file")).isTrue();
         assertThat(showing(robot, "end-question")).isFalse();
@@ -90,6 +91,7 @@ class EndQuestionTest extends ShellFixture {
 
         assertThat(showing(robot, "end-question")).isFalse();
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush(); // the erasure runs on the session's disk thread
         assertThat(s.workFolder()).doesNotExist();
         assertThat(showing(robot, "file")).isTrue();
         assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=TIMEOUT");
@@ -105,6 +107,7 @@ class EndQuestionTest extends ShellFixture {
         robot.interact(vm::tick);
 
         assertThat(services.sessions().current()).isEmpty();
+        services.sessions().flush(); // the erasure runs on the session's disk thread
         assertThat(s.workFolder()).doesNotExist();
         assertThat(showing(robot, "end-question")).isFalse();
         assertThat(showing(robot, "file")).isTrue();
