@@ -280,6 +280,10 @@ public final class TrainingPortal implements AutoCloseable {
             }
             return problem(e);
         }
+        if (d.is(Faults.Kind.REFUSE)) {
+            return problem(new ApiException(d.outcome().status, "refused", "Hồ sơ bị từ chối",
+                    d.outcome().detail == null ? "training fault" : d.outcome().detail));
+        }
         if (d.is(Faults.Kind.RATE_LIMIT)) {
             int s = d.outcome().retryAfterSeconds < 0 ? 1 : d.outcome().retryAfterSeconds;
             return problem(new ApiException(429, "rate-limited", "Quá nhiều yêu cầu", "training fault: retry after " + s + " s")
