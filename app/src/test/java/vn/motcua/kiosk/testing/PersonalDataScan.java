@@ -77,8 +77,8 @@ public final class PersonalDataScan {
             if (findings.size() > 60) {
                 b.append("  … and ").append(findings.size() - 60).append(" more\n");
             }
-            b.append("scanned: ").append(String.join("; ", scanned));
-            return b.toString();
+            scanned.forEach(area -> b.append("  scanned: ").append(area).append('\n'));
+            return b.toString().stripTrailing();
         }
     }
 
@@ -140,8 +140,9 @@ public final class PersonalDataScan {
 
     /**
      * Files under {@code root} changed at or after {@code since} (older ones cannot hold this run's
-     * citizen), except those under {@code skip} and git checkouts (this project's sources name the
-     * test citizen).
+     * citizen), except those under {@code skip}, git checkouts (this project's sources name the
+     * test citizen) and system roots (a folder with etc/ and usr/: the Debian root that
+     * scripts/check-fresh-root.sh builds while the tests run).
      */
     public PersonalDataScan changedSince(String label, Path root, Instant since, Collection<Path> skip) {
         areas.add(new Area(label, root, false, since, skip.stream().map(PersonalDataScan::real).toList()));
@@ -167,6 +168,7 @@ public final class PersonalDataScan {
     }
 
     private String scanArea(Area a, List<Finding> findings) {
+        long started = System.nanoTime();
         Path root = real(a.root());
         if (!Files.isDirectory(root)) {
             return a.label() + " " + a.root() + " (absent)";
@@ -182,7 +184,9 @@ public final class PersonalDataScan {
                     if (a.skip().stream().anyMatch(dir::startsWith)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (a.changedSince() != null && Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                    if (a.changedSince() != null && (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)
+                            || Files.isDirectory(dir.resolve("etc"), LinkOption.NOFOLLOW_LINKS)
+                            && Files.isDirectory(dir.resolve("usr"), LinkOption.NOFOLLOW_LINKS))) {
                         counts[3]++;
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -228,12 +232,12 @@ public final class PersonalDataScan {
             s.append(", not under ").append(a.skip().stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         if (counts[3] > 0) {
-            s.append(", ").append(counts[3]).append(" git checkout(s) skipped");
+            s.append(", ").append(counts[3]).append(" git checkout(s) or system root(s) skipped");
         }
         if (counts[2] > 0) {
             s.append(", ").append(counts[2]).append(" unreadable");
         }
-        return s.append(')').toString();
+        return s.append(", ").append((System.nanoTime() - started) / 1_000_000).append(" ms)").toString();
     }
 
     /** Returns the bytes read. */

@@ -71,7 +71,7 @@ class PersonalDataScanTest {
     }
 
     @Test
-    void aChangedSinceAreaSkipsOlderFilesGitCheckoutsAndWhatItIsTold() throws Exception {
+    void aChangedSinceAreaSkipsOlderFilesCheckoutsSystemRootsAndWhatItIsTold() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         byte[] name = TestCitizen.NAME.getBytes(StandardCharsets.UTF_8);
         Instant since = Instant.now().minusSeconds(60);
@@ -80,6 +80,9 @@ class PersonalDataScanTest {
         Path checkout = Files.createDirectories(tmp.resolve("clone/kiosk"));
         Files.createDirectories(checkout.resolve(".git"));
         Files.write(checkout.resolve("PrivacyAuditTest.java"), name);
+        Path system = Files.createDirectories(tmp.resolve("kiosk-fresh-root.x/etc"));
+        Files.createDirectories(system.resolveSibling("usr"));
+        Files.write(system.resolve("leaked"), name);
         Path others = Files.createDirectories(tmp.resolve("portal"));
         Files.write(others.resolve("portal.db"), name);
         Files.write(tmp.resolve("new"), name);
@@ -87,7 +90,7 @@ class PersonalDataScanTest {
         PersonalDataScan.Report r = PersonalDataScan.forTestCitizen().changedSince("temp", tmp, since, List.of(others)).scan();
 
         assertThat(found(r)).containsExactly("new: name (UTF-8) @[0]");
-        assertThat(r.scanned()).singleElement().asString().contains("1 files").contains("1 git checkout(s) skipped");
+        assertThat(r.scanned()).singleElement().asString().contains("1 files").contains("2 git checkout(s) or system root(s) skipped");
     }
 
     @Test

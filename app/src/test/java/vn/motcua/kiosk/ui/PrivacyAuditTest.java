@@ -187,10 +187,11 @@ class PrivacyAuditTest extends ShellFixture {
     void aRefusalThatEchoesHerNameAndIdNumberIsNotKeptInPlainForm(FxRobot robot) throws Exception {
         portalUp();
         // The echo names her in upper case, which her dossier's body does not: a hit on that is the reason's.
-        String echo = "Họ tên " + TestCitizen.NAME.toUpperCase(java.util.Locale.ROOT) + " không khớp với số định danh "
+        String title = "Số định danh " + TestCitizen.ID_NUMBER + " không khớp";
+        String detail = "Họ tên " + TestCitizen.NAME.toUpperCase(java.util.Locale.ROOT) + " không khớp với số định danh "
                 + TestCitizen.ID_NUMBER + " trong Cơ sở dữ liệu quốc gia về dân cư";
-        portal.faults("{\"rules\":[{\"endpoint\":\"createDossier\",\"kind\":\"REFUSE\",\"status\":422,\"detail\":\""
-                + echo + "\"}]}");
+        portal.faults("{\"rules\":[{\"endpoint\":\"createDossier\",\"kind\":\"REFUSE\",\"status\":422,\"title\":\""
+                + title + "\",\"detail\":\"" + detail + "\"}]}");
         fileUpToSubmit(robot);
         await(() -> text(robot, "submit-state").startsWith("Cổng dịch vụ công chưa nhận hồ sơ"));
         assertThat(services.portal().items()).extracting(Outbox.QueueItem::state).containsExactly(Outbox.Status.REFUSED);
@@ -286,7 +287,7 @@ class PrivacyAuditTest extends ShellFixture {
             f.selectAll();
         });
         for (char c : TestCitizen.PLACE_OF_BIRTH_TELEX.toCharArray()) {
-            robot.clickOn(c == ' ' ? "#key-space" : "#key-" + c);
+            press(robot, c == ' ' ? "key-space" : "key-" + c);
         }
         assertThat(f.getText()).isEqualTo(TestCitizen.PLACE_OF_BIRTH);
         await(() -> TestCitizen.PLACE_OF_BIRTH.equals(services.sessions().current().orElseThrow().answers().get("placeOfBirth")));
@@ -373,6 +374,7 @@ class PrivacyAuditTest extends ShellFixture {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             console.join(10_000);
         }
+        assertThat(LOGS.folder().resolve("killed-kiosk/kiosk.log")).as("the killed kiosk's own log file").exists();
     }
 
     // ---- the scan ----
@@ -380,13 +382,21 @@ class PrivacyAuditTest extends ShellFixture {
     /** After the erasure the kiosk owes (the session's disk work done), every byte searched. */
     private void audit(String when) {
         services.sessions().flush();
-        List<Path> scannedApart = List.of(dataDir, LOGS.base(), cupsRoot, notTheKiosk);
+        long t0 = System.nanoTime();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        // Scanned as areas of their own, or not the kiosk's; surefire's copy of this JVM's console
+        // holds the console's log lines, which the log capture holds too (and more).
+        List<Path> apart = List.of(dataDir, LOGS.base(), cupsRoot, notTheKiosk,
+                tmp.resolve("surefire-" + System.getProperty("user.name")));
         PersonalDataScan.Report report = PersonalDataScan.forTestCitizen()
                 .dataFolder("data folder", dataDir)
                 .folder("kiosk logs", LOGS.folder())
-                .folder("private CUPS", cupsRoot, List.of(printedPaper, cupsRoot.resolve("bin"), cupsRoot.resolve("conf")))
-                .changedSince("JVM temp folder", Path.of(System.getProperty("java.io.tmpdir")), began, scannedApart)
+                .folder("private CUPS", cupsRoot, List.of(printedPaper))
+                .changedSince("JVM temp folder", tmp, began, apart)
                 .scan();
+        System.out.printf("privacy audit after %s: %s in %d ms; scanned %s%n", when,
+                report.clean() ? "nothing found" : report.findings().size() + " finding(s)", (System.nanoTime() - t0) / 1_000_000,
+                String.join("; ", report.scanned()));
         if (!report.clean()) {
             leaks.add(report.describe(when));
         }
@@ -394,6 +404,9 @@ class PrivacyAuditTest extends ShellFixture {
 
     /** Every audit of the journey, reported together: what one ending leaves may differ from the next. */
     private void assertNothingLeft() {
+        // The scan of the logs proves something only if the kiosk's lines reached them.
+        assertThat(LOGS.folder().resolve("kiosk.log")).as("the captured kiosk log").content(StandardCharsets.UTF_8)
+                .contains("session ended (");
         if (!leaks.isEmpty()) {
             throw new AssertionError(String.join("\n\n", leaks));
         }

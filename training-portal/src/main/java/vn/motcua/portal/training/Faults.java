@@ -21,7 +21,7 @@ final class Faults {
         ERROR,
         /**
          * answer `status` (4xx, default 422) without handling: the portal refuses the request for
-         * good, with `detail` as the problem's detail (a trainer can make it echo what a citizen typed)
+         * good, with `title` and `detail` as the problem's (a trainer can make them echo what a citizen typed)
          */
         REFUSE,
         /** answer 429 with Retry-After (default 1 s) without handling; with count N: a burst of N */
@@ -58,6 +58,7 @@ final class Faults {
         public long latencyMs;
         public int retryAfterSeconds = -1;
         public long afterBytes = 0;
+        public String title;
         public String detail;
         public int fired;
 

@@ -281,8 +281,9 @@ public final class TrainingPortal implements AutoCloseable {
             return problem(e);
         }
         if (d.is(Faults.Kind.REFUSE)) {
-            return problem(new ApiException(d.outcome().status, "refused", "Hồ sơ bị từ chối",
-                    d.outcome().detail == null ? "training fault" : d.outcome().detail));
+            Faults.Rule rule = d.outcome();
+            return problem(new ApiException(rule.status, "refused", rule.title == null ? "Hồ sơ bị từ chối" : rule.title,
+                    rule.detail == null ? "training fault" : rule.detail));
         }
         if (d.is(Faults.Kind.RATE_LIMIT)) {
             int s = d.outcome().retryAfterSeconds < 0 ? 1 : d.outcome().retryAfterSeconds;
