@@ -19,7 +19,12 @@ public final class TrainingPortalFixture implements AutoCloseable {
     private final OkHttpClient http = new OkHttpClient();
 
     public TrainingPortalFixture(Path data) throws IOException {
-        portal = TrainingPortal.start(new TrainingPortal.Options(0, data, 1, Duration.ofMinutes(15)));
+        this(data, 0);
+    }
+
+    /** On a given loopback port (a portal that comes back where the kiosk was told to look). */
+    public TrainingPortalFixture(Path data, int port) throws IOException {
+        portal = TrainingPortal.start(new TrainingPortal.Options(port, data, 1, Duration.ofMinutes(15)));
     }
 
     public PortalClient.Endpoint endpoint() {

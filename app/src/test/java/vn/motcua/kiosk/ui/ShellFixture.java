@@ -64,7 +64,24 @@ public abstract class ShellFixture {
     @AfterEach
     void closeServices() {
         workers.close();
+        if (!stopped) {
+            services.close();
+        }
+    }
+
+    private boolean stopped;
+
+    /** Closes the kiosk's services as shutting it down would (the shell stays on the stage, idle). */
+    protected void stopKiosk() {
         services.close();
+        stopped = true;
+    }
+
+    /** Starts the kiosk again on the same data folder and clock: new services, a new shell (a restart). */
+    protected void startKiosk() throws Exception {
+        FxToolkit.setupStage(this::start);
+        WaitForAsyncUtils.waitForFxEvents();
+        stopped = false;
     }
 
     /** Looked up on the FX thread: a lookup from the test thread races with screens being rebuilt. */

@@ -19,6 +19,11 @@ final class Faults {
         LATENCY,
         /** answer `status` (default 503) without handling; Retry-After when retryAfterSeconds > 0 */
         ERROR,
+        /**
+         * answer `status` (4xx, default 422) without handling: the portal refuses the request for
+         * good, with `title` and `detail` as the problem's (a trainer can make them echo what a citizen typed)
+         */
+        REFUSE,
         /** answer 429 with Retry-After (default 1 s) without handling; with count N: a burst of N */
         RATE_LIMIT,
         /** close the connection without handling and without an answer */
@@ -48,10 +53,13 @@ final class Faults {
         public Kind kind;
         public double rate = 1.0;
         public Integer count;
-        public int status = 503;
+        /** ERROR: default 503; REFUSE: default 422 (set by validate) */
+        public Integer status;
         public long latencyMs;
         public int retryAfterSeconds = -1;
         public long afterBytes = 0;
+        public String title;
+        public String detail;
         public int fired;
 
         void validate() {
@@ -61,8 +69,14 @@ final class Faults {
             if (rate < 0 || rate > 1) {
                 throw new IllegalArgumentException("rate must be within 0..1");
             }
+            if (status == null) {
+                status = kind == Kind.REFUSE ? 422 : 503;
+            }
             if (kind == Kind.ERROR && (status < 500 || status > 599) && status != 429) {
                 throw new IllegalArgumentException("ERROR status must be 5xx or 429");
+            }
+            if (kind == Kind.REFUSE && (status < 400 || status > 499 || status == 408 || status == 429)) {
+                throw new IllegalArgumentException("REFUSE status must be 4xx (not 408 or 429: those are retried)");
             }
             if (endpoint == null || !(endpoint.equals("*") || Api.OPERATIONS.contains(endpoint))) {
                 throw new IllegalArgumentException("unknown endpoint " + endpoint + "; use an operationId or *");
@@ -87,6 +101,7 @@ final class Faults {
                     m.put("status", status);
                     m.put("retryAfterSeconds", retryAfterSeconds);
                 }
+                case REFUSE -> m.put("status", status);
                 case RATE_LIMIT -> m.put("retryAfterSeconds", retryAfterSeconds < 0 ? 1 : retryAfterSeconds);
                 case DROP_MID_UPLOAD -> m.put("afterBytes", afterBytes);
                 default -> { }
@@ -110,7 +125,7 @@ final class Faults {
         }
     }
 
-    private static final Set<Kind> OUTCOMES = Set.of(Kind.ERROR, Kind.RATE_LIMIT, Kind.DROP_CONNECTION,
+    private static final Set<Kind> OUTCOMES = Set.of(Kind.ERROR, Kind.REFUSE, Kind.RATE_LIMIT, Kind.DROP_CONNECTION,
             Kind.DROP_RESPONSE, Kind.DROP_MID_UPLOAD, Kind.TRUNCATED_JSON, Kind.MALFORMED_JSON, Kind.UNSIGNED_RESULT,
             Kind.TAMPERED_RESULT, Kind.APPENDED_RESULT);
 

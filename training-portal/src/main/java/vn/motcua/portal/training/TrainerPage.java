@@ -90,7 +90,7 @@ final class TrainerPage {
         } catch (JsonProcessingException e) {
             current = "{}";
         }
-        h.append("<h2>Lỗi giả lập</h2><p>Kinds: LATENCY, ERROR, RATE_LIMIT, DROP_CONNECTION, DROP_RESPONSE, DROP_MID_UPLOAD, ")
+        h.append("<h2>Lỗi giả lập</h2><p>Kinds: LATENCY, ERROR, REFUSE, RATE_LIMIT, DROP_CONNECTION, DROP_RESPONSE, DROP_MID_UPLOAD, ")
                 .append("TRUNCATED_JSON, MALFORMED_JSON. Endpoint = operationId or *. See docs/training-portal.md.</p>")
                 .append("<form method=post action=/trainer/faults style=display:block><textarea name=json rows=14>")
                 .append(esc(current)).append("</textarea><br><button>Áp dụng</button></form>")

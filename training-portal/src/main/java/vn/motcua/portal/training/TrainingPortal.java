@@ -280,6 +280,11 @@ public final class TrainingPortal implements AutoCloseable {
             }
             return problem(e);
         }
+        if (d.is(Faults.Kind.REFUSE)) {
+            Faults.Rule rule = d.outcome();
+            return problem(new ApiException(rule.status, "refused", rule.title == null ? "Hồ sơ bị từ chối" : rule.title,
+                    rule.detail == null ? "training fault" : rule.detail));
+        }
         if (d.is(Faults.Kind.RATE_LIMIT)) {
             int s = d.outcome().retryAfterSeconds < 0 ? 1 : d.outcome().retryAfterSeconds;
             return problem(new ApiException(429, "rate-limited", "Quá nhiều yêu cầu", "training fault: retry after " + s + " s")

@@ -81,6 +81,33 @@ class FaultsTest extends PortalTestBase {
     }
 
     @Test
+    void aRefusalAnswersItsFourHundredStatusWithTheTrainersDetailAndCreatesNothing() throws Exception {
+        faults("{\"rules\":[{\"endpoint\":\"createDossier\",\"kind\":\"REFUSE\",\"count\":1,"
+                + "\"title\":\"Số định danh 001095012345 không hợp lệ\","
+                + "\"detail\":\"Họ tên NGUYỄN VĂN AN không khớp với số định danh\"}]}");
+        HttpResponse<byte[]> refused = create("refused-0001", Client.lltpBody());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Client.json(refused).get("title").asText()).isEqualTo("Số định danh 001095012345 không hợp lệ");
+        assertThat(Client.json(refused).get("detail").asText()).isEqualTo("Họ tên NGUYỄN VĂN AN không khớp với số định danh");
+        // Not handled: the same key creates the dossier once the rule has fired.
+        HttpResponse<byte[]> created = create("refused-0001", Client.lltpBody());
+        assertThat(created.statusCode()).isLessThan(300);
+        assertThat(created.headers().firstValue("Idempotent-Replayed")).isEmpty();
+
+        faults("{\"rules\":[{\"endpoint\":\"createDossier\",\"kind\":\"REFUSE\",\"status\":410}]}");
+        HttpResponse<byte[]> gone = create("refused-0002", Client.lltpBody());
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(Client.json(gone).get("title").asText()).isEqualTo("Hồ sơ bị từ chối");
+        for (String bad : new String[] {"{\"rules\":[{\"kind\":\"REFUSE\",\"status\":503}]}",
+                "{\"rules\":[{\"kind\":\"REFUSE\",\"status\":429}]}"}) {
+            HttpResponse<byte[]> r = client.send(client.request("/trainer/faults").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bad)));
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aConnectionDroppedMidUploadKeepsTheBytesThatArrivedAndTheUploadResumes() throws Exception {
         String id = createLltp("drop-upload-1");
         byte[] pdf = new byte[400_000];
