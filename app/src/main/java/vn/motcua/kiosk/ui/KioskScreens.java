@@ -6,6 +6,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -104,7 +105,16 @@ public final class KioskScreens {
             help.tick();
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
-        ticker.play();
+        // Ticks only while the shell is in a window: a running Timeline is held by the FX pulse, and
+        // with it the shell and the kiosk's services, so a shell replaced by another (a restart, a
+        // test) would never be collected and would go on ticking.
+        view.sceneProperty().flatMap(Scene::windowProperty).addListener((obs, was, is) -> {
+            if (is == null) {
+                ticker.stop();
+            } else {
+                ticker.play();
+            }
+        });
         return view;
     }
 
