@@ -118,6 +118,10 @@ final class Store implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    Optional<Map<String, Object>> dossier(String id) {
+        return one("SELECT * FROM dossiers WHERE id = ?", id);
+    }
+
     Optional<String> setting(String key) {
         return one("SELECT value FROM settings WHERE key = ?", key).map(r -> (String) r.get("value"));
     }

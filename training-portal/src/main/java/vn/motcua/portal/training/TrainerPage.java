@@ -19,7 +19,7 @@ final class TrainerPage {
     static List<Map<String, Object>> dossiers(Store store, Api api) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> d : store.query("SELECT * FROM dossiers WHERE state = 'SUBMITTED' ORDER BY received_at DESC LIMIT 50")) {
-            Map<String, Object> s = api.statusView(d);
+            Map<String, Object> s = api.statuses.statusView(d);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dossierCode", s.get("dossierCode"));
             m.put("procedureId", s.get("procedureId"));
@@ -43,7 +43,7 @@ final class TrainerPage {
                 .append("<div class=banner>TẬP HUẤN — cổng dịch vụ công giả lập, tiền và mã hồ sơ không có thật</div>")
                 .append("<h1>Người hướng dẫn</h1><p>API: <code>").append(esc(portal.apiUrl())).append("</code></p>");
 
-        h.append("<h2>Đồng hồ</h2><p>Giờ cổng: <b>").append(esc(Api.time(clock.now().toString()))).append("</b>, tốc độ ×")
+        h.append("<h2>Đồng hồ</h2><p>Giờ cổng: <b>").append(esc(Wire.time(clock.now().toString()))).append("</b>, tốc độ ×")
                 .append(clock.speed()).append("</p>");
         for (String[] step : new String[][] {{"3600", "+1 giờ"}, {"86400", "+1 ngày"}, {"604800", "+1 tuần"}}) {
             h.append("<form method=post action=/trainer/clock><input type=hidden name=advanceSeconds value=").append(step[0])
@@ -73,7 +73,7 @@ final class TrainerPage {
         h.append("</table>");
 
         h.append("<h2>Thủ tục</h2><table><tr><th>Thủ tục</th><th>Trực tuyến</th><th></th></tr>");
-        java.util.Set<String> withdrawn = api.withdrawn();
+        java.util.Set<String> withdrawn = api.listings.withdrawn();
         for (Map<String, Object> p : procedureIds(api)) {
             String id = String.valueOf(p.get("id"));
             boolean off = withdrawn.contains(id);
@@ -111,7 +111,7 @@ final class TrainerPage {
     }
 
     private static List<Catalogue.Procedure> apiCatalogue(Api api) {
-        return api.catalogue().procedures();
+        return api.listings.catalogue().procedures();
     }
 
     static String esc(String s) {
