@@ -79,10 +79,12 @@ final class Dossiers {
             NewDossier nd = validate(body);
             String id = "d-" + randomHex(6);
             Catalogue.Fee fee = Catalogue.fee(nd.procedure, nd.copies);
+            // stored_at_ms is the real time, for erasure; created_at the training clock's, for the citizen.
             store.update("INSERT INTO dossiers (id, kiosk_id, procedure_id, agency_code, copies, fee, fee_breakdown, phone_last4,"
-                            + " body, local_ref, state, created_at) VALUES (?,?,?,?,?,?,?,?,?,?, 'DRAFT', ?)",
+                            + " body, local_ref, state, created_at, stored_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?, 'DRAFT', ?, ?)",
                     id, c.kioskId, nd.procedure.id(), nd.agency.code(), nd.copies, fee.amount(), fee.breakdown(),
-                    nd.phone.substring(nd.phone.length() - 4), body.toString(), nd.localReference, clock.now().toString());
+                    nd.phone.substring(nd.phone.length() - 4), body.toString(), nd.localReference, clock.now().toString(),
+                    System.currentTimeMillis());
             store.update("INSERT INTO idempotency (kiosk_id, key, body_sha256, dossier_id) VALUES (?,?,?,?)", c.kioskId, key, bodyHash, id);
             return wire.json(201, dossierView(store.dossier(id).orElseThrow())).header("Location", apiUrl + "/dossiers/" + id);
         });

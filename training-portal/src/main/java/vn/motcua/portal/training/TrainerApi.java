@@ -25,8 +25,9 @@ final class TrainerApi {
     private final Api api;
     private final Wire wire;
     private final ObjectMapper json;
+    private final Erasure erasure;
 
-    TrainerApi(TrainingPortal portal, Store store, PortalClock clock, Faults faults, Api api, Wire wire) {
+    TrainerApi(TrainingPortal portal, Store store, PortalClock clock, Faults faults, Api api, Wire wire, Erasure erasure) {
         this.portal = portal;
         this.store = store;
         this.clock = clock;
@@ -34,6 +35,7 @@ final class TrainerApi {
         this.api = api;
         this.wire = wire;
         this.json = wire.json;
+        this.erasure = erasure;
     }
 
     Response handle(HttpExchange ex, String method, String path) throws IOException {
@@ -94,6 +96,11 @@ final class TrainerApi {
                 // Every device token expires now: shows a kiosk renewing its session.
                 store.update("UPDATE tokens SET expires_at_ms = ?", System.currentTimeMillis() - 1);
                 return done != null ? done : wire.json(200, Map.of("expired", true));
+            }
+            case "POST erase" -> {
+                // "Start training afresh": every dossier, its documents, payments and history, now.
+                erasure.eraseAll();
+                return done != null ? done : Http.empty(204);
             }
             case "GET dossiers" -> {
                 return wire.json(200, Map.of("dossiers", TrainerPage.dossiers(store, api)));

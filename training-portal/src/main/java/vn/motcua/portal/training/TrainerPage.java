@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * GET /trainer: one plain HTML page (no script) where a trainer pays a dossier, forces a status,
- * moves the clock, withdraws a procedure and switches faults. It shows codes, never names.
+ * moves the clock, withdraws a procedure, switches faults and erases every dossier. It shows codes, never names.
  */
 final class TrainerPage {
     private TrainerPage() {
@@ -50,6 +50,10 @@ final class TrainerPage {
                     .append("><button>").append(step[1]).append("</button></form> ");
         }
         h.append("<form method=post action=/trainer/tokens/expire><button>Hết hạn mọi phiên thiết bị</button></form>");
+
+        // No script on this page: the ticked box is the confirmation the browser asks for.
+        h.append("<h2>Bắt đầu tập huấn lại</h2><form method=post action=/trainer/erase><label><input type=checkbox name=confirm required> ")
+                .append("Xoá ngay mọi hồ sơ tập huấn cùng giấy tờ, thanh toán</label> <button>Xoá mọi hồ sơ</button></form>");
 
         h.append("<h2>Hồ sơ (50 gần nhất)</h2><table><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Trạng thái</th><th>Hạn trả</th>")
                 .append("<th>Lệ phí</th><th>Thanh toán</th><th>Thao tác</th></tr>");

@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -45,11 +47,24 @@ public final class TrainingPortal implements AutoCloseable {
         }
     }
 
-    public record Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl) {
+    /** Dossiers are kept this many days unless the caller says otherwise. */
+    public static final int DEFAULT_KEEP_DAYS = 7;
+    /** How often the kept days are enforced after the erasure at start. */
+    static final Duration ERASURE_PERIOD = Duration.ofHours(1);
+
+    /** keepDays: dossiers stored longer ago than this (real time) are erased, at start and every hour. */
+    public record Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl, int keepDays) {
         public Options {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535");
             }
+            if (keepDays < 1) {
+                throw new IllegalArgumentException("keep days must be 1 or more");
+            }
+        }
+
+        public Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl) {
+            this(port, dataDir, clockSpeed, tokenTtl, DEFAULT_KEEP_DAYS);
         }
     }
 
@@ -61,6 +76,8 @@ public final class TrainingPortal implements AutoCloseable {
     private final Api api;
     private final Wire wire = new Wire(new ObjectMapper());
     private final TrainerApi trainer;
+    private final Erasure erasure;
+    private final ScheduledExecutorService erasureTimer;
     private final String baseUrl;
 
     private TrainingPortal(Options o) throws IOException {
@@ -73,7 +90,15 @@ public final class TrainingPortal implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), o.port()), 64);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         api = new Api(store, clock, new Catalogue(wire.json), wire, o.dataDir().resolve("uploads"), o.tokenTtl(), apiUrl());
-        trainer = new TrainerApi(this, store, clock, faults, api, wire);
+        erasure = new Erasure(store, o.dataDir().resolve("uploads"), o.keepDays());
+        // At start, before anyone can connect: what outlived the kept days while the portal was off goes first.
+        erasure.eraseExpired();
+        erasureTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "training-portal-erasure");
+            t.setDaemon(true);
+            return t;
+        });
+        trainer = new TrainerApi(this, store, clock, faults, api, wire, erasure);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "training-portal-" + n.incrementAndGet());
@@ -87,6 +112,7 @@ public final class TrainingPortal implements AutoCloseable {
     public static TrainingPortal start(Options options) throws IOException {
         TrainingPortal p = new TrainingPortal(options);
         p.server.start();
+        p.erasureTimer.scheduleAtFixedRate(p::eraseExpired, ERASURE_PERIOD.toMillis(), ERASURE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "training portal at {0} (clock speed {1})", p.apiUrl(), options.clockSpeed());
         return p;
     }
@@ -156,8 +182,23 @@ public final class TrainingPortal implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        erasureTimer.shutdownNow();
+        try {
+            erasureTimer.awaitTermination(10, TimeUnit.SECONDS); // an erasure under way finishes before the store closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         store.setting("clock.training", clock.now().toString());
         store.close();
+    }
+
+    private void eraseExpired() {
+        try {
+            erasure.eraseExpired();
+        } catch (RuntimeException e) {
+            // Logged and tried again next period; an exception would end the schedule for good.
+            LOG.log(System.Logger.Level.ERROR, "scheduled erasure failed: " + e.getClass().getName(), e);
+        }
     }
 
     private void seedDevices() {
