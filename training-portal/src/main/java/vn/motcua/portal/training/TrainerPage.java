@@ -53,7 +53,7 @@ final class TrainerPage {
 
         // No script on this page: the ticked box is the confirmation the browser asks for.
         h.append("<h2>Bắt đầu tập huấn lại</h2><form method=post action=/trainer/erase><label><input type=checkbox name=confirm required> ")
-                .append("Xoá ngay mọi hồ sơ tập huấn cùng giấy tờ, thanh toán</label> <button>Xoá mọi hồ sơ</button></form>");
+                .append("Xóa ngay mọi hồ sơ tập huấn cùng giấy tờ, thanh toán</label> <button>Xóa mọi hồ sơ</button></form>");
 
         h.append("<h2>Hồ sơ (50 gần nhất)</h2><table><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Trạng thái</th><th>Hạn trả</th>")
                 .append("<th>Lệ phí</th><th>Thanh toán</th><th>Thao tác</th></tr>");
