@@ -147,6 +147,16 @@ public final class Outbox {
         return removed;
     }
 
+    /**
+     * Erases every entry and its sealed files, sent or not (the training kiosk starting afresh:
+     * nothing of it is anyone's real dossier); returns how many entries.
+     */
+    public int eraseAll() {
+        int erased = store.eraseAll();
+        sweepOrphans(); // no entry is left, so every folder is an orphan now
+        return erased;
+    }
+
     /** Every entry, newest first, as staff see it. */
     public List<QueueItem> queue() {
         return store.all().stream().map(e -> new QueueItem(e.localRef(), e.procedureId(), switch (e.state()) {

@@ -252,6 +252,16 @@ public final class PortalClient {
                 });
     }
 
+    /**
+     * The training portal's "start afresh": it erases every dossier it holds (POST /trainer/erase,
+     * beside the API, loopback only). Only the training portal has it; a real portal refuses it.
+     */
+    public void eraseTrainingDossiers() throws PortalException {
+        call("eraseTrainingDossiers", true, false,
+                () -> new Request.Builder().url(base.resolve("/trainer/erase")).post(RequestBody.create(new byte[0], null)),
+                r -> null);
+    }
+
     // ------------------------------------------------------------------ the one request loop
 
     private interface Handler<T> {

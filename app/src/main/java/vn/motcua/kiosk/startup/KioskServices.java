@@ -75,6 +75,7 @@ public final class KioskServices implements AutoCloseable {
     private volatile List<Path> removableMedia = defaultRemovableMedia();
     private Filing filing;
     private Reprints reprints;
+    private TrainingAfresh trainingAfresh;
     private ResultVerifier resultVerifier;
     private volatile Chime chime = new SampledChime();
     private final HelpCall helpCall;
@@ -139,8 +140,12 @@ public final class KioskServices implements AutoCloseable {
                 new Filing.Counter(config.agency().name(), config.kioskId(), config.training()),
                 config.agency().provinceCode(), clock);
         services.resultVerifier = new ResultVerifier(new PadesVerifier(), resultSigners, clock);
-        services.reprints = new Reprints(new ReceiptStore(services.database), ref -> services.portal.outbox().store().find(ref)
+        ReceiptStore receipts = new ReceiptStore(services.database);
+        services.reprints = new Reprints(receipts, ref -> services.portal.outbox().store().find(ref)
                 .map(OutboxStore.Entry::dossierCode), clock);
+        if (services.portal.embeddedTraining()) {
+            services.trainingAfresh = new TrainingAfresh(services.portal, receipts, new DraftStore(services.database), services.events);
+        }
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
                 Duration.ofDays(config.privacy().parkedDraftDays()));
         services.events.record(EventType.KIOSK_STARTED, null, "mode=" + config.mode());
@@ -206,6 +211,11 @@ public final class KioskServices implements AutoCloseable {
     /** Today's receipts for staff to reprint. */
     public Reprints reprints() {
         return reprints;
+    }
+
+    /** "Bắt đầu tập huấn lại", only where the kiosk runs its own training portal. */
+    public Optional<TrainingAfresh> trainingAfresh() {
+        return Optional.ofNullable(trainingAfresh);
     }
 
     /** Another scanner than the configured one (tests: the private saned's test backend). */

@@ -51,6 +51,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
     private final String ownAgency;
     private final String secret;
     private final Path dataDir;
+    private final int trainingDossierDays;
     private final Clock clock;
     private final Outbox outbox;
     private final Connectivity connectivity = new Connectivity();
@@ -75,6 +76,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
         this.ownAgency = config.agency().code();
         this.secret = readSecret(source, config.portal().secretFile());
         this.dataDir = dataDir;
+        this.trainingDossierDays = config.privacy().trainingDossierDays();
         this.clock = clock;
         this.outbox = new Outbox(new OutboxStore(database), dataDir.resolve("outbox"), clock);
         outbox.sweepOrphans();
@@ -160,7 +162,8 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
         }
         URI api = config.url();
         if (config.embeddedTraining()) {
-            embedded = TrainingPortal.start(new TrainingPortal.Options(0, dataDir.resolve("training-portal"), 1, Duration.ofMinutes(15)));
+            embedded = TrainingPortal.start(new TrainingPortal.Options(0, dataDir.resolve("training-portal"), 1, Duration.ofMinutes(15),
+                    trainingDossierDays));
             api = URI.create(embedded.apiUrl());
             LOG.info("training portal started at {} (trainer page {}/trainer)", api, embedded.baseUrl());
         }
@@ -244,6 +247,20 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
             LOG.info("outbox {} sent again by staff", localRef);
             wakeWorker();
         }
+    }
+
+    /** Whether this kiosk runs its own training portal ({@code embedded:training}). */
+    public boolean embeddedTraining() {
+        return config.embeddedTraining();
+    }
+
+    /** Erases every dossier on the embedded training portal, through the portal client (not on the FX thread). */
+    public void eraseTrainingPortal() throws PortalException {
+        PortalClient c = client;
+        if (!config.embeddedTraining() || c == null) {
+            throw new IllegalStateException("no embedded training portal running");
+        }
+        c.eraseTrainingDossiers();
     }
 
     /** A new entry was stored: the worker looks now. */

@@ -115,6 +115,11 @@ public final class DraftStore {
         return erased;
     }
 
+    /** Erases every parked draft, traces too; returns how many. */
+    public int eraseParked() {
+        return eraseParkedBefore(Instant.ofEpochMilli(Long.MAX_VALUE));
+    }
+
     /** Erases parked drafts last saved before {@code cutoff}, traces too; returns how many. */
     public int eraseParkedBefore(Instant cutoff) {
         int erased = db.inTransaction(c -> {

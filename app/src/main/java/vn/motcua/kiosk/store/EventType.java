@@ -7,5 +7,7 @@ public enum EventType {
     DOSSIER_FILED, HELP_REQUESTED, HELP_ANSWERED, STAFF_PIN_ACCEPTED, STAFF_PIN_REFUSED,
     STAFF_LEFT_FULL_SCREEN, STAFF_QUIT,
     /** An e-result not printed: its signature did not hold (detail: the problem, no code, no name). */
-    RESULT_REFUSED
+    RESULT_REFUSED,
+    /** Staff started training afresh: the training portal's dossiers and the kiosk's leftovers erased (detail: counts). */
+    TRAINING_ERASED
 }

@@ -153,6 +153,18 @@ public final class OutboxStore {
         db.eraseTraces();
     }
 
+    /** Erases every entry, whatever its state (the training kiosk starting afresh), traces too; returns how many. */
+    public int eraseAll() {
+        int erased = db.inTransaction(c -> {
+            exec(c, "DELETE FROM outbox_documents");
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox")) {
+                return ps.executeUpdate();
+            }
+        });
+        db.eraseTraces();
+        return erased;
+    }
+
     /** The create body completed before its first sending (the receiving agency filled in). */
     public void updateBody(String localRef, String bodyJson, Instant now) {
         update("UPDATE outbox SET body_json = ?, updated_at = ? WHERE local_ref = ? AND dossier_id IS NULL",

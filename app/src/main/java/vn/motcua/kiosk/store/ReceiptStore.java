@@ -73,6 +73,11 @@ public final class ReceiptStore {
         return "receipt:" + localRef;
     }
 
+    /** Erases every receipt kept for reprinting, traces too; returns how many. */
+    public int eraseAll() {
+        return eraseBefore(Instant.ofEpochMilli(Long.MAX_VALUE));
+    }
+
     /** Erases receipts kept before {@code cutoff}; returns how many. */
     public int eraseBefore(Instant cutoff) {
         int erased = db.inTransaction(c -> {

@@ -69,7 +69,7 @@ public final class KioskScreens {
                 workers.staff(), new StaffOutboxViewModel(services.portal(), workers.staff()),
                 new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
                         OutcomeViewModel.paperFor(layout), workers.staff(), workers.printer(), toStaff, PRINT_LIMIT),
-                toStaff, refusedResults);
+                toStaff, refusedResults, services.trainingAfresh().orElse(null));
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), workers.token(),
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());

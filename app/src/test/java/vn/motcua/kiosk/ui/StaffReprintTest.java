@@ -55,6 +55,8 @@ class StaffReprintTest extends ShellFixture {
         }
         robot.clickOn("#staff-pin-ok");
         await(() -> showing(robot, "staff-reprint-open"));
+        // Only a kiosk running its own training portal can start training afresh; this one talks to another.
+        assertThat(showing(robot, "staff-afresh-open")).isFalse();
         press(robot, "staff-reprint-open");
         await(() -> showing(robot, "reprint-" + ref));
     }

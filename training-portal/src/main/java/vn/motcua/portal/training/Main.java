@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code Main [--port 0|N] [--data DIR] [--clock-speed N] [--token-ttl SECONDS]}.
+ * {@code Main [--port 0|N] [--data DIR] [--clock-speed N] [--token-ttl SECONDS] [--keep-days N]}.
  * Prints {@code TRAINING_PORTAL http://127.0.0.1:PORT/api/v1} on stdout once it listens, so that
  * whoever started it (the kiosk's run command, a test) can read the port when it asked for 0.
  * Logs go to stderr.
@@ -34,6 +34,8 @@ public final class Main {
         Path data = Path.of(System.getProperty("user.home"), ".motcua-training-portal");
         double speed = 1;
         long ttl = 900;
+        int keepDays = TrainingPortal.DEFAULT_KEEP_DAYS;
+        TrainingPortal.Options options;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -42,6 +44,7 @@ public final class Main {
                     case "--data" -> data = Path.of(args.get(++i));
                     case "--clock-speed" -> speed = Double.parseDouble(args.get(++i));
                     case "--token-ttl" -> ttl = Long.parseLong(args.get(++i));
+                    case "--keep-days" -> keepDays = Integer.parseInt(args.get(++i));
                     case "--help", "-h" -> {
                         usage();
                         return;
@@ -49,13 +52,14 @@ public final class Main {
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }
             }
+            options = new TrainingPortal.Options(port, data, speed, Duration.ofSeconds(ttl), keepDays);
         } catch (RuntimeException e) {
             System.err.println("training-portal: " + e.getMessage());
             usage();
             System.exit(2);
             return;
         }
-        TrainingPortal portal = TrainingPortal.start(new TrainingPortal.Options(port, data, speed, Duration.ofSeconds(ttl)));
+        TrainingPortal portal = TrainingPortal.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             portal.close();
@@ -69,6 +73,7 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: training-portal [--port 0|N (default 8787; 0 = a free port)] [--data DIR (default ~/.motcua-training-portal)]"
-                + " [--clock-speed N (default 1; 60 = an hour per minute)] [--token-ttl SECONDS (default 900)]");
+                + " [--clock-speed N (default 1; 60 = an hour per minute)] [--token-ttl SECONDS (default 900)]"
+                + " [--keep-days N (default 7; dossiers stored longer ago are erased)]");
     }
 }

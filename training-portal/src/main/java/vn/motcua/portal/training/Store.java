@@ -29,7 +29,7 @@ final class Store implements AutoCloseable {
             + " agency_code TEXT NOT NULL, copies INTEGER NOT NULL, fee INTEGER NOT NULL, fee_breakdown TEXT NOT NULL,"
             + " phone_last4 TEXT NOT NULL, body TEXT NOT NULL, local_ref TEXT, state TEXT NOT NULL, created_at TEXT NOT NULL,"
             + " code TEXT UNIQUE, seq INTEGER, received_at TEXT, due_at TEXT, in_progress_plan TEXT, done_plan TEXT,"
-            + " status TEXT, forced INTEGER NOT NULL DEFAULT 0, done_at TEXT)",
+            + " status TEXT, forced INTEGER NOT NULL DEFAULT 0, done_at TEXT, stored_at_ms INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS history (dossier_id TEXT NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL, note TEXT)",
         "CREATE TABLE IF NOT EXISTS idempotency (kiosk_id TEXT NOT NULL, key TEXT NOT NULL, body_sha256 TEXT NOT NULL,"
             + " dossier_id TEXT NOT NULL, PRIMARY KEY (kiosk_id, key))",
@@ -57,12 +57,38 @@ final class Store implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
+                // Deleted rows are overwritten with zeros, so an erased dossier leaves no bytes in the file.
+                s.execute("PRAGMA secure_delete=ON");
                 for (String sql : SCHEMA) {
                     s.execute(sql);
                 }
+                addStoredAt(s);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the training portal database " + file, e);
+        }
+    }
+
+    /**
+     * A store from before erasure has no stored_at_ms: its dossiers count as stored now, so that an
+     * upgrade does not erase a training session under way; they go when the kept days have passed.
+     */
+    private static void addStoredAt(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('dossiers') WHERE name = 'stored_at_ms'")) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        s.execute("ALTER TABLE dossiers ADD COLUMN stored_at_ms INTEGER NOT NULL DEFAULT 0");
+        s.execute("UPDATE dossiers SET stored_at_ms = " + System.currentTimeMillis());
+    }
+
+    /** Copies the WAL into the database and empties it, so that what was deleted is gone from both files. */
+    synchronized void checkpoint() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -116,6 +142,10 @@ final class Store implements AutoCloseable {
     Optional<Map<String, Object>> one(String sql, Object... args) {
         List<Map<String, Object>> rows = query(sql, args);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    Optional<Map<String, Object>> dossier(String id) {
+        return one("SELECT * FROM dossiers WHERE id = ?", id);
     }
 
     Optional<String> setting(String key) {

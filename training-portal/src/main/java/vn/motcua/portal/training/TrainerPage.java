@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * GET /trainer: one plain HTML page (no script) where a trainer pays a dossier, forces a status,
- * moves the clock, withdraws a procedure and switches faults. It shows codes, never names.
+ * moves the clock, withdraws a procedure, switches faults and erases every dossier. It shows codes, never names.
  */
 final class TrainerPage {
     private TrainerPage() {
@@ -19,7 +19,7 @@ final class TrainerPage {
     static List<Map<String, Object>> dossiers(Store store, Api api) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> d : store.query("SELECT * FROM dossiers WHERE state = 'SUBMITTED' ORDER BY received_at DESC LIMIT 50")) {
-            Map<String, Object> s = api.statusView(d);
+            Map<String, Object> s = api.statuses.statusView(d);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dossierCode", s.get("dossierCode"));
             m.put("procedureId", s.get("procedureId"));
@@ -43,13 +43,17 @@ final class TrainerPage {
                 .append("<div class=banner>TẬP HUẤN — cổng dịch vụ công giả lập, tiền và mã hồ sơ không có thật</div>")
                 .append("<h1>Người hướng dẫn</h1><p>API: <code>").append(esc(portal.apiUrl())).append("</code></p>");
 
-        h.append("<h2>Đồng hồ</h2><p>Giờ cổng: <b>").append(esc(Api.time(clock.now().toString()))).append("</b>, tốc độ ×")
+        h.append("<h2>Đồng hồ</h2><p>Giờ cổng: <b>").append(esc(Wire.time(clock.now().toString()))).append("</b>, tốc độ ×")
                 .append(clock.speed()).append("</p>");
         for (String[] step : new String[][] {{"3600", "+1 giờ"}, {"86400", "+1 ngày"}, {"604800", "+1 tuần"}}) {
             h.append("<form method=post action=/trainer/clock><input type=hidden name=advanceSeconds value=").append(step[0])
                     .append("><button>").append(step[1]).append("</button></form> ");
         }
         h.append("<form method=post action=/trainer/tokens/expire><button>Hết hạn mọi phiên thiết bị</button></form>");
+
+        // No script on this page: the ticked box is the confirmation the browser asks for.
+        h.append("<h2>Bắt đầu tập huấn lại</h2><form method=post action=/trainer/erase><label><input type=checkbox name=confirm required> ")
+                .append("Xóa ngay mọi hồ sơ tập huấn cùng giấy tờ, thanh toán</label> <button>Xóa mọi hồ sơ</button></form>");
 
         h.append("<h2>Hồ sơ (50 gần nhất)</h2><table><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Trạng thái</th><th>Hạn trả</th>")
                 .append("<th>Lệ phí</th><th>Thanh toán</th><th>Thao tác</th></tr>");
@@ -73,7 +77,7 @@ final class TrainerPage {
         h.append("</table>");
 
         h.append("<h2>Thủ tục</h2><table><tr><th>Thủ tục</th><th>Trực tuyến</th><th></th></tr>");
-        java.util.Set<String> withdrawn = api.withdrawn();
+        java.util.Set<String> withdrawn = api.listings.withdrawn();
         for (Map<String, Object> p : procedureIds(api)) {
             String id = String.valueOf(p.get("id"));
             boolean off = withdrawn.contains(id);
@@ -111,7 +115,7 @@ final class TrainerPage {
     }
 
     private static List<Catalogue.Procedure> apiCatalogue(Api api) {
-        return api.catalogue().procedures();
+        return api.listings.catalogue().procedures();
     }
 
     static String esc(String s) {

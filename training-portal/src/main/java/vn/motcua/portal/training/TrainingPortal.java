@@ -4,7 +4,6 @@ package vn.motcua.portal.training;
 import static vn.motcua.portal.training.Http.ApiException;
 import static vn.motcua.portal.training.Http.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,17 +11,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -48,11 +47,24 @@ public final class TrainingPortal implements AutoCloseable {
         }
     }
 
-    public record Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl) {
+    /** Dossiers are kept this many days unless the caller says otherwise. */
+    public static final int DEFAULT_KEEP_DAYS = 7;
+    /** How often the kept days are enforced after the erasure at start. */
+    static final Duration ERASURE_PERIOD = Duration.ofHours(1);
+
+    /** keepDays: dossiers stored longer ago than this (real time) are erased, at start and every hour. */
+    public record Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl, int keepDays) {
         public Options {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535");
             }
+            if (keepDays < 1) {
+                throw new IllegalArgumentException("keep days must be 1 or more");
+            }
+        }
+
+        public Options(int port, Path dataDir, double clockSpeed, Duration tokenTtl) {
+            this(port, dataDir, clockSpeed, tokenTtl, DEFAULT_KEEP_DAYS);
         }
     }
 
@@ -62,7 +74,10 @@ public final class TrainingPortal implements AutoCloseable {
     private final PortalClock clock;
     private final Faults faults = new Faults();
     private final Api api;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Wire wire = new Wire(new ObjectMapper());
+    private final TrainerApi trainer;
+    private final Erasure erasure;
+    private final ScheduledExecutorService erasureTimer;
     private final String baseUrl;
 
     private TrainingPortal(Options o) throws IOException {
@@ -74,7 +89,16 @@ public final class TrainingPortal implements AutoCloseable {
         clock = new PortalClock(start, o.clockSpeed());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), o.port()), 64);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        api = new Api(store, clock, new Catalogue(json), json, o.dataDir().resolve("uploads"), o.tokenTtl(), apiUrl());
+        api = new Api(store, clock, new Catalogue(wire.json), wire, o.dataDir().resolve("uploads"), o.tokenTtl(), apiUrl());
+        erasure = new Erasure(store, o.dataDir().resolve("uploads"), o.keepDays());
+        // At start, before anyone can connect: what outlived the kept days while the portal was off goes first.
+        erasure.eraseExpired();
+        erasureTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "training-portal-erasure");
+            t.setDaemon(true);
+            return t;
+        });
+        trainer = new TrainerApi(this, store, clock, faults, api, wire, erasure);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "training-portal-" + n.incrementAndGet());
@@ -88,6 +112,7 @@ public final class TrainingPortal implements AutoCloseable {
     public static TrainingPortal start(Options options) throws IOException {
         TrainingPortal p = new TrainingPortal(options);
         p.server.start();
+        p.erasureTimer.scheduleAtFixedRate(p::eraseExpired, ERASURE_PERIOD.toMillis(), ERASURE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "training portal at {0} (clock speed {1})", p.apiUrl(), options.clockSpeed());
         return p;
     }
@@ -112,7 +137,7 @@ public final class TrainingPortal implements AutoCloseable {
 
     /** The bytes the portal holds for an upload. */
     public byte[] uploadedBytes(String uploadId) throws IOException {
-        return Files.readAllBytes(api.uploadFile(uploadId));
+        return Files.readAllBytes(api.uploads.uploadFile(uploadId));
     }
 
     /** One document as the portal holds it: what was announced and what really arrived. */
@@ -129,7 +154,7 @@ public final class TrainingPortal implements AutoCloseable {
             List<FiledDocument> docs = new java.util.ArrayList<>();
             for (Map<String, Object> u : store.query("SELECT * FROM uploads WHERE dossier_id = ? ORDER BY created_at, id", d.get("id"))) {
                 String id = (String) u.get("id");
-                Path file = api.uploadFile(id);
+                Path file = api.uploads.uploadFile(id);
                 String received = Files.exists(file) ? sha256Hex(file) : null;
                 docs.add(new FiledDocument(id, (String) u.get("doc_type"), (String) u.get("filename"), (String) u.get("state"),
                         ((Number) u.get("length")).longValue(), (String) u.get("sha256"), received));
@@ -157,8 +182,23 @@ public final class TrainingPortal implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        erasureTimer.shutdownNow();
+        try {
+            erasureTimer.awaitTermination(10, TimeUnit.SECONDS); // an erasure under way finishes before the store closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         store.setting("clock.training", clock.now().toString());
         store.close();
+    }
+
+    private void eraseExpired() {
+        try {
+            erasure.eraseExpired();
+        } catch (RuntimeException e) {
+            // Logged and tried again next period; an exception would end the schedule for good.
+            LOG.log(System.Logger.Level.ERROR, "scheduled erasure failed: " + e.getClass().getName(), e);
+        }
     }
 
     private void seedDevices() {
@@ -166,7 +206,7 @@ public final class TrainingPortal implements AutoCloseable {
             String id = String.format("TAP-HUAN-%02d", i);
             String secret = String.format("tap-huan-secret-%02d", i);
             store.update("INSERT OR IGNORE INTO devices (kiosk_id, secret_sha256) VALUES (?, ?)",
-                    id, Api.hex(Api.sha256(secret.getBytes(StandardCharsets.UTF_8))));
+                    id, Wire.hex(Wire.sha256(secret.getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -218,7 +258,7 @@ public final class TrainingPortal implements AutoCloseable {
                         Api.Call call = new Api.Call(ex, m, d);
                         try {
                             if (route.authenticated()) {
-                                call.kioskId = api.authenticate(ex);
+                                call.kioskId = api.sessions.authenticate(ex);
                             }
                             r = route.handler().handle(call);
                         } catch (ApiException e) {
@@ -237,7 +277,7 @@ public final class TrainingPortal implements AutoCloseable {
             } else if (path.equals("/trainer") || path.startsWith("/trainer/")) {
                 op = "trainer";
                 try {
-                    r = trainer(ex, method, path);
+                    r = trainer.handle(ex, method, path);
                 } catch (ApiException e) {
                     r = problem(e);
                 } catch (IllegalArgumentException e) {
@@ -308,7 +348,7 @@ public final class TrainingPortal implements AutoCloseable {
     }
 
     Response problem(ApiException e) {
-        Response r = api.json(e.status, e.body());
+        Response r = wire.json(e.status, e.body());
         r.headers.put("Content-Type", "application/problem+json");
         e.headers.forEach(r.headers::put);
         return r;
@@ -324,138 +364,5 @@ public final class TrainingPortal implements AutoCloseable {
                 out.write(r.body);
             }
         }
-    }
-
-    // ---------------------------------------------------------------- trainer
-
-    private Response trainer(HttpExchange ex, String method, String path) throws IOException {
-        String ct = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
-        boolean form = ct.startsWith("application/x-www-form-urlencoded");
-        Map<String, String> in = new LinkedHashMap<>();
-        JsonNode body = null;
-        if ("POST".equals(method)) {
-            byte[] bytes = ex.getRequestBody().readNBytes(1024 * 1024);
-            if (form) {
-                for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-                    if (!pair.isEmpty()) {
-                        String[] kv = pair.split("=", 2);
-                        in.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-                    }
-                }
-            } else if (bytes.length > 0) {
-                body = json.readTree(bytes);
-                body.fields().forEachRemaining(e -> in.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
-            }
-        }
-        String[] parts = path.split("/");
-        Response done = form ? Http.empty(303).header("Location", "/trainer") : null;
-        switch (method + " " + (parts.length > 2 ? parts[2] : "")) {
-            case "GET " -> {
-                return Http.html(TrainerPage.render(this, store, api, clock, faults, json));
-            }
-            case "GET faults" -> {
-                return api.json(200, Map.of("rules", faults.describe()));
-            }
-            case "DELETE faults" -> {
-                faults.clear();
-                return api.json(200, Map.of("rules", List.of()));
-            }
-            case "POST faults" -> {
-                JsonNode settings = form ? json.readTree(in.getOrDefault("json", "{}")) : body;
-                try {
-                    faults.replace(settings == null ? new Faults.Settings() : json.treeToValue(settings, Faults.Settings.class));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw Http.badRequest("faults", e.getOriginalMessage());
-                }
-                LOG.log(System.Logger.Level.INFO, "faults set: " + faults.describe().size() + " rule(s)");
-                return done != null ? done : api.json(200, Map.of("rules", faults.describe()));
-            }
-            case "GET clock" -> {
-                return api.json(200, clockView());
-            }
-            case "POST clock" -> {
-                if (in.containsKey("advanceSeconds")) {
-                    advanceClock(Duration.ofSeconds(Long.parseLong(in.get("advanceSeconds"))));
-                }
-                if (in.containsKey("speed")) {
-                    clock.setSpeed(Double.parseDouble(in.get("speed")));
-                }
-                return done != null ? done : api.json(200, clockView());
-            }
-            case "POST tokens" -> {
-                // Every device token expires now: shows a kiosk renewing its session.
-                store.update("UPDATE tokens SET expires_at_ms = ?", System.currentTimeMillis() - 1);
-                return done != null ? done : api.json(200, Map.of("expired", true));
-            }
-            case "GET dossiers" -> {
-                return api.json(200, Map.of("dossiers", TrainerPage.dossiers(store, api)));
-            }
-            case "POST dossiers" -> {
-                if (parts.length < 5) {
-                    throw Http.notFound("POST /trainer/dossiers/{code}/pay or /status");
-                }
-                Map<String, Object> d = store.one("SELECT * FROM dossiers WHERE code = ?", parts[3])
-                        .orElseThrow(() -> Http.notFound("no dossier with that code"));
-                Object result = switch (parts[4]) {
-                    case "pay" -> pay(d);
-                    case "status" -> force(d, in.getOrDefault("status", ""));
-                    default -> throw Http.notFound("pay or status");
-                };
-                return done != null ? done : api.json(200, result);
-            }
-            case "POST procedures" -> {
-                if (parts.length < 5 || !"withdrawn".equals(parts[4])) {
-                    throw Http.notFound("POST /trainer/procedures/{id}/withdrawn");
-                }
-                boolean withdrawn = Boolean.parseBoolean(in.getOrDefault("withdrawn", "true"));
-                if (withdrawn) {
-                    store.update("INSERT OR IGNORE INTO withdrawn (procedure_id) VALUES (?)", parts[3]);
-                } else {
-                    store.update("DELETE FROM withdrawn WHERE procedure_id = ?", parts[3]);
-                }
-                return done != null ? done : api.json(200, Map.of("procedureId", parts[3], "withdrawn", withdrawn));
-            }
-            default -> throw Http.notFound("no such trainer action");
-        }
-    }
-
-    private Map<String, Object> clockView() {
-        return Map.of("now", Api.time(clock.now().toString()), "speed", clock.speed());
-    }
-
-    /** "The fee arrived": the pending intent becomes PAID, or a PAID one is recorded (paid at the counter). */
-    private Map<String, Object> pay(Map<String, Object> d) {
-        return store.tx(() -> {
-            if (((Number) d.get("fee")).longValue() == 0) {
-                throw Http.conflict("no-fee-due", "this dossier has no fee");
-            }
-            String now = clock.now().toString();
-            int updated = store.update("UPDATE payments SET status = 'PAID', paid_at = ? WHERE dossier_id = ? AND status = 'PENDING'",
-                    now, d.get("id"));
-            if (updated == 0 && store.one("SELECT id FROM payments WHERE dossier_id = ? AND status = 'PAID'", d.get("id")).isEmpty()) {
-                api.createIntent(d, "PAID");
-            }
-            LOG.log(System.Logger.Level.INFO, "trainer: payment recorded");
-            return Map.of("dossierCode", d.get("code"), "paymentStatus", "PAID");
-        });
-    }
-
-    private Map<String, Object> force(Map<String, Object> d, String status) {
-        return store.tx(() -> {
-            String id = (String) d.get("id");
-            String now = clock.now().toString();
-            switch (status) {
-                case "AUTO" -> store.update("UPDATE dossiers SET forced = 0 WHERE id = ?", id);
-                case "RECEIVED", "IN_PROGRESS", "DONE" -> {
-                    store.update("UPDATE dossiers SET forced = 1, status = ?, done_at = ? WHERE id = ?",
-                            status, "DONE".equals(status) ? now : null, id);
-                    store.update("INSERT INTO history (dossier_id, status, at, note) VALUES (?, ?, ?, ?)", id, status, now,
-                            "Đặt bởi người hướng dẫn tập huấn");
-                }
-                default -> throw Http.badRequest("status", "status must be RECEIVED, IN_PROGRESS, DONE or AUTO");
-            }
-            LOG.log(System.Logger.Level.INFO, "trainer: status forced to " + status);
-            return api.statusView(api.dossierRow(id).orElseThrow());
-        });
     }
 }

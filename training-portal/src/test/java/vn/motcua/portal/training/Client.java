@@ -94,7 +94,7 @@ final class Client {
     }
 
     static String sha256(byte[] b) {
-        return HexFormat.of().formatHex(Api.sha256(b));
+        return HexFormat.of().formatHex(Wire.sha256(b));
     }
 
     static java.util.Map<String, Object> lltpBody() {

@@ -50,4 +50,14 @@ class MainTest {
         assertThat(p.waitFor()).isEqualTo(2);
         assertThat(out).contains("unknown argument --prot").contains("usage");
     }
+
+    @Test
+    void refusesKeepingDossiersLessThanADay() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--keep-days", "0")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).contains("keep days must be 1 or more").contains("--keep-days");
+    }
 }

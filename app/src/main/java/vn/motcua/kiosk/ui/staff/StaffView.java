@@ -30,6 +30,11 @@ public final class StaffView extends StackPane {
             outbox.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.OUTBOX));
             getChildren().add(outbox);
         }
+        if (vm.offersAfresh()) {
+            VBox afresh = afresh(vm, i18n);
+            afresh.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.AFRESH));
+            getChildren().add(afresh);
+        }
         if (vm.reprints() != null) {
             StaffReprintView reprint = new StaffReprintView(vm.reprints(), i18n, vm::backToMenu);
             reprint.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.REPRINT));
@@ -135,12 +140,59 @@ public final class StaffView extends StackPane {
                 vm.resultTroubleProperty(), i18n.messagesProperty()));
         result.visibleProperty().bind(vm.resultTroubleProperty().isNotNull());
         result.managedProperty().bind(result.visibleProperty());
+        Button afresh = new Button();
+        afresh.setId("staff-afresh-open");
+        afresh.textProperty().bind(i18n.text("staff.menu.afresh"));
+        afresh.setOnAction(e -> vm.openAfresh());
+        afresh.setVisible(vm.offersAfresh());
+        afresh.setManaged(vm.offersAfresh());
         Button close = new Button();
         close.setId("staff-close");
         close.textProperty().bind(i18n.text("staff.menu.close"));
         close.setOnAction(e -> vm.closeMenu());
-        VBox card = new VBox(title, printer, result, outbox, reprint, screen, quit, close);
+        VBox card = new VBox(title, printer, result, outbox, reprint, afresh, screen, quit, close);
         card.getStyleClass().addAll("card", "menu");
+        card.setAlignment(Pos.CENTER);
+        card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        return card;
+    }
+
+    /** "Bắt đầu tập huấn lại": what will go, one confirmation, then what went (or why not). */
+    private static VBox afresh(StaffViewModel vm, I18n i18n) {
+        Label title = new Label();
+        title.textProperty().bind(i18n.text("staff.afresh.title"));
+        title.getStyleClass().add("screen-title");
+        Label text = new Label();
+        text.setId("staff-afresh-text");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            var counts = vm.afreshCountsProperty().get();
+            return switch (vm.afreshProperty().get()) {
+                case COUNTING -> i18n.messages().get("staff.afresh.counting");
+                case ASK -> i18n.messages().get("staff.afresh.ask", counts.outbox(), counts.receipts(), counts.drafts());
+                case ERASING -> i18n.messages().get("staff.afresh.erasing");
+                case DONE -> i18n.messages().get("staff.afresh.done", counts.outbox(), counts.receipts(), counts.drafts());
+                case FAILED -> i18n.messages().get("staff.afresh.failed");
+            };
+        }, vm.afreshProperty(), vm.afreshCountsProperty(), i18n.messagesProperty()));
+        Button confirm = new Button();
+        confirm.setId("staff-afresh-confirm");
+        confirm.textProperty().bind(i18n.text("staff.afresh.confirm"));
+        confirm.getStyleClass().add("danger");
+        confirm.visibleProperty().bind(vm.afreshProperty().isEqualTo(StaffViewModel.Afresh.ASK));
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        confirm.setOnAction(e -> vm.confirmAfresh());
+        Button back = new Button();
+        back.setId("staff-afresh-back");
+        back.textProperty().bind(i18n.text("staff.afresh.back"));
+        back.disableProperty().bind(vm.afreshProperty().isEqualTo(StaffViewModel.Afresh.ERASING));
+        back.setOnAction(e -> vm.backToMenu());
+        HBox buttons = new HBox(back, confirm);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER);
+        VBox card = new VBox(title, text, buttons);
+        card.getStyleClass().add("card");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         return card;

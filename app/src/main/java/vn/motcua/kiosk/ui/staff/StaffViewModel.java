@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import vn.motcua.kiosk.staff.StaffGate;
+import vn.motcua.kiosk.startup.TrainingAfresh;
 import vn.motcua.kiosk.ui.common.PinEntry;
 
 /**
@@ -15,7 +16,10 @@ import vn.motcua.kiosk.ui.common.PinEntry;
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
-    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT }
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, AFRESH }
+
+    /** "Bắt đầu tập huấn lại": counting what is there, asking, erasing, done or failed. */
+    public enum Afresh { COUNTING, ASK, ERASING, DONE, FAILED }
 
     private static final String MENU_TITLE = "staff.pin.title";
 
@@ -37,6 +41,9 @@ public final class StaffViewModel {
     private final StaffReprintViewModel reprints;
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
+    private final TrainingAfresh afresh;
+    private final ObjectProperty<Afresh> afreshState = new SimpleObjectProperty<>(Afresh.COUNTING);
+    private final ObjectProperty<TrainingAfresh.Counts> afreshCounts = new SimpleObjectProperty<>();
 
     /** The PIN pad and the kiosk's own actions only, without outbox, reprints or device boards (some tests). */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
@@ -51,6 +58,13 @@ public final class StaffViewModel {
      */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
             StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results) {
+        this(gate, actions, background, outbox, reprints, printer, results, null);
+    }
+
+    /** @param afresh "start training afresh", or null where the kiosk runs no training portal of its own */
+    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
+            StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results, TrainingAfresh afresh) {
+        this.afresh = afresh;
         this.results = results;
         this.reprints = reprints;
         this.printer = printer;
@@ -208,8 +222,66 @@ public final class StaffViewModel {
         }
     }
 
+    /** Whether the menu offers "Bắt đầu tập huấn lại" (a kiosk with its own training portal). */
+    public boolean offersAfresh() {
+        return afresh != null;
+    }
+
+    public ReadOnlyObjectProperty<Afresh> afreshProperty() {
+        return afreshState;
+    }
+
+    /** What the kiosk holds before (while asking) or what was erased (when done); null while counting. */
+    public ReadOnlyObjectProperty<TrainingAfresh.Counts> afreshCountsProperty() {
+        return afreshCounts;
+    }
+
+    /** "Bắt đầu tập huấn lại": counts what would go, then asks. */
+    public void openAfresh() {
+        requireMenu();
+        if (afresh == null) {
+            return;
+        }
+        afreshCounts.set(null);
+        afreshState.set(Afresh.COUNTING);
+        phase.set(Phase.AFRESH);
+        Task<TrainingAfresh.Counts> count = new Task<>() {
+            @Override
+            protected TrainingAfresh.Counts call() {
+                return afresh.leftovers();
+            }
+        };
+        count.setOnSucceeded(e -> {
+            afreshCounts.set(count.getValue());
+            afreshState.set(Afresh.ASK);
+        });
+        count.setOnFailed(e -> afreshState.set(Afresh.FAILED));
+        background.execute(count);
+    }
+
+    /** Staff confirmed: the training portal's dossiers, then the kiosk's leftovers, are erased. */
+    public void confirmAfresh() {
+        if (phase.get() != Phase.AFRESH || afreshState.get() != Afresh.ASK) {
+            return;
+        }
+        afreshState.set(Afresh.ERASING);
+        Task<TrainingAfresh.Counts> erase = new Task<>() {
+            @Override
+            protected TrainingAfresh.Counts call() throws Exception {
+                return afresh.run();
+            }
+        };
+        erase.setOnSucceeded(e -> {
+            afreshCounts.set(erase.getValue());
+            afreshState.set(Afresh.DONE);
+        });
+        erase.setOnFailed(e -> afreshState.set(Afresh.FAILED));
+        background.execute(erase);
+    }
+
     public void backToMenu() {
-        if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT) {
+        if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT
+                || (phase.get() == Phase.AFRESH && afreshState.get() != Afresh.ERASING)) {
             phase.set(Phase.MENU);
         }
     }
