@@ -20,8 +20,20 @@ public record ConfigProblem(String file, String key, Expectation expected, List<
         }
     }
 
+    /** How much of a wrong value a problem repeats: enough to recognise it, not a 100,000-character wall. */
+    static final int MAX_FOUND = 200;
+
     public ConfigProblem {
         args = List.copyOf(args);
+        found = shortened(found);
+    }
+
+    static String shortened(String found) {
+        if (found == null || found.length() <= MAX_FOUND) {
+            return found;
+        }
+        int end = Character.isHighSurrogate(found.charAt(MAX_FOUND - 1)) ? MAX_FOUND - 1 : MAX_FOUND;
+        return found.substring(0, end) + "…";
     }
 
     static ConfigProblem of(String file, String key, Expectation expected, String found, String... args) {

@@ -16,6 +16,7 @@ public record DataProblem(String file, String procedure, String field, String me
         procedure = procedure == null ? "-" : procedure;
         field = field == null || field.isEmpty() ? "-" : field;
         args = List.copyOf(args);
+        found = ConfigProblem.shortened(found);
     }
 
     public static DataProblem of(String file, String procedure, String field, String messageKey, String found,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -45,6 +46,10 @@ public final class StrictJson {
             String where = loc == null ? "-" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new DataException(DataProblem.of(file, procedure, where, Expectation.VALID_JSON.messageKey(),
                     null, e.getOriginalMessage()));
+        } catch (CharConversionException e) {
+            // Bytes Jackson took for UTF-32 by their first bytes, then found broken: a text problem, not a missing file.
+            throw new DataException(DataProblem.of(file, procedure, "-", Expectation.VALID_JSON.messageKey(),
+                    null, e.getMessage()));
         } catch (IOException e) {
             throw new DataException(DataProblem.of(file, procedure, "-", Expectation.FILE_PRESENT.messageKey(),
                     null));
