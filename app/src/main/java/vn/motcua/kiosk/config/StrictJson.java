@@ -1,5 +1,7 @@
 package vn.motcua.kiosk.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +28,9 @@ import vn.motcua.kiosk.config.ConfigProblem.Expectation;
  * technician can find it in a file of several hundred lines.
  */
 public final class StrictJson {
-    private static final ObjectMapper MAPPER = ConfigLoader.strictMapper();
+    private static final ObjectMapper MAPPER = ConfigLoader.strictMapper()
+            // A null inside a list (an area, a document, a field) is a mistake to name, not an element to crash on.
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     private StrictJson() {}
 
