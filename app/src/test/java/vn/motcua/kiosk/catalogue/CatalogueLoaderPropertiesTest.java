@@ -242,7 +242,7 @@ class CatalogueLoaderPropertiesTest {
 
     @Example
     void aFeeBeyondWhatAQrCanCarryIsRefused() throws Exception {
-        // 9,223,372,036,854,775,807 VND loaded, and the fee step overflowed to a negative sum.
+        // 9,223,372,036,854,775,807 VND per copy loaded: no QR can carry it, and base + copies × it overflows a long.
         ObjectNode tree = (ObjectNode) StrictJson.mapper().readTree(SHIPPED.get("catalogue/trich-luc-ho-tich.json"));
         ((ObjectNode) tree.get("fee")).put("perExtraCopy", Long.MAX_VALUE);
         assertThat(loadsOrSaysWhy("catalogue/trich-luc-ho-tich.json", tree.toString().getBytes(StandardCharsets.UTF_8))).isNull();
@@ -428,11 +428,11 @@ class CatalogueLoaderPropertiesTest {
         void apply(ObjectNode root, String path, JsonNode value) {
             JsonNode target = root.at(path);
             if (this == ADD_NULL_TO_LIST && target instanceof ArrayNode a) {
-                a.insertNull(Math.abs(value.hashCode()) % (a.size() + 1));
+                a.insertNull(Math.floorMod(value.hashCode(), a.size() + 1));
                 return;
             }
             if (this == DUPLICATE_IN_LIST && target instanceof ArrayNode a && !a.isEmpty()) {
-                a.add(a.get(Math.abs(value.hashCode()) % a.size()).deepCopy());
+                a.add(a.get(Math.floorMod(value.hashCode(), a.size())).deepCopy());
                 return;
             }
             if (this == ADD_UNKNOWN_KEY && target instanceof ObjectNode o) {
