@@ -38,6 +38,7 @@ public final class CatalogueLoader {
     public static final String INDEX = FOLDER + "index.json";
     private static final Pattern PROCEDURE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._/-]+\\.json");
+    private static final long MAX_COPIES = 1000;
 
     public Catalogue load(ConfigSource source) throws DataException {
         CatalogueIndex index = StrictJson.read(source, INDEX, CatalogueIndex.class, "-");
@@ -290,8 +291,10 @@ public final class CatalogueLoader {
         private void fee(FeeSchedule f) {
             for (var amount : new Object[][] {{"fee.base", f.base()}, {"fee.perExtraCopy", f.perExtraCopy()},
                     {"fee.copiesIncluded", f.copiesIncluded()}}) {
-                if (amount[1] instanceof Number n && n.longValue() < 0) {
-                    problem((String) amount[0], "config.expected.range", n.toString(), "0", "∞");
+                // At most what a VietQR amount holds: a bigger fee cannot be paid, and sums of it overflow.
+                long max = amount[0].equals("fee.copiesIncluded") ? MAX_COPIES : FeeSchedule.MAX_AMOUNT;
+                if (amount[1] instanceof Number n && (n.longValue() < 0 || n.longValue() > max)) {
+                    problem((String) amount[0], "config.expected.range", n.toString(), "0", String.valueOf(max));
                 }
             }
             if (f.copiesField() != null) {
@@ -306,7 +309,10 @@ public final class CatalogueLoader {
             }
             for (FeeRule r : f.reductionList()) {
                 rule("fee.reductions " + r.id(), r, ids, true);
-                if (r.base() != null && r.base() >= f.baseAmount()) {
+                if (r.base() != null && r.base() < 0) {
+                    problem("fee.reductions " + r.id(), "config.expected.range", String.valueOf(r.base()), "0",
+                            String.valueOf(f.baseAmount()));
+                } else if (r.base() != null && r.base() >= f.baseAmount()) {
                     problem("fee.reductions " + r.id(), "catalogue.expected.reduced-base", String.valueOf(r.base()),
                             String.valueOf(f.baseAmount()));
                 }

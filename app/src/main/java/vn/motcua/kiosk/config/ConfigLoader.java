@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,6 +42,9 @@ public final class ConfigLoader {
             throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.FILE_PRESENT, null)));
         } catch (JsonProcessingException e) {
             throw new ConfigException(List.of(problemOf(file, e)));
+        } catch (CharConversionException e) {
+            // Bytes Jackson took for UTF-32 by their first bytes, then found broken: a text problem, not a missing file.
+            throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.VALID_JSON, null, e.getMessage())));
         } catch (IOException e) {
             throw new ConfigException(List.of(ConfigProblem.of(file, "-", Expectation.FILE_PRESENT, e.getMessage())));
         }
@@ -57,6 +61,8 @@ public final class ConfigLoader {
     static ObjectMapper strictMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .enable(JsonParser.Feature.ALLOW_COMMENTS)
+                // A key written twice is a hand-editing mistake: the second value would silently win.
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -79,7 +85,8 @@ public final class ConfigLoader {
         if (!(e instanceof JsonMappingException mapping)) {
             var loc = e.getLocation();
             String where = loc == null ? "-" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            return ConfigProblem.of(file, where, Expectation.VALID_JSON, e.getOriginalMessage());
+            // The parser's words fill the "({0})" of the message, as for the data files.
+            return ConfigProblem.of(file, where, Expectation.VALID_JSON, null, e.getOriginalMessage());
         }
         String key = mapping.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -115,7 +122,7 @@ public final class ConfigLoader {
             }
             return ConfigProblem.of(file, key, Expectation.OBJECT, found);
         }
-        return ConfigProblem.of(file, key, Expectation.VALID_JSON, e.getOriginalMessage());
+        return ConfigProblem.of(file, key, Expectation.VALID_JSON, null, e.getOriginalMessage());
     }
 
     /** Checks what the JSON types cannot: presence, ranges, consistency. Collects every problem. */

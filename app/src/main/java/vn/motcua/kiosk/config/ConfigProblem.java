@@ -20,8 +20,28 @@ public record ConfigProblem(String file, String key, Expectation expected, List<
         }
     }
 
+    /** How much of a wrong value a problem repeats: enough to recognise it, not a 100,000-character wall. */
+    static final int MAX_FOUND = 200;
+
     public ConfigProblem {
-        args = List.copyOf(args);
+        args = args.stream().map(a -> ConfigProblem.shortened(a, ConfigProblem.MAX_ARG)).toList();
+        key = shortened(key);
+        found = shortened(found);
+    }
+
+    /** Arguments are longer: a list of the known keys or ids is the help a technician needs. */
+    static final int MAX_ARG = 600;
+
+    static String shortened(String text) {
+        return shortened(text, MAX_FOUND);
+    }
+
+    static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…";
     }
 
     static ConfigProblem of(String file, String key, Expectation expected, String found, String... args) {

@@ -13,9 +13,10 @@ public record DataProblem(String file, String procedure, String field, String me
                           String found) {
 
     public DataProblem {
-        procedure = procedure == null ? "-" : procedure;
-        field = field == null || field.isEmpty() ? "-" : field;
-        args = List.copyOf(args);
+        procedure = procedure == null ? "-" : ConfigProblem.shortened(procedure);
+        field = field == null || field.isEmpty() ? "-" : ConfigProblem.shortened(field);
+        args = args.stream().map(a -> ConfigProblem.shortened(a, ConfigProblem.MAX_ARG)).toList();
+        found = ConfigProblem.shortened(found);
     }
 
     public static DataProblem of(String file, String procedure, String field, String messageKey, String found,

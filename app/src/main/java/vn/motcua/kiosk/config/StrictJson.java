@@ -1,5 +1,7 @@
 package vn.motcua.kiosk.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -25,7 +28,9 @@ import vn.motcua.kiosk.config.ConfigProblem.Expectation;
  * technician can find it in a file of several hundred lines.
  */
 public final class StrictJson {
-    private static final ObjectMapper MAPPER = ConfigLoader.strictMapper();
+    private static final ObjectMapper MAPPER = ConfigLoader.strictMapper()
+            // A null inside a list (an area, a document, a field) is a mistake to name, not an element to crash on.
+            .setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
 
     private StrictJson() {}
 
@@ -45,6 +50,10 @@ public final class StrictJson {
             String where = loc == null ? "-" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new DataException(DataProblem.of(file, procedure, where, Expectation.VALID_JSON.messageKey(),
                     null, e.getOriginalMessage()));
+        } catch (CharConversionException e) {
+            // Bytes Jackson took for UTF-32 by their first bytes, then found broken: a text problem, not a missing file.
+            throw new DataException(DataProblem.of(file, procedure, "-", Expectation.VALID_JSON.messageKey(),
+                    null, e.getMessage()));
         } catch (IOException e) {
             throw new DataException(DataProblem.of(file, procedure, "-", Expectation.FILE_PRESENT.messageKey(),
                     null));

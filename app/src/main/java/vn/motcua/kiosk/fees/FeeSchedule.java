@@ -20,6 +20,8 @@ import java.util.List;
  */
 public record FeeSchedule(Long base, String copiesField, Integer copiesIncluded, Long perExtraCopy,
                           List<FeeRule> reductions, List<FeeRule> exemptions, Boolean onlineDiscount, String notes) {
+    /** The most a fee amount may be: what a VietQR amount holds (13 digits), so that it can be paid and summed. */
+    public static final long MAX_AMOUNT = 9_999_999_999_999L;
 
     public long baseAmount() {
         return base == null ? 0 : base;

@@ -52,6 +52,6 @@ public record Field(String id, FieldType type, Label label, Label hint, Boolean 
     }
 
     public boolean hasChoice(String value) {
-        return choiceList().stream().anyMatch(c -> c.value().equals(value));
+        return value != null && choiceList().stream().anyMatch(c -> value.equals(c.value()));
     }
 }

@@ -43,14 +43,18 @@ public record FormDefinition(String template, List<Section> sections, List<Strin
 
     /** A top-level field by id, or a group column by {@code group.column}. */
     public Optional<Field> field(String id) {
+        // Null-safe: the catalogue check looks fields up before it has refused those without an id.
         for (Field f : fields()) {
+            if (id == null || f.id() == null) {
+                continue;
+            }
             if (f.id().equals(id)) {
                 return Optional.of(f);
             }
             if (f.type() == FieldType.group && id.startsWith(f.id() + ".")) {
                 String column = id.substring(f.id().length() + 1);
                 for (Field c : f.columns()) {
-                    if (c.id().equals(column)) {
+                    if (column.equals(c.id())) {
                         return Optional.of(c);
                     }
                 }
@@ -61,7 +65,7 @@ public record FormDefinition(String template, List<Section> sections, List<Strin
 
     /** The section a top-level field is in. */
     public Optional<Section> sectionOf(String fieldId) {
-        return sectionList().stream().filter(s -> s.fieldList().stream().anyMatch(f -> f.id().equals(fieldId)))
+        return sectionList().stream().filter(s -> s.fieldList().stream().anyMatch(f -> fieldId != null && fieldId.equals(f.id())))
                 .findFirst();
     }
 }

@@ -246,7 +246,8 @@ public final class FormDefinitionCheck {
                     FieldType.date.name()));
         }
         for (String v : compared) {
-            boolean ok = switch (target.type()) {
+            // A field without a type is named by its own check; what it may compare with is unknown.
+            boolean ok = target.type() == null || switch (target.type()) {
                 case choice, multiChoice -> target.hasChoice(v);
                 case yesNo -> v.equals("true") || v.equals("false");
                 default -> true;

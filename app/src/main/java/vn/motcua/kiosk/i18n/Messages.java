@@ -43,7 +43,9 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // The bundles are plain text: an apostrophe ("the token's") is a letter, not MessageFormat's quote,
+        // which would have left every placeholder after it unfilled.
+        return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
     }
 
     /** One configuration problem as a sentence: file, key, what was expected, what was found. */

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class IdCardQrParser {
     static final int FIELDS = 7;
+    /** Years a card's birth and issue dates can fall in (the ID number's century digit covers 19xx and 20xx). */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2099;
     private static final Pattern ID12 = Pattern.compile("[0-9]{12}");
     private static final Pattern ID9 = Pattern.compile("[0-9]{9}");
     private static final Pattern DATE = Pattern.compile("[0-9]{8}");
@@ -28,7 +31,8 @@ public final class IdCardQrParser {
         if (clean.isEmpty()) {
             return new QrReading.Malformed("identity.qr.empty", 0);
         }
-        if (clean.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+        // Control characters (C0, DEL, C1) or half a character never come from a card: a garbled read.
+        if (clean.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t') || !wholeUtf16(clean)) {
             return new QrReading.Malformed("identity.qr.notIdCard", 0);
         }
         List<String> fields = Arrays.stream(clean.split("\\|", -1)).map(String::strip).toList();
@@ -74,11 +78,27 @@ public final class IdCardQrParser {
         if (!DATE.matcher(ddMMyyyy).matches()) {
             return Optional.empty();
         }
+        int year = Integer.parseInt(ddMMyyyy.substring(4));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(ddMMyyyy.substring(4)),
-                    Integer.parseInt(ddMMyyyy.substring(2, 4)), Integer.parseInt(ddMMyyyy.substring(0, 2))));
+            return Optional.of(LocalDate.of(year, Integer.parseInt(ddMMyyyy.substring(2, 4)),
+                    Integer.parseInt(ddMMyyyy.substring(0, 2))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean wholeUtf16(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

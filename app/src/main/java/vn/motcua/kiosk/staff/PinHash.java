@@ -18,6 +18,9 @@ public final class PinHash {
     private static final Pattern FORMAT =
             Pattern.compile("pbkdf2-sha256:([0-9]{1,9}):([A-Za-z0-9+/]+=*):([A-Za-z0-9+/]+=*)");
     private static final int MIN_ITERATIONS = 1_000;
+    private static final int MAX_ITERATIONS = 10_000_000;
+    private static final int MIN_SALT_BYTES = 8;
+    private static final int HASH_BYTES = 32;
 
     private final int iterations;
     private final byte[] salt;
@@ -30,17 +33,35 @@ public final class PinHash {
     }
 
     public static boolean isWellFormed(String encoded) {
-        var m = FORMAT.matcher(encoded);
-        return m.matches() && Integer.parseInt(m.group(1)) >= MIN_ITERATIONS;
+        try {
+            parse(encoded);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
+    /**
+     * Checks all that start-up will need, so that a hash the configuration check passed can be used:
+     * Base64 that decodes, a salt of at least {@value #MIN_SALT_BYTES} bytes, a 256-bit hash, and a
+     * count of iterations that a PIN check finishes in (not a 999,999,999 that hangs the staff gate).
+     */
     public static PinHash parse(String encoded) {
         var m = FORMAT.matcher(encoded);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < MIN_ITERATIONS) {
+        if (!m.matches()) {
             throw new IllegalArgumentException("not a " + PREFIX + " PIN hash");
         }
+        int iterations = Integer.parseInt(m.group(1));
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations out of range");
+        }
         Base64.Decoder b64 = Base64.getDecoder();
-        return new PinHash(Integer.parseInt(m.group(1)), b64.decode(m.group(2)), b64.decode(m.group(3)));
+        byte[] salt = b64.decode(m.group(2));
+        byte[] hash = b64.decode(m.group(3));
+        if (salt.length < MIN_SALT_BYTES || hash.length != HASH_BYTES) {
+            throw new IllegalArgumentException("salt or hash of the wrong length");
+        }
+        return new PinHash(iterations, salt, hash);
     }
 
     /** Hashes a PIN with a fresh random salt. The caller wipes {@code pin} afterwards. */

@@ -55,4 +55,27 @@ class BundlesTest {
         assertThat(Messages.of(Locale.forLanguageTag("vi")).get("inactivity.countdown", 30))
                 .isEqualTo("Phiên sẽ kết thúc sau 30 giây và thông tin của quý vị sẽ được xóa.");
     }
+
+    @Test
+    void anApostropheIsALetterNotAQuoteThatSwallowsTheArguments() {
+        // "the field's choices ({0})" came out with the "{0}" unfilled (found by the catalogue's property tests).
+        Messages en = Messages.of(Locale.ENGLISH);
+        assertThat(en.get("catalogue.expected.choice-value", "male, female")).isEqualTo("a value among the field's choices (male, female)");
+        assertThat(en.get("signing.error.driver-crashed", "CKR_GENERAL_ERROR")).startsWith("The token's driver failed (CKR_GENERAL_ERROR).");
+        assertThat(en.get("startup.error.key.READABLE_BY_ALL", "/k")).endsWith("(or 640 with the kiosk account's group).");
+    }
+
+    @Test
+    void everyPlaceholderOfEveryMessageIsFilled() throws Exception {
+        Object[] args = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+        for (String[] bundle : new String[][] {{"messages.properties", "vi"}, {"messages_en.properties", "en"}}) {
+            Properties p = load(bundle[0]);
+            Messages m = Messages.of(Locale.forLanguageTag(bundle[1]));
+            for (String key : p.stringPropertyNames()) {
+                if (p.getProperty(key).matches("(?s).*\\{[0-9]+[},].*")) {
+                    assertThat(m.get(key, args)).as(bundle[0] + " " + key).doesNotContainPattern("\\{[0-9]+[},]");
+                }
+            }
+        }
+    }
 }
