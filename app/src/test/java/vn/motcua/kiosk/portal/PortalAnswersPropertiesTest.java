@@ -25,6 +25,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import okhttp3.OkHttpClient;
@@ -169,12 +170,17 @@ class PortalAnswersPropertiesTest {
     void everyAnswerGivesACompleteResultOrATypedFailure(@ForAll("cases") Case c) throws Exception {
         server.serve(c.answer(), c.op() == Op.LOGIN);
         String base = server.api().toString();
+        String outcome = "valid result";
         try {
             c.op().checkResult(c.op().call(client(), base), base);
         } catch (PortalException e) {
             assertThat(e.operation()).isNotBlank();
             assertThat(e.messageKey()).startsWith("portal.error.");
+            outcome = e.getClass().getSimpleName();
         }
+        Statistics.label("operation").collect(c.op());
+        Statistics.label("outcome").collect(outcome);
+        Statistics.label("delivery").collect(c.answer().delivery());
         // Anything else (NullPointerException, ClassCastException, DateTimeException, OutOfMemoryError…) fails the try.
         assertThat(server.mostWritten()).as("bytes the server got to send for one answer").isLessThan((long) HUGE_PIECE * HUGE_REPEAT * 5 / 8);
         assertThat(waits).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(PortalClient.MAX_RETRY_AFTER));
