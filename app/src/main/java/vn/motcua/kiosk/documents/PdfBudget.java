@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -23,14 +24,17 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.filter.FilterFactory;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 /**
  * What rendering an imported PDF would cost, measured before it is rendered: PDFBox decodes a
  * stream whole into memory and sizes a picture by what the file claims, so a small file can ask
- * for gigabytes (a deflate bomb, a 100 000 × 100 000 image, a page the size of a field). Streams
+ * for gigabytes (a deflate bomb, a 100 000 × 100 000 image, inline or not, a page the size of
+ * a field). Streams
  * are decoded here into a counter that stops at the limit, so the check itself stays small.
  */
 final class PdfBudget {
@@ -73,8 +77,36 @@ final class PdfBudget {
             if (total > MAX_TOTAL_BYTES) {
                 return "streams that decode to more than " + MAX_TOTAL_BYTES + " bytes";
             }
+            if (COSName.FORM.equals(s.getCOSName(COSName.SUBTYPE)) && inlinePixels(new PDFStreamParser(new PDFormXObject(s)))
+                    > PaperImport.MAX_PIXELS) {
+                return "an inline image too large";
+            }
+        }
+        // Streams are within their limits now, so reading the pages' content again stays bounded.
+        for (PDPage page : pdf.getPages()) {
+            if (inlinePixels(new PDFStreamParser(page)) > PaperImport.MAX_PIXELS) {
+                return "an inline image too large";
+            }
         }
         return null;
+    }
+
+    /** The largest inline image (BI … ID … EI) a content stream declares, by width × height. */
+    private static long inlinePixels(PDFStreamParser parser) throws IOException {
+        long most = 0;
+        try {
+            for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+                if (token instanceof Operator op && op.getImageParameters() != null) {
+                    COSDictionary p = op.getImageParameters();
+                    long w = p.getInt(COSName.W, p.getInt(COSName.WIDTH, 0));
+                    long h = p.getInt(COSName.H, p.getInt(COSName.HEIGHT, 0));
+                    most = Math.max(most, w * h);
+                }
+            }
+        } finally {
+            parser.close();
+        }
+        return most;
     }
 
     /** Every stream reachable from the trailer, each once. */

@@ -337,6 +337,17 @@ class PaperImportPropertiesTest {
     }
 
     @Example
+    void aGiantInlineImageIsRefusedByItsDimensions() throws Exception {
+        PDDocument doc = onePage();
+        PDPage page = doc.getPage(0);
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+            c.appendRawCommands("q 200 0 0 200 0 0 cm BI /W 40000 /H 40000 /BPC 8 /CS /G ID\n");
+            c.appendRawCommands("0123456789\nEI Q\n");
+        }
+        assertThat(refusal(save(doc))).isEqualTo(Reason.TOO_COMPLEX);
+    }
+
+    @Example
     void aPageTreeThatLiesAboutItsKidsIsNotACrash() throws Exception {
         PDDocument doc = onePage();
         COSDictionary pages = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES);
