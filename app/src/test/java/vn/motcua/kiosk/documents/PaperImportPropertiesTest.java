@@ -24,6 +24,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeTry;
@@ -181,6 +182,78 @@ class PaperImportPropertiesTest {
     @Property(tries = 200)
     void aDamagedPdfIsImportedWholeOrRefusedWithAReason(@ForAll("damagedPdfs") Damaged file) throws Exception {
         ImportRefusedException e = assertAcceptedOrRefused(file.bytes());
+        Statistics.label("outcome").collect(e == null ? "accepted" : e.reason().name());
+    }
+
+    /** A valid one-page PDF whose structure carries generated values: page count, boxes, rotation, an image's size. */
+    record Odd(int count, float[] box, float userUnit, int rotate, int imageWidth, int imageHeight, int bits, boolean inline) {
+        @Override
+        public String toString() {
+            return "Odd[count=" + count + ", box=" + Arrays.toString(box) + ", userUnit=" + userUnit + ", rotate=" + rotate + ", image="
+                    + imageWidth + "x" + imageHeight + "x" + bits + (inline ? " inline" : "") + "]";
+        }
+    }
+
+    @Provide
+    Arbitrary<Odd> oddStructures() {
+        Arbitrary<Float> coordinate = Arbitraries.oneOf(Arbitraries.floats().between(-20_000, 20_000),
+                Arbitraries.of(0f, 1f, 14_400f, Float.NaN, Float.POSITIVE_INFINITY, -Float.MAX_VALUE, Float.MAX_VALUE));
+        Arbitrary<Integer> side = Arbitraries.oneOf(Arbitraries.integers().between(-2, 64),
+                Arbitraries.of(0, 1, 7_745, 7_746, 40_000, 65_536, Integer.MAX_VALUE, Integer.MIN_VALUE));
+        return Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(1)), Tuple.of(1, Arbitraries.integers().between(-3, 3)),
+                        Tuple.of(1, Arbitraries.of(101, 10_000, Integer.MAX_VALUE, Integer.MIN_VALUE))),
+                coordinate.array(float[].class).ofSize(4),
+                Arbitraries.of(1f, 0f, -1f, 2f, 75_000f, Float.NaN),
+                Arbitraries.of(0, 90, 180, 270, 45, -90, 3600),
+                side, side,
+                Arbitraries.of(1, 8, 16, 0, 3, -8),
+                Arbitraries.of(true, false)).as(Odd::new);
+    }
+
+    @Property(tries = 100)
+    void aPdfWithOddStructureIsImportedOrRefusedWithAReason(@ForAll("oddStructures") Odd odd) throws Exception {
+        PDDocument doc = onePage();
+        PDPage page = doc.getPage(0);
+        COSDictionary p = page.getCOSObject();
+        COSArray box = new COSArray();
+        for (float f : odd.box()) {
+            box.add(new org.apache.pdfbox.cos.COSFloat(Float.isFinite(f) ? f : 0));
+        }
+        if (Float.isFinite(odd.box()[0])) {
+            p.setItem(COSName.MEDIA_BOX, box);
+        }
+        if (Float.isFinite(odd.userUnit())) {
+            p.setFloat(COSName.getPDFName("UserUnit"), odd.userUnit());
+        }
+        p.setInt(COSName.ROTATE, odd.rotate());
+        String draw;
+        if (odd.inline()) {
+            draw = "q 100 0 0 100 0 0 cm BI /W " + odd.imageWidth() + " /H " + odd.imageHeight() + " /BPC " + odd.bits()
+                    + " /CS /G ID\n0123456789abcdef\nEI Q\n";
+        } else {
+            COSStream image = doc.getDocument().createCOSStream();
+            try (OutputStream raw = image.createRawOutputStream()) {
+                raw.write(bomb(1));
+            }
+            image.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            image.setItem(COSName.SUBTYPE, COSName.IMAGE);
+            image.setInt(COSName.WIDTH, odd.imageWidth());
+            image.setInt(COSName.HEIGHT, odd.imageHeight());
+            image.setInt(COSName.BITS_PER_COMPONENT, odd.bits());
+            image.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
+            COSDictionary xobjects = new COSDictionary();
+            xobjects.setItem(COSName.getPDFName("Im0"), image);
+            COSDictionary resources = new COSDictionary();
+            resources.setItem(COSName.XOBJECT, xobjects);
+            p.setItem(COSName.RESOURCES, resources);
+            draw = "q 100 0 0 100 0 0 cm /Im0 Do Q\n";
+        }
+        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
+            c.appendRawCommands(draw);
+        }
+        doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PAGES).setInt(COSName.COUNT, odd.count());
+        ImportRefusedException e = assertAcceptedOrRefused(save(doc));
         Statistics.label("outcome").collect(e == null ? "accepted" : e.reason().name());
     }
 
