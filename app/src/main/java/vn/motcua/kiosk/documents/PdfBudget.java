@@ -54,7 +54,8 @@ final class PdfBudget {
         for (PDPage page : pdf.getPages()) {
             PDRectangle box = page.getCropBox();
             double userUnit = Math.max(1, page.getCOSObject().getFloat(COSName.getPDFName("UserUnit"), 1));
-            double pixels = Math.abs(box.getWidth() * userUnit / 72 * dpi) * Math.abs(box.getHeight() * userUnit / 72 * dpi);
+            // As PDFRenderer sizes its raster: each side at least one pixel, so a zero-high page can still be 2^31 wide.
+            double pixels = Math.max(1, Math.abs(box.getWidth() * userUnit / 72 * dpi)) * Math.max(1, Math.abs(box.getHeight() * userUnit / 72 * dpi));
             if (!(pixels <= PaperImport.MAX_PIXELS)) {
                 return "a page of " + Math.round(pixels / 1e6) + " megapixels";
             }

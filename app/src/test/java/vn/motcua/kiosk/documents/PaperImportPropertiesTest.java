@@ -420,6 +420,18 @@ class PaperImportPropertiesTest {
         assertThat(refusal(save(doc))).isEqualTo(Reason.TOO_COMPLEX);
     }
 
+    /** Found by the odd-structure property: a page of no height and 2^31 pixels' width passed a width × height check. */
+    @Example
+    void aPageOfNoHeightAndEndlessWidthIsRefused() throws Exception {
+        PDDocument doc = onePage();
+        COSArray box = new COSArray();
+        for (float f : new float[] {1786.46f, 0, -3.4028235E38f, 0}) {
+            box.add(new org.apache.pdfbox.cos.COSFloat(f));
+        }
+        doc.getPage(0).getCOSObject().setItem(COSName.MEDIA_BOX, box);
+        assertThat(refusal(save(doc))).isEqualTo(Reason.TOO_COMPLEX);
+    }
+
     @Example
     void aPageTreeThatLiesAboutItsKidsIsNotACrash() throws Exception {
         PDDocument doc = onePage();
