@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -166,7 +167,8 @@ class PortalAnswersPropertiesTest {
 
     // ------------------------------------------------------------------ the property
 
-    @Property(tries = 200)
+    /** No edge-case mode: jqwik's edge cases all fell on the first operation (the login), 40 % of the tries. */
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void everyAnswerGivesACompleteResultOrATypedFailure(@ForAll("cases") Case c) throws Exception {
         server.serve(c.answer(), c.op() == Op.LOGIN);
         String base = server.api().toString();
