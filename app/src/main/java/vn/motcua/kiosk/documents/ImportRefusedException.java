@@ -19,6 +19,11 @@ public final class ImportRefusedException extends DocumentException {
         TOO_MANY_PAGES("documents.import.tooManyPages"),
         /** Bigger than the portal takes, or an image too large to open safely. */
         TOO_LARGE("documents.import.tooLarge"),
+        /**
+         * A small PDF that would take more than the kiosk has to open: a stream that unpacks to
+         * gigabytes, a giant picture or page.
+         */
+        TOO_COMPLEX("documents.import.tooComplex"),
         /** An image too small to be read at the portal's minimum resolution on A4. */
         LOW_RESOLUTION("documents.import.lowResolution");
 

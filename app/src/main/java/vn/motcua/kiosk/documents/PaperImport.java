@@ -32,8 +32,8 @@ import vn.motcua.kiosk.scanning.ColourMode;
 
 /**
  * Files from a USB stick: checked, then turned into ordinary pages of a {@link PaperDocument}.
- * PDFs are refused when encrypted, broken, carrying JavaScript or attached files, or over the page
- * limit; accepted ones are re-drawn page by page at the portal's resolution, so nothing but the
+ * PDFs are refused when encrypted, broken, carrying JavaScript or attached files, over the page
+ * limit, or more than the kiosk can open safely ({@link PdfBudget}); accepted ones are re-drawn page by page at the portal's resolution, so nothing but the
  * pictures of the pages reaches the dossier (and the result is PDF/A like a scan). JPEG and PNG
  * are accepted when large enough to read on A4 at the minimum resolution.
  */
@@ -95,7 +95,8 @@ public final class PaperImport {
                 throw new ImportRefusedException(Reason.ENCRYPTED, "encrypted with an empty user password", null, 0);
             }
             int count = pdf.getNumberOfPages();
-            if (count == 0) {
+            if (count < 1) {
+                // The page tree's /Count, as the file states it: 0, or a negative number from a damaged file.
                 throw new ImportRefusedException(Reason.BROKEN, "no pages", null, 0);
             }
             if (count > limits.maxPages()) {
@@ -105,8 +106,17 @@ public final class PaperImport {
             if (active != null) {
                 throw new ImportRefusedException(active, null, null, 0);
             }
-            PDFRenderer renderer = new PDFRenderer(pdf);
             int dpi = limits.minDpi();
+            String over;
+            try {
+                over = PdfBudget.overLimit(pdf, dpi);
+            } catch (IOException | RuntimeException e) {
+                throw new ImportRefusedException(Reason.BROKEN, "does not measure: " + e.getClass().getSimpleName(), e, 0);
+            }
+            if (over != null) {
+                throw new ImportRefusedException(Reason.TOO_COMPLEX, over, null, 0);
+            }
+            PDFRenderer renderer = new PDFRenderer(pdf);
             try {
                 for (int i = 0; i < count; i++) {
                     BufferedImage image = renderer.renderImageWithDPI(i, dpi, mode == ColourMode.COLOUR ? ImageType.RGB : ImageType.GRAY);

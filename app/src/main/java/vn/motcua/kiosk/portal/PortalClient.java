@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -21,6 +23,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,18 @@ public final class PortalClient {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final MediaType TUS_TYPE = MediaType.get("application/offset+octet-stream");
     static final String TUS_VERSION = "1.0.0";
+    /** Largest JSON answer read: a whole catalogue is a few hundred KB; more is a fault, not data to hold in memory. */
+    static final long MAX_ANSWER_BYTES = 8L * 1024 * 1024;
+    /** Largest e-result PDF read (the portal's documents are at most 10 MB). */
+    static final long MAX_RESULT_BYTES = 16L * 1024 * 1024;
+    /** Largest problem+json read for its details; beyond it the refusal keeps only its status. */
+    static final long MAX_PROBLEM_BYTES = 64L * 1024;
+    /** Longest Retry-After honoured: a larger one (or a garbled one) would park the outbox for days. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+    /** Longest token lifetime believed, so that a garbled expiresIn cannot keep a token for ever. */
+    static final long MAX_TOKEN_SECONDS = 24 * 3600;
+    /** Slowest upload rate a PATCH is given time for, on top of the call timeout. */
+    private static final long MIN_UPLOAD_BYTES_PER_SECOND = 8 * 1024;
 
     /** Where the portal is and who this kiosk is. */
     public record Endpoint(URI api, String kioskId, String secret) {
@@ -65,7 +80,8 @@ public final class PortalClient {
     private final RetryPolicy policy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
     private volatile String token;
     private volatile Instant tokenRenewAt = Instant.EPOCH;
 
@@ -84,13 +100,16 @@ public final class PortalClient {
 
     /**
      * Timeouts sized for a kiosk's network; OkHttp's own silent retry is off, because only this
-     * class knows which requests are safe to repeat (a tus creation is not).
+     * class knows which requests are safe to repeat (a tus creation is not). The call timeout
+     * ends an answer that trickles in a byte at a time, which no read timeout notices (a PATCH
+     * gets more, by its size).
      */
     public static OkHttpClient defaultHttp() {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(20))
                 .writeTimeout(Duration.ofSeconds(20))
+                .callTimeout(Duration.ofSeconds(60))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .build();
@@ -116,12 +135,12 @@ public final class PortalClient {
         Answers.DeviceSession s = call("createDeviceSession", true, false,
                 () -> new Request.Builder().url(url("device-sessions")).post(RequestBody.create(body, JSON_TYPE)),
                 r -> read("createDeviceSession", r, Answers.DeviceSession.class));
-        if (s.accessToken() == null || s.accessToken().isBlank()) {
+        if (s.accessToken().isBlank()) {
             throw new PortalAnswerException("createDeviceSession", 201, "no accessToken", null);
         }
         token = s.accessToken();
-        // Renew a little before the portal would refuse it.
-        tokenRenewAt = Instant.now().plusSeconds(Math.max(0, s.expiresIn() - 30));
+        // Renew a little before the portal would refuse it (a lifetime beyond a day is not believed).
+        tokenRenewAt = Instant.now().plusSeconds(Math.max(0, Math.min(Math.max(0, s.expiresIn()), MAX_TOKEN_SECONDS) - 30));
         return s;
     }
 
@@ -146,7 +165,7 @@ public final class PortalClient {
             if (r.code() == 304) {
                 return new Answers.Fetched<>(null, Optional.ofNullable(r.header("ETag")).orElse(etag), null);
             }
-            String text = text(operation, r);
+            String text = new String(bytes(operation, r, MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
             return new Answers.Fetched<>(parse(operation, r.code(), text, type), r.header("ETag"), text);
         });
     }
@@ -194,24 +213,27 @@ public final class PortalClient {
                     if (resolved == null) {
                         throw new PortalAnswerException("createUpload", r.code(), "no Location", null);
                     }
-                    return resolved.toString();
+                    return uploadUrl("createUpload", r.code(), resolved.toString()).toString();
                 });
     }
 
     /** tus HEAD: how many bytes of this upload the portal holds. */
     public long uploadOffset(String uploadUrl) throws PortalException {
+        HttpUrl at = uploadUrl("headUpload", 0, uploadUrl);
         return call("headUpload", true, true,
-                () -> new Request.Builder().url(HttpUrl.get(uploadUrl)).header("Tus-Resumable", TUS_VERSION).head(),
-                r -> offsetHeader("headUpload", r));
+                () -> new Request.Builder().url(at).header("Tus-Resumable", TUS_VERSION).head(),
+                r -> offsetHeader("headUpload", r, 0, Long.MAX_VALUE));
     }
 
     /** tus PATCH: sends {@code count} bytes of {@code content} from {@code offset}; returns the portal's new offset. Tried once. */
     public long patch(String uploadUrl, byte[] content, long offset, long count, RegionBody.Progress progress) throws PortalException {
+        HttpUrl at = uploadUrl("patchUpload", 0, uploadUrl);
+        // An offset that does not move forward would have the uploader send the same chunk for ever.
         return call("patchUpload", false, true,
-                () -> new Request.Builder().url(HttpUrl.get(uploadUrl)).header("Tus-Resumable", TUS_VERSION)
+                () -> new Request.Builder().url(at).header("Tus-Resumable", TUS_VERSION)
                         .header("Upload-Offset", Long.toString(offset))
                         .patch(new RegionBody(content, offset, count, TUS_TYPE, progress)),
-                r -> offsetHeader("patchUpload", r));
+                r -> offsetHeader("patchUpload", r, offset + Math.min(count, 1), offset + count));
     }
 
     // ------------------------------------------------------------------ status and payment
@@ -243,13 +265,7 @@ public final class PortalClient {
     /** The e-result PDF of a citizen's lookup (when DONE). */
     public byte[] lookupResult(String lookupId) throws PortalException {
         return call("getLookupResult", true, true, () -> new Request.Builder().url(url("dossier-lookups/" + lookupId + "/result")).get(),
-                r -> {
-                    try {
-                        return r.body().bytes();
-                    } catch (IOException e) {
-                        throw new PortalUnreachableException("getLookupResult", r.code(), null, "body cut: " + e.getClass().getSimpleName(), e);
-                    }
-                });
+                r -> bytes("getLookupResult", r, MAX_RESULT_BYTES));
     }
 
     /**
@@ -319,23 +335,68 @@ public final class PortalClient {
         if (authorized) {
             b.header("Authorization", "Bearer " + currentToken());
         }
-        try (Response r = http.newCall(b.build()).execute()) {
-            int code = r.code();
-            if ((code >= 200 && code < 300) || code == 304) {
-                return handler.handle(r);
-            }
-            Duration retryAfter = retryAfter(r.header("Retry-After"));
-            if (code == 408 || code == 429 || code >= 500) {
-                throw new PortalUnreachableException(operation, code, retryAfter, "portal busy or failing", null);
-            }
-            Problem problem = problem(r, code);
-            PortalRefusedException refused = new PortalRefusedException(operation, problem);
-            if (code == 401 && authorized) {
-                throw new TokenRefused(refused);
-            }
-            throw refused;
+        Request request = b.build();
+        Call call = http.newCall(request);
+        long sending = request.body() == null ? 0 : contentLength(request.body());
+        if (http.callTimeoutMillis() > 0 && sending > 0) {
+            call.timeout().timeout(http.callTimeoutMillis() + sending * 1000 / MIN_UPLOAD_BYTES_PER_SECOND, TimeUnit.MILLISECONDS);
+        }
+        Response r;
+        try {
+            r = call.execute();
         } catch (IOException e) {
             throw new PortalUnreachableException(operation, 0, null, "no answer: " + e.getClass().getSimpleName(), e);
+        } catch (NumberFormatException e) {
+            // OkHttp reads a 503's Retry-After as an int to decide on its own retry, and fails on a larger number.
+            throw new PortalUnreachableException(operation, 503, MAX_RETRY_AFTER, "Retry-After out of range", e);
+        }
+        // Closing a response reads what is left of its body to reuse the connection: a refused or
+        // oversized body, or one nobody asked for, drops the connection instead (before the close).
+        try {
+            T value = answer(operation, authorized, r, handler);
+            if (!exhausted(r)) {
+                call.cancel();
+            }
+            return value;
+        } catch (PortalException | RuntimeException e) {
+            call.cancel();
+            throw e;
+        } finally {
+            r.close();
+        }
+    }
+
+    private <T> T answer(String operation, boolean authorized, Response r, Handler<T> handler) throws PortalException {
+        int code = r.code();
+        if ((code >= 200 && code < 300) || code == 304) {
+            return handler.handle(r);
+        }
+        Duration retryAfter = retryAfter(r.header("Retry-After"));
+        if (code == 408 || code == 429 || code >= 500) {
+            throw new PortalUnreachableException(operation, code, retryAfter, "portal busy or failing", null);
+        }
+        Problem problem = problem(r, code);
+        PortalRefusedException refused = new PortalRefusedException(operation, problem);
+        if (code == 401 && authorized) {
+            throw new TokenRefused(refused);
+        }
+        throw refused;
+    }
+
+    private static boolean exhausted(Response r) {
+        try {
+            ResponseBody body = r.body();
+            return body == null || body.source().exhausted();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long contentLength(RequestBody body) {
+        try {
+            return Math.max(0, body.contentLength());
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -352,14 +413,10 @@ public final class PortalClient {
 
     private Problem problem(Response r, int code) {
         try {
-            ResponseBody body = r.body();
-            String text = body == null ? "" : body.string();
-            if (!text.isBlank()) {
-                Problem p = json.readValue(text, Problem.class);
-                if (p.status() == code) {
-                    return p;
-                }
-                return new Problem(p.type(), p.title(), code, p.detail(), p.errors());
+            byte[] text = limited(r, MAX_PROBLEM_BYTES);
+            Problem p = text == null || text.length == 0 ? null : json.readValue(text, Problem.class);
+            if (p != null) {
+                return p.status() == code ? p : new Problem(p.type(), p.title(), code, p.detail(), p.errors());
             }
         } catch (IOException e) {
             // An unreadable problem is still a refusal: keep the status, lose the details.
@@ -374,37 +431,81 @@ public final class PortalClient {
     }
 
     private <T> T read(String operation, Response r, Class<T> type) throws PortalException {
-        return parse(operation, r.code(), text(operation, r), type);
+        return parse(operation, r.code(), new String(bytes(operation, r, MAX_ANSWER_BYTES), StandardCharsets.UTF_8), type);
     }
 
-    private String text(String operation, Response r) throws PortalException {
+    /** The whole body, refused (not read on) beyond {@code max} bytes. */
+    private static byte[] bytes(String operation, Response r, long max) throws PortalException {
+        byte[] body;
         try {
-            ResponseBody body = r.body();
-            return body == null ? "" : body.string();
+            body = limited(r, max);
         } catch (IOException e) {
             throw new PortalUnreachableException(operation, r.code(), null, "body cut: " + e.getClass().getSimpleName(), e);
         }
+        if (body == null) {
+            throw new PortalAnswerException(operation, r.code(), "answer over " + max + " bytes", null);
+        }
+        return body;
+    }
+
+    /** At most {@code max} bytes of the body, or null when it is longer (announced or sent). */
+    private static byte[] limited(Response r, long max) throws IOException {
+        ResponseBody body = r.body();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body.contentLength() > max) {
+            return null;
+        }
+        BufferedSource source = body.source();
+        if (source.request(max + 1)) {
+            return null;
+        }
+        return source.readByteArray();
     }
 
     private <T> T parse(String operation, int code, String text, Class<T> type) throws PortalException {
+        T value;
         try {
-            T value = json.readValue(text, type);
-            if (value == null) {
-                throw new PortalAnswerException(operation, code, "empty body", null);
-            }
-            return value;
+            value = json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new PortalAnswerException(operation, code, e.getOriginalMessage(), e);
         }
+        if (value == null) {
+            throw new PortalAnswerException(operation, code, "empty body", null);
+        }
+        String missing = value instanceof Answers.Checked c ? c.missing() : null;
+        if (missing != null) {
+            throw new PortalAnswerException(operation, code, "no " + missing, null);
+        }
+        return value;
     }
 
-    private static long offsetHeader(String operation, Response r) throws PortalException {
+    /** The tus offset header, which must lie in {@code [min, max]}. */
+    private static long offsetHeader(String operation, Response r, long min, long max) throws PortalException {
         String v = r.header("Upload-Offset");
+        long offset;
         try {
-            return Long.parseLong(v);
+            offset = Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new PortalAnswerException(operation, r.code(), "Upload-Offset missing or not a number", e);
         }
+        if (offset < min || offset > max) {
+            throw new PortalAnswerException(operation, r.code(), "Upload-Offset " + offset + " outside " + min + ".." + max, null);
+        }
+        return offset;
+    }
+
+    /**
+     * An upload URL from the portal (a Location or a dossier's document list), accepted only on
+     * the portal's own scheme, host and port: the bearer token goes with every request to it.
+     */
+    private HttpUrl uploadUrl(String operation, int code, String url) throws PortalAnswerException {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+        if (parsed == null || !parsed.scheme().equals(base.scheme()) || !parsed.host().equals(base.host()) || parsed.port() != base.port()) {
+            throw new PortalAnswerException(operation, code, "upload URL not on the portal", null);
+        }
+        return parsed;
     }
 
     private byte[] write(Object value) {
@@ -420,7 +521,8 @@ public final class PortalClient {
             return null;
         }
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+            long seconds = Long.parseLong(header.trim());
+            return Duration.ofSeconds(Math.max(0, Math.min(seconds, MAX_RETRY_AFTER.toSeconds())));
         } catch (NumberFormatException e) {
             return null; // an HTTP date is allowed too, but this API promises seconds
         }
