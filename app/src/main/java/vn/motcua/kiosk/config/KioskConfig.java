@@ -64,9 +64,10 @@ public record KioskConfig(
     /**
      * How long personal data may wait on the machine: a session interrupted by a crash or power
      * cut keeps its draft this many minutes for the volunteer to resume; parked drafts expire
-     * after this many days.
+     * after this many days; a dossier the portal refused, which staff neither resent nor discarded,
+     * is erased after {@code refusedOutboxDays} (a tombstone without personal data stays).
      */
-    public record Privacy(Integer interruptedDraftMinutes, Integer parkedDraftDays) {}
+    public record Privacy(Integer interruptedDraftMinutes, Integer parkedDraftDays, Integer refusedOutboxDays) {}
 
     public boolean training() {
         return mode == Mode.training;

@@ -136,7 +136,8 @@ class ConfigLoaderTest {
         String json = shipped().replace("\"language\": \"vi\",", "").replaceAll("(?s)\"privacy\": \\{.*?\\}", "\"privacy\": {}");
         List<ConfigProblem> problems = problemsOf(json);
         assertThat(problems).extracting(ConfigProblem::key)
-                .containsExactlyInAnyOrder("language", "privacy.interruptedDraftMinutes", "privacy.parkedDraftDays");
+                .containsExactlyInAnyOrder("language", "privacy.interruptedDraftMinutes", "privacy.parkedDraftDays",
+                        "privacy.refusedOutboxDays");
         assertThat(problems).extracting(ConfigProblem::expected).containsOnly(Expectation.PRESENT);
     }
 
@@ -146,6 +147,15 @@ class ConfigLoaderTest {
         assertThat(p.expected()).isEqualTo(Expectation.RANGE);
         assertThat(p.args()).containsExactly("10", "3600");
         assertThat(p.found()).isEqualTo("2");
+    }
+
+    @Test
+    void refusedOutboxDaysOutsideItsRangeSaysTheRange() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"refusedOutboxDays\": 14", "\"refusedOutboxDays\": 0"));
+        assertThat(p.key()).isEqualTo("privacy.refusedOutboxDays");
+        assertThat(p.expected()).isEqualTo(Expectation.RANGE);
+        assertThat(p.args()).containsExactly("1", "90");
+        assertThat(p.found()).isEqualTo("0");
     }
 
     @Test
