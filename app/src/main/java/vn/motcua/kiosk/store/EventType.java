@@ -7,5 +7,9 @@ public enum EventType {
     DOSSIER_FILED, HELP_REQUESTED, HELP_ANSWERED, STAFF_PIN_ACCEPTED, STAFF_PIN_REFUSED,
     STAFF_LEFT_FULL_SCREEN, STAFF_QUIT,
     /** An e-result not printed: its signature did not hold (detail: the problem, no code, no name). */
-    RESULT_REFUSED
+    RESULT_REFUSED,
+    /** Staff discarded a refused dossier (detail: procedure and reason, no reference, no name). */
+    OUTBOX_DISCARDED,
+    /** Housekeeping erased what its retention was over for (detail: counts only). */
+    RETENTION_ERASED
 }
