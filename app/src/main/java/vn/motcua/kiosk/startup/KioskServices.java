@@ -24,6 +24,7 @@ import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.scanning.SaneScanner;
 import vn.motcua.kiosk.scanning.Scanner;
 import vn.motcua.kiosk.receipt.Reprints;
+import vn.motcua.kiosk.retention.Housekeeping;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.PapersStep;
@@ -75,6 +76,7 @@ public final class KioskServices implements AutoCloseable {
     private volatile List<Path> removableMedia = defaultRemovableMedia();
     private Filing filing;
     private Reprints reprints;
+    private Housekeeping housekeeping;
     private ResultVerifier resultVerifier;
     private volatile Chime chime = new SampledChime();
     private final HelpCall helpCall;
@@ -141,8 +143,15 @@ public final class KioskServices implements AutoCloseable {
         services.resultVerifier = new ResultVerifier(new PadesVerifier(), resultSigners, clock);
         services.reprints = new Reprints(new ReceiptStore(services.database), ref -> services.portal.outbox().store().find(ref)
                 .map(OutboxStore.Entry::dossierCode), clock);
+        // At start the sessions' sweep also erases every earlier run's session folder; later runs are the housekeeping's.
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
                 Duration.ofDays(config.privacy().parkedDraftDays()));
+        services.housekeeping = new Housekeeping(services.reprints, services.portal.outbox(), services.sessions::expire, services.events,
+                new Housekeeping.Rules(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
+                        Duration.ofDays(config.privacy().parkedDraftDays()), Duration.ofDays(config.privacy().refusedOutboxDays())),
+                clock);
+        services.housekeeping.runOnce();
+        services.housekeeping.start();
         services.events.record(EventType.KIOSK_STARTED, null, "mode=" + config.mode());
         return services;
     }
@@ -201,6 +210,11 @@ public final class KioskServices implements AutoCloseable {
                     .toList();
         }
         return List.of(Path.of("/media"), Path.of("/run/media"));
+    }
+
+    /** Retention carried out by the kiosk: at start, every ten minutes, just after midnight. */
+    public Housekeeping housekeeping() {
+        return housekeeping;
     }
 
     /** Today's receipts for staff to reprint. */
@@ -282,6 +296,9 @@ public final class KioskServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close(); // a retention run under way finishes before the database closes
+        }
         sessions.close(); // an erasure under way finishes before the database closes
         if (portal != null) {
             portal.close();
