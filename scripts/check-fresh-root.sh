@@ -60,8 +60,10 @@ if [ "$all_tests" = 1 ]; then
     cp -r /usr/local/share/ca-certificates/. "$fresh/usr/local/share/ca-certificates/"
   fi
 else
-  mkdir -p "$fresh/root/kiosk"
+  mkdir -p "$fresh/root/kiosk/installers/linux/cups"
   cp -r "$here" "$fresh/root/kiosk/scripts"
+  # cups.sh sets its CUPS up as the installers' file says.
+  cp "$here/../installers/linux/cups/cupsd-kiosk.conf" "$fresh/root/kiosk/installers/linux/cups/"
 fi
 
 # In the fresh root: the project's own install step, then every private service started once.

@@ -8,8 +8,11 @@
 #   KioskRejecting queue that refuses new jobs: "not accepting jobs"
 #   KioskFailing   device that always fails, job aborted: "job failed"
 #   KioskStuck     device that always fails, queue stops with the job held: "job stuck"
+# Like the kiosk's own (installers/linux/cups/cupsd-kiosk.conf) it keeps neither job files nor
+# job history: a receipt carries the citizen's ID number, address and phone.
 # Exports CUPS_SERVER (read by lp/lpstat and by the JDK's CUPS lookup through libcups),
-# KIOSK_TEST_CUPS_OUT and KIOSK_TEST_CUPS=ready; adds cupsd's pid to KIOSK_TEST_PIDS.
+# KIOSK_TEST_CUPS_OUT, KIOSK_TEST_CUPS_SPOOL (its RequestRoot, where job files would be) and
+# KIOSK_TEST_CUPS=ready; adds cupsd's pid to KIOSK_TEST_PIDS.
 
 declare -F kiosk_service_failed > /dev/null || source "$(dirname "${BASH_SOURCE[0]}")/../test-services-lib.sh"
 
@@ -78,6 +81,13 @@ Group $([ "$(id -u)" -eq 0 ] && echo lp || id -gn)
 SystemGroup $(id -gn)
 FileDevice No
 CONF
+  # What the installers' CUPS keeps of jobs (nothing), so the tests print under the same rules.
+  local keep="$here/../installers/linux/cups/cupsd-kiosk.conf" preserve
+  preserve="$(grep -E '^PreserveJob(Files|History) ' "$keep" 2> /dev/null || true)"
+  if [ "$(printf '%s\n' "$preserve" | grep -c .)" -ne 2 ]; then
+    kiosk_service_failed cups "$keep must set PreserveJobFiles and PreserveJobHistory (found: ${preserve:-nothing})"
+    return 1
+  fi
   cat > "$dir/conf/cupsd.conf" <<CONF
 LogLevel info
 Listen 127.0.0.1:$port
@@ -85,9 +95,9 @@ Browsing No
 BrowseLocalProtocols none
 DefaultShared No
 WebInterface No
-PreserveJobHistory Yes
-PreserveJobFiles No
 MaxJobs 1000
+# As the installers set it up (their file's directives): no job files and no history of jobs.
+$preserve
 # Private test server on loopback: everybody may do everything, no authentication.
 <Location />
   Order allow,deny
@@ -136,6 +146,7 @@ CONF
   done
 
   export KIOSK_TEST_CUPS_OUT="$dir/out"
+  export KIOSK_TEST_CUPS_SPOOL="$dir/spool"
   export KIOSK_TEST_CUPS=ready
   echo "cups.sh: private CUPS on $CUPS_SERVER, output in $KIOSK_TEST_CUPS_OUT"
 }

@@ -198,6 +198,7 @@ public final class ConfigLoader {
             if (present("privacy", c.privacy())) {
                 range("privacy.interruptedDraftMinutes", c.privacy().interruptedDraftMinutes(), 0, 240);
                 range("privacy.parkedDraftDays", c.privacy().parkedDraftDays(), 1, 90);
+                range("privacy.refusedOutboxDays", c.privacy().refusedOutboxDays(), 1, 90);
                 range("privacy.trainingDossierDays", c.privacy().trainingDossierDays(), 1, 90);
             }
             return problems;

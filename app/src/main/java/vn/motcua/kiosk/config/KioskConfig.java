@@ -64,10 +64,12 @@ public record KioskConfig(
     /**
      * How long personal data may wait on the machine: a session interrupted by a crash or power
      * cut keeps its draft this many minutes for the volunteer to resume; parked drafts expire
-     * after this many days; the embedded training portal erases its dossiers after
-     * {@code trainingDossierDays} days.
+     * after this many days; a dossier the portal refused, which staff neither resent nor discarded,
+     * is erased after {@code refusedOutboxDays} (a tombstone without personal data stays); the
+     * embedded training portal erases its dossiers after {@code trainingDossierDays} days.
      */
-    public record Privacy(Integer interruptedDraftMinutes, Integer parkedDraftDays, Integer trainingDossierDays) {}
+    public record Privacy(Integer interruptedDraftMinutes, Integer parkedDraftDays, Integer refusedOutboxDays,
+            Integer trainingDossierDays) {}
 
     public boolean training() {
         return mode == Mode.training;

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -68,6 +69,12 @@ public final class Outbox {
 
         /** On the portal under {@code dossierCode}: ask the portal (it checks the digits). */
         record Sent(String dossierCode) implements Whereabouts {}
+
+        /**
+         * Refused by the portal, then discarded by staff or expired: only a tombstone is left, so
+         * no digits can be checked; the answer names no one (a reference, a date, cancelled).
+         */
+        record Cancelled(Instant at, DiscardReason reason) implements Whereabouts {}
     }
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -172,7 +179,8 @@ public final class Outbox {
     public Whereabouts whereabouts(String localRef, String phoneLast4) {
         OutboxStore.Entry e = store.find(localRef).orElse(null);
         if (e == null) {
-            return new Whereabouts.Unknown();
+            return store.tombstone(localRef).<Whereabouts>map(t -> new Whereabouts.Cancelled(t.discardedAt(), reason(t.reason())))
+                    .orElse(new Whereabouts.Unknown());
         }
         if (e.state() == OutboxStore.State.SENT) {
             return new Whereabouts.Sent(e.dossierCode());
@@ -201,6 +209,44 @@ public final class Outbox {
             store.requeue(localRef, clock.instant());
         }
         return parked;
+    }
+
+    /**
+     * Staff discard a refused entry ("Hủy hồ sơ"): its body, the portal's words and its sealed
+     * papers are erased; a tombstone (reference, procedure, reason, when) is left. Empty if the
+     * entry was not refused (sent meanwhile, resent, or already discarded).
+     */
+    public Optional<OutboxStore.Tombstone> discard(String localRef, DiscardReason reason) {
+        if (reason == DiscardReason.EXPIRED) {
+            throw new IllegalArgumentException("EXPIRED is the kiosk's own reason, not staff's");
+        }
+        return erase(localRef, reason);
+    }
+
+    /** Erases, as {@link DiscardReason#EXPIRED}, refused entries refused before {@code cutoff}; returns how many. */
+    public int expireRefused(Instant cutoff) {
+        int erased = 0;
+        for (String ref : store.refusedBefore(cutoff)) {
+            if (erase(ref, DiscardReason.EXPIRED).isPresent()) {
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    private Optional<OutboxStore.Tombstone> erase(String localRef, DiscardReason reason) {
+        Optional<OutboxStore.Tombstone> left = store.discard(localRef, reason.name(), clock.instant());
+        // Row first, files after: a crash between leaves an orphan folder for sweepOrphans.
+        left.ifPresent(t -> deleteTree(root.resolve(localRef)));
+        return left;
+    }
+
+    private static DiscardReason reason(String stored) {
+        try {
+            return DiscardReason.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return DiscardReason.EXPIRED; // a word a newer kiosk wrote: still cancelled
+        }
     }
 
     /** The PDF of one of an entry's documents, opened from its sealed file (to send it). */

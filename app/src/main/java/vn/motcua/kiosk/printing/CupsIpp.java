@@ -18,13 +18,21 @@ import java.util.function.UnaryOperator;
 /**
  * A minimal IPP/1.1 client for the few CUPS questions javax.print cannot answer: the JDK (17)
  * reports printer-is-accepting-jobs but not printer-state or printer-state-reasons (a stopped
- * queue looks ready), and it never says what became of a job. Finds the server as libcups and the
- * JDK do: {@code CUPS_SERVER} ("host" or "host:port"), else localhost:631.
+ * queue looks ready), and it never says what became of a job. A CUPS that keeps no job history
+ * ({@code PreserveJobHistory No}, as the kiosk's is set up) forgets a job the moment it ends, so
+ * what became of it is also asked through a short-lived pull subscription (RFC 3996 "ippget"),
+ * whose events outlive the job. Finds the server as libcups and the JDK do: {@code CUPS_SERVER}
+ * ("host" or "host:port"), else localhost:631.
  */
 final class CupsIpp {
     private static final int GET_JOB_ATTRIBUTES = 0x0009;
     private static final int GET_JOBS = 0x000A;
     private static final int GET_PRINTER_ATTRIBUTES = 0x000B;
+    private static final int CREATE_PRINTER_SUBSCRIPTIONS = 0x0016;
+    private static final int CANCEL_SUBSCRIPTION = 0x001B;
+    private static final int GET_NOTIFICATIONS = 0x001C;
+    private static final int GROUP_SUBSCRIPTION = 0x06;
+    private static final int GROUP_EVENT_NOTIFICATION = 0x07;
     private static final int TAG_END = 0x03;
     private static final int TAG_INTEGER = 0x21;
     private static final int TAG_BOOLEAN = 0x22;
@@ -81,16 +89,51 @@ final class CupsIpp {
         return send(r, "/printers/" + printer, 0x02);
     }
 
-    /** job-state (3 pending … 9 completed), job-state-reasons, job-printer-state-message. */
-    Map<String, List<Object>> job(String printer, int jobId) throws IOException {
+    /**
+     * job-state (3 pending … 9 completed), job-state-reasons, job-printer-state-message; empty when
+     * CUPS no longer knows the job (ended, and no history kept).
+     */
+    java.util.Optional<Map<String, List<Object>>> job(String printer, int jobId) throws IOException {
         Request r = request(GET_JOB_ATTRIBUTES, printer);
         r.integer("job-id", jobId);
         r.keywords("requested-attributes", "job-state", "job-state-reasons", "job-printer-state-message");
         List<Map<String, List<Object>>> groups = send(r, "/printers/" + printer, 0x02);
-        if (groups.isEmpty()) {
-            throw new IOException("no such job: " + jobId);
+        return groups.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(groups.get(0));
+    }
+
+    /**
+     * Subscribes to the printer's job events for {@code leaseSeconds} (CUPS drops it after that
+     * even if nobody cancels it); returns the subscription id.
+     */
+    int subscribe(String printer, int leaseSeconds) throws IOException {
+        Request r = request(CREATE_PRINTER_SUBSCRIPTIONS, printer);
+        r.group(GROUP_SUBSCRIPTION);
+        r.keyword("notify-pull-method", "ippget");
+        r.keywords("notify-events", "job-created", "job-state-changed", "job-completed");
+        r.integer("notify-lease-duration", leaseSeconds);
+        List<Map<String, List<Object>>> groups = send(r, "/", GROUP_SUBSCRIPTION);
+        for (Map<String, List<Object>> g : groups) {
+            List<Object> id = g.get("notify-subscription-id");
+            if (id != null && !id.isEmpty() && id.get(0) instanceof Integer i) {
+                return i;
+            }
         }
-        return groups.get(0);
+        throw new IOException("CUPS gave no subscription id");
+    }
+
+    /** The subscription's events so far (notify-job-id, job-name, job-state, job-state-reasons, notify-text…). */
+    List<Map<String, List<Object>>> events(String printer, int subscriptionId) throws IOException {
+        Request r = request(GET_NOTIFICATIONS, printer);
+        r.integer("notify-subscription-ids", subscriptionId);
+        r.integer("notify-sequence-numbers", 1);
+        r.bool("notify-wait", false);
+        return send(r, "/", GROUP_EVENT_NOTIFICATION);
+    }
+
+    void unsubscribe(String printer, int subscriptionId) throws IOException {
+        Request r = request(CANCEL_SUBSCRIPTION, printer);
+        r.integer("notify-subscription-id", subscriptionId);
+        send(r, "/", 0x01);
     }
 
     private Request request(int operation, String printer) {
@@ -209,6 +252,18 @@ final class CupsIpp {
             string(name);
             short2(4);
             int4(value);
+        }
+
+        void bool(String name, boolean value) {
+            out.write(TAG_BOOLEAN);
+            string(name);
+            short2(1);
+            out.write(value ? 1 : 0);
+        }
+
+        /** Starts another attribute group (subscription attributes after the operation's). */
+        void group(int tag) {
+            out.write(tag);
         }
 
         byte[] bytes() {

@@ -11,7 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.print.PrintService;
 import javax.print.PrintServiceLookup;
 import javax.print.attribute.HashPrintRequestAttributeSet;
@@ -46,6 +48,10 @@ public final class JavaxPrinter implements Printer {
 
     private final String configured;
     private final CupsIpp cups;
+    /** Job name → the subscription that hears how it ends, until {@link #awaitDone} has heard. */
+    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    /** Long enough for any print; CUPS drops a subscription nobody cancelled after this. */
+    private static final int SUBSCRIPTION_LEASE_SECONDS = 600;
 
     /** @param printerName the configured printer's name, or {@value #SYSTEM_DEFAULT} */
     public JavaxPrinter(String printerName) {
@@ -78,6 +84,8 @@ public final class JavaxPrinter implements Printer {
         // CUPS logs the job's name: a random one, never the citizen's.
         String name = "kiosk-" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
         long started = System.nanoTime();
+        // Before the job exists, so that even a job that ends at once leaves its events.
+        int subscription = subscribe(service.getName());
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PrinterJob job = PrinterJob.getPrinterJob();
             job.setPrintService(service);
@@ -94,11 +102,15 @@ public final class JavaxPrinter implements Printer {
             job.print(attributes);
         } catch (IOException | java.awt.print.PrinterException e) {
             // The JDK says only "Printer is not accepting job." whatever happened: ask the printer why.
+            unsubscribe(service.getName(), subscription);
             PrinterStatus now = status(service);
             refuseIfNotReady(now);
             throw new PrintingException("printing.failed", service.getName(), e.getMessage(), e);
         }
-        int id = jobId(service.getName(), name);
+        int id = jobId(service.getName(), name, subscription);
+        if (subscription > 0) {
+            subscriptions.put(name, subscription);
+        }
         LOG.info("print job {} ({}) accepted by {} in {} ms", id, paper, service.getName(),
                 (System.nanoTime() - started) / 1_000_000);
         return new PrintJob(service.getName(), id, name);
@@ -106,6 +118,17 @@ public final class JavaxPrinter implements Printer {
 
     @Override
     public void awaitDone(PrintJob job, Duration limit) throws PrintingException {
+        Integer subscription = subscriptions.remove(job.name());
+        try {
+            awaitDone(job, limit, subscription == null ? -1 : subscription);
+        } finally {
+            if (subscription != null) {
+                unsubscribe(job.printer(), subscription);
+            }
+        }
+    }
+
+    private void awaitDone(PrintJob job, Duration limit, int subscription) throws PrintingException {
         if (cups == null || job.jobId() < 0) {
             return; // the Windows spooler reports nothing per job through javax.print
         }
@@ -113,17 +136,31 @@ public final class JavaxPrinter implements Printer {
         while (true) {
             Map<String, List<Object>> attrs;
             try {
-                attrs = cups.job(job.printer(), job.jobId());
+                Optional<Map<String, List<Object>>> kept = cups.job(job.printer(), job.jobId());
+                if (kept.isPresent()) {
+                    attrs = kept.get();
+                } else {
+                    // Ended and forgotten (no job history): its last event says how it ended.
+                    attrs = lastEvent(job.printer(), subscription, job.jobId());
+                    if (attrs.isEmpty()) {
+                        LOG.info("print job {} ended; CUPS keeps no history of it and sent no event", job.jobId());
+                        return;
+                    }
+                }
             } catch (IOException e) {
                 throw new PrintJobFailedException(job.printer(), "job " + job.jobId() + ": " + e.getMessage(), e);
             }
             int state = integer(attrs, "job-state", 0);
-            String why = String.join(", ", texts(attrs, "job-printer-state-message", "job-state-reasons"));
+            String why = String.join(", ", texts(attrs, "job-printer-state-message", "job-state-reasons", "notify-text"));
             switch (state) {
                 case 9: // completed
                     return;
                 case 7: // canceled
                 case 8: // aborted
+                    if (!attrs.containsKey("job-printer-state-message")) {
+                        // From an event, which lacks the device's own words: the queue still has them.
+                        why = status(service(job.printer())).why() + ", " + why;
+                    }
                     throw new PrintJobFailedException(job.printer(), why);
                 case 4: // held
                     throw new PrintJobStuckException(job.printer(), "held: " + why);
@@ -226,23 +263,69 @@ public final class JavaxPrinter implements Printer {
                 why, "", queued == null ? -1 : queued.getValue());
     }
 
-    /** The id CUPS gave our job, found by its unique name; -1 when unknown. */
-    private int jobId(String printer, String name) {
+    /**
+     * The id CUPS gave our job, found by its unique name among the printer's jobs, or — if it has
+     * ended and been forgotten already — among the subscription's events; -1 when unknown.
+     */
+    private int jobId(String printer, String name, int subscription) {
         if (cups == null) {
             return -1;
         }
+        int id = -1;
         try {
-            int id = -1;
             for (Map<String, List<Object>> j : cups.jobs(printer)) {
                 if (texts(j, "job-name").contains(name)) {
                     id = Math.max(id, integer(j, "job-id", -1));
                 }
             }
-            return id;
+            if (id < 0 && subscription > 0) {
+                for (Map<String, List<Object>> e : cups.events(printer, subscription)) {
+                    if (texts(e, "job-name").contains(name)) {
+                        id = Math.max(id, integer(e, "notify-job-id", -1));
+                    }
+                }
+            }
         } catch (IOException e) {
             LOG.debug("CUPS job list unavailable: {}", e.getMessage());
+        }
+        return id;
+    }
+
+    /** A pull subscription to the printer's job events for the next few minutes; -1 if CUPS will not have one. */
+    private int subscribe(String printer) {
+        if (cups == null) {
             return -1;
         }
+        try {
+            return cups.subscribe(printer, SUBSCRIPTION_LEASE_SECONDS);
+        } catch (IOException e) {
+            LOG.debug("CUPS job events unavailable: {}", e.getMessage());
+            return -1;
+        }
+    }
+
+    private void unsubscribe(String printer, int subscription) {
+        if (cups == null || subscription <= 0) {
+            return;
+        }
+        try {
+            cups.unsubscribe(printer, subscription);
+        } catch (IOException e) {
+            LOG.debug("CUPS subscription {} left to its lease: {}", subscription, e.getMessage());
+        }
+    }
+
+    /** The last event about {@code jobId} (job-state, job-state-reasons, notify-text); empty if none. */
+    private Map<String, List<Object>> lastEvent(String printer, int subscription, int jobId) throws IOException {
+        Map<String, List<Object>> last = Map.of();
+        if (subscription > 0) {
+            for (Map<String, List<Object>> e : cups.events(printer, subscription)) {
+                if (integer(e, "notify-job-id", -1) == jobId && e.containsKey("job-state")) {
+                    last = e;
+                }
+            }
+        }
+        return last;
     }
 
     private static int integer(Map<String, List<Object>> attrs, String name, int fallback) {

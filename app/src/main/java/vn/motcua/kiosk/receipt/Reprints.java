@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,7 +22,8 @@ import vn.motcua.kiosk.store.ReceiptStore;
  * Staff reprint the day's receipts (a paper jam, a slip left behind). Kept until the day ends and
  * with the applicant's name only: the ID number, phone, e-mail and address belonged to the session
  * and went with it, so a reprint leaves them out. A receipt printed "đang chờ gửi" is reprinted
- * with the portal's code once the outbox has it.
+ * with the portal's code once the outbox has it. The kiosk's housekeeping erases earlier days'
+ * copies ({@link #eraseEarlierDays()}); until it has, they are already out of the list.
  */
 public final class Reprints {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,11 +49,14 @@ public final class Reprints {
         store.put(r.receiptNumber(), r.procedure(), r.receivedAt().atZone(VIETNAM).toInstant(), write(r), clock.instant());
     }
 
-    /** Today's receipts, newest first; earlier days' are erased now. */
+    /** Today's receipts, newest first. Reading erases nothing: {@link #eraseEarlierDays()} does. */
     public List<Entry> today() {
-        store.eraseBefore(LocalDate.now(clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant());
+        Instant dayStart = startOfToday();
         List<Entry> out = new ArrayList<>();
         for (ReceiptStore.Stored s : store.all()) {
+            if (s.keptAt().isBefore(dayStart)) {
+                continue;
+            }
             Receipt r = current(read(s.body()));
             out.add(new Entry(s.localRef(), r.trackingCode(), r.queued(), r.procedure(), r.receivedAt()));
         }
@@ -60,7 +65,16 @@ public final class Reprints {
 
     /** The receipt to reprint, with the portal's code if it came since. */
     public Optional<Receipt> receipt(String localReference) {
-        return store.find(localReference).map(s -> current(read(s.body())));
+        return store.find(localReference).filter(s -> !s.keptAt().isBefore(startOfToday())).map(s -> current(read(s.body())));
+    }
+
+    /** Erases the copies kept before today began in Vietnam; returns how many (the kiosk's housekeeping calls it). */
+    public int eraseEarlierDays() {
+        return store.eraseBefore(startOfToday());
+    }
+
+    private Instant startOfToday() {
+        return LocalDate.now(clock.withZone(VIETNAM)).atStartOfDay(VIETNAM).toInstant();
     }
 
     private Receipt current(Receipt r) {

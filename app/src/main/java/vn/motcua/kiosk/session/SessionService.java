@@ -55,6 +55,8 @@ public final class SessionService implements AutoCloseable {
     private final AttemptLimiter resumeLimiter;
     private final SessionDisk disk = new SessionDisk();
     private KioskSession current;
+    /** Sessions this process began: they end through {@link #end}, never as interrupted ones. */
+    private final java.util.Set<String> begunHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The session whose save is queued and has not yet read the answers; null when none is. */
     private KioskSession saveQueued;
 
@@ -92,6 +94,7 @@ public final class SessionService implements AutoCloseable {
         }
         KioskSession session = new KioskSession(clock.instant(), sessionsRoot);
         current = session;
+        begunHere.add(session.id());
         disk.execute("starting a session", () -> {
             try {
                 PrivateFiles.folder(session.workFolder());
@@ -380,6 +383,38 @@ public final class SessionService implements AutoCloseable {
         if (expired > 0) {
             events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + expired);
         }
+    }
+
+    /**
+     * While the kiosk runs (its housekeeping): drafts of sessions an earlier run left interrupted,
+     * once past {@code resumeWindow}, and parked drafts past {@code parkedFor}, are erased. On the
+     * disk thread, after whatever it was doing, and never a session this process began: one that
+     * just ended is erased by {@link #end}, not taken for an interrupted one. Folders are left to
+     * {@link #sweep} at start (an earlier run's are gone by then; this run's belong to its sessions).
+     */
+    public Expired expire(Duration resumeWindow, Duration parkedFor) {
+        return disk.submit(() -> {
+            Instant now = clock.instant();
+            String open;
+            synchronized (this) {
+                open = current == null ? null : current.id();
+            }
+            int interrupted = 0;
+            for (SessionStore.Interrupted i : sessions.interrupted()) {
+                if (i.id().equals(open) || begunHere.contains(i.id()) || i.lastSaved().isAfter(now.minus(resumeWindow))) {
+                    continue;
+                }
+                Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
+                sessions.ended(i.id(), now);
+                events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
+                interrupted++;
+            }
+            int parked = drafts.eraseParkedBefore(now.minus(parkedFor));
+            if (parked > 0) {
+                events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + parked);
+            }
+            return new Expired(interrupted, parked);
+        }).join();
     }
 
     /** Every session folder but the open session's. */

@@ -24,6 +24,7 @@ import vn.motcua.kiosk.printing.Printer;
 import vn.motcua.kiosk.scanning.SaneScanner;
 import vn.motcua.kiosk.scanning.Scanner;
 import vn.motcua.kiosk.receipt.Reprints;
+import vn.motcua.kiosk.retention.Housekeeping;
 import vn.motcua.kiosk.session.InactivityMonitor;
 import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.PapersStep;
@@ -76,6 +77,7 @@ public final class KioskServices implements AutoCloseable {
     private Filing filing;
     private Reprints reprints;
     private TrainingAfresh trainingAfresh;
+    private Housekeeping housekeeping;
     private ResultVerifier resultVerifier;
     private volatile Chime chime = new SampledChime();
     private final HelpCall helpCall;
@@ -146,8 +148,15 @@ public final class KioskServices implements AutoCloseable {
         if (services.portal.embeddedTraining()) {
             services.trainingAfresh = new TrainingAfresh(services.portal, receipts, new DraftStore(services.database), services.events);
         }
+        // At start the sessions' sweep also erases every earlier run's session folder; later runs are the housekeeping's.
         services.sessions.sweep(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
                 Duration.ofDays(config.privacy().parkedDraftDays()));
+        services.housekeeping = new Housekeeping(services.reprints, services.portal.outbox(), services.sessions::expire, services.events,
+                new Housekeeping.Rules(Duration.ofMinutes(config.privacy().interruptedDraftMinutes()),
+                        Duration.ofDays(config.privacy().parkedDraftDays()), Duration.ofDays(config.privacy().refusedOutboxDays())),
+                clock);
+        services.housekeeping.runOnce();
+        services.housekeeping.start();
         services.events.record(EventType.KIOSK_STARTED, null, "mode=" + config.mode());
         return services;
     }
@@ -206,6 +215,11 @@ public final class KioskServices implements AutoCloseable {
                     .toList();
         }
         return List.of(Path.of("/media"), Path.of("/run/media"));
+    }
+
+    /** Retention carried out by the kiosk: at start, every ten minutes, just after midnight. */
+    public Housekeeping housekeeping() {
+        return housekeeping;
     }
 
     /** Today's receipts for staff to reprint. */
@@ -292,6 +306,9 @@ public final class KioskServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close(); // a retention run under way finishes before the database closes
+        }
         sessions.close(); // an erasure under way finishes before the database closes
         if (portal != null) {
             portal.close();

@@ -23,6 +23,7 @@ import vn.motcua.kiosk.config.ConfigException;
 import vn.motcua.kiosk.config.ConfigProblem;
 import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.KioskConfig;
+import vn.motcua.kiosk.outbox.DiscardReason;
 import vn.motcua.kiosk.outbox.Outbox;
 import vn.motcua.kiosk.outbox.OutboxQueue;
 import vn.motcua.kiosk.outbox.OutboxWorker;
@@ -33,6 +34,8 @@ import vn.motcua.kiosk.portal.PortalException;
 import vn.motcua.kiosk.portal.RetryPolicy;
 import vn.motcua.kiosk.portal.TusUpload;
 import vn.motcua.kiosk.store.Database;
+import vn.motcua.kiosk.store.EventLog;
+import vn.motcua.kiosk.store.EventType;
 import vn.motcua.kiosk.store.OutboxStore;
 import vn.motcua.kiosk.store.PortalCatalogueCache;
 import vn.motcua.portal.training.TrainingPortal;
@@ -54,6 +57,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
     private final int trainingDossierDays;
     private final Clock clock;
     private final Outbox outbox;
+    private final EventLog events;
     private final Connectivity connectivity = new Connectivity();
     private volatile PortalClient client;
     private TrainingPortal embedded;
@@ -79,6 +83,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
         this.trainingDossierDays = config.privacy().trainingDossierDays();
         this.clock = clock;
         this.outbox = new Outbox(new OutboxStore(database), dataDir.resolve("outbox"), clock);
+        this.events = new EventLog(database, clock);
         outbox.sweepOrphans();
         this.offers = offers;
         this.cache = new PortalCatalogueCache(database);
@@ -239,6 +244,14 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
     @Override
     public List<Outbox.QueueItem> items() {
         return outbox.queue();
+    }
+
+    @Override
+    public void discard(String localRef, DiscardReason reason) {
+        outbox.discard(localRef, reason).ifPresent(t -> {
+            LOG.info("outbox {} discarded by staff ({})", localRef, reason);
+            events.record(EventType.OUTBOX_DISCARDED, null, "procedure=" + t.procedureId() + " reason=" + reason);
+        });
     }
 
     @Override

@@ -8,6 +8,10 @@ public enum EventType {
     STAFF_LEFT_FULL_SCREEN, STAFF_QUIT,
     /** An e-result not printed: its signature did not hold (detail: the problem, no code, no name). */
     RESULT_REFUSED,
+    /** Staff discarded a refused dossier (detail: procedure and reason, no reference, no name). */
+    OUTBOX_DISCARDED,
+    /** Housekeeping erased what its retention was over for (detail: counts only). */
+    RETENTION_ERASED,
     /** Staff started training afresh: the training portal's dossiers and the kiosk's leftovers erased (detail: counts). */
     TRAINING_ERASED
 }

@@ -32,6 +32,9 @@ public final class OutboxStore {
             String dossierCode, String receiptJson, int attempts, Instant nextAttemptAt, String lastError, String parkedReason,
             Instant createdAt, Instant updatedAt, List<Document> documents) {}
 
+    /** What is left of a discarded entry: nothing personal. {@code reason} is the caller's word for why. */
+    public record Tombstone(String localRef, String procedureId, String reason, Instant discardedAt) {}
+
     /** One file of an entry; {@code path} is null once erased. */
     public record Document(int position, String type, String filename, Path path, long length, String sha256, String uploadUrl,
             boolean uploaded) {}
@@ -187,6 +190,65 @@ public final class OutboxStore {
     public void requeue(String localRef, Instant now) {
         update("UPDATE outbox SET state = 'QUEUED', parked_reason = NULL, next_attempt_at = 0, updated_at = ? WHERE local_ref = ?"
                 + " AND state = 'PARKED'", now.toEpochMilli(), localRef);
+    }
+
+    /**
+     * Erases a refused entry — its row with the body and the portal's words, its documents' rows —
+     * and leaves a {@link Tombstone} in their place, in one transaction; then empties the WAL.
+     * The caller deletes the entry's files. Empty when the entry is not (or no longer) refused.
+     */
+    public Optional<Tombstone> discard(String localRef, String reason, Instant now) {
+        Optional<Tombstone> left = db.inTransaction(c -> {
+            String procedure;
+            try (PreparedStatement ps = c.prepareStatement("SELECT procedure_id FROM outbox WHERE local_ref = ? AND state = 'PARKED'")) {
+                ps.setString(1, localRef);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Tombstone>empty();
+                    }
+                    procedure = rs.getString(1);
+                }
+            }
+            exec(c, "DELETE FROM outbox_documents WHERE local_ref = ?", localRef);
+            exec(c, "DELETE FROM outbox WHERE local_ref = ?", localRef);
+            exec(c, "INSERT INTO outbox_tombstones(local_ref, procedure_id, reason, discarded_at) VALUES (?,?,?,?)",
+                    localRef, procedure, reason, now.toEpochMilli());
+            return Optional.of(new Tombstone(localRef, procedure, reason, now));
+        });
+        if (left.isPresent()) {
+            db.eraseTraces();
+        }
+        return left;
+    }
+
+    /** Refused entries refused before {@code cutoff} (their retention is over), oldest first. */
+    public List<String> refusedBefore(Instant cutoff) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT local_ref FROM outbox WHERE state = 'PARKED' AND updated_at < ? ORDER BY updated_at, local_ref")) {
+                ps.setLong(1, cutoff.toEpochMilli());
+                List<String> refs = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(rs.getString(1));
+                    }
+                }
+                return refs;
+            }
+        });
+    }
+
+    public Optional<Tombstone> tombstone(String localRef) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT local_ref, procedure_id, reason, discarded_at FROM outbox_tombstones WHERE local_ref = ?")) {
+                ps.setString(1, localRef);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Tombstone(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4)))) : Optional.<Tombstone>empty();
+                }
+            }
+        });
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Optional;
  * JSON, sealed with the data key (it carries the applicant's name).
  */
 public final class ReceiptStore {
-    public record Stored(String localRef, String procedure, Instant receivedAt, String body) {}
+    /** {@code keptAt}: when the kiosk stored it (what the end of the day is counted from). */
+    public record Stored(String localRef, String procedure, Instant receivedAt, String body, Instant keptAt) {}
 
     private final Database db;
 
@@ -42,7 +43,7 @@ public final class ReceiptStore {
         return db.read(c -> {
             List<Stored> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT local_ref, procedure, received_at, body FROM receipts ORDER BY created_at DESC");
+                    "SELECT local_ref, procedure, received_at, body, created_at FROM receipts ORDER BY created_at DESC");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(stored(rs));
@@ -55,7 +56,7 @@ public final class ReceiptStore {
     public Optional<Stored> find(String localRef) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT local_ref, procedure, received_at, body FROM receipts WHERE local_ref = ?")) {
+                    "SELECT local_ref, procedure, received_at, body, created_at FROM receipts WHERE local_ref = ?")) {
                 ps.setString(1, localRef);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(stored(rs)) : Optional.<Stored>empty();
@@ -66,7 +67,8 @@ public final class ReceiptStore {
 
     private Stored stored(ResultSet rs) throws java.sql.SQLException {
         String ref = rs.getString(1);
-        return new Stored(ref, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), db.key().openText(rs.getBytes(4), context(ref)));
+        return new Stored(ref, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), db.key().openText(rs.getBytes(4), context(ref)),
+                Instant.ofEpochMilli(rs.getLong(5)));
     }
 
     private static String context(String localRef) {

@@ -33,6 +33,9 @@ public final class Results {
         /** A local reference still waiting in this kiosk's outbox: no result before it is even sent. */
         record Queued(boolean refused) implements Outcome {}
 
+        /** A local reference whose refused dossier was discarded: there will be no result. */
+        record Cancelled(Instant at) implements Outcome {}
+
         /** A local reference this kiosk does not know. */
         record NotOnThisKiosk() implements Outcome {}
 
@@ -68,6 +71,9 @@ public final class Results {
         }
         if (found instanceof Tracking.Outcome.Queued q) {
             return new Outcome.Queued(q.refused());
+        }
+        if (found instanceof Tracking.Outcome.Cancelled c) {
+            return new Outcome.Cancelled(c.at());
         }
         if (found instanceof Tracking.Outcome.NotOnThisKiosk) {
             return new Outcome.NotOnThisKiosk();

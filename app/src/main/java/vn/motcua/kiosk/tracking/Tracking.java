@@ -54,6 +54,9 @@ public final class Tracking {
         /** A local reference still in this kiosk's outbox ("đang chờ gửi"); {@code refused}: staff must look at it. */
         record Queued(String localRef, Instant storedAt, boolean refused) implements Outcome {}
 
+        /** A local reference whose dossier was refused and then discarded by staff or erased after its time. */
+        record Cancelled(String localRef, Instant at) implements Outcome {}
+
         /** A local reference this kiosk's outbox does not know: it is only known where it was filed. */
         record NotOnThisKiosk() implements Outcome {}
     }
@@ -124,6 +127,9 @@ public final class Tracking {
             localGuesses.succeeded();
             if (w instanceof Outbox.Whereabouts.Waiting waiting) {
                 return new Outcome.Queued(typed, waiting.storedAt(), waiting.refused());
+            }
+            if (w instanceof Outbox.Whereabouts.Cancelled cancelled) {
+                return new Outcome.Cancelled(typed, cancelled.at());
             }
             if (w instanceof Outbox.Whereabouts.Sent sent) {
                 return askPortal(sent.dossierCode(), digits);

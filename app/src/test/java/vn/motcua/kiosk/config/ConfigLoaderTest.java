@@ -137,6 +137,7 @@ class ConfigLoaderTest {
         List<ConfigProblem> problems = problemsOf(json);
         assertThat(problems).extracting(ConfigProblem::key)
                 .containsExactlyInAnyOrder("language", "privacy.interruptedDraftMinutes", "privacy.parkedDraftDays",
+                        "privacy.refusedOutboxDays",
                         "privacy.trainingDossierDays");
         assertThat(problems).extracting(ConfigProblem::expected).containsOnly(Expectation.PRESENT);
     }
@@ -157,6 +158,15 @@ class ConfigLoaderTest {
         assertThat(p.args()).containsExactly("1", "90");
         assertThat(p.found()).isEqualTo("0");
         assertThat(loader.load(ConfigSource.embedded()).privacy().trainingDossierDays()).isEqualTo(7);
+    }
+
+    @Test
+    void refusedOutboxDaysOutsideItsRangeSaysTheRange() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"refusedOutboxDays\": 14", "\"refusedOutboxDays\": 0"));
+        assertThat(p.key()).isEqualTo("privacy.refusedOutboxDays");
+        assertThat(p.expected()).isEqualTo(Expectation.RANGE);
+        assertThat(p.args()).containsExactly("1", "90");
+        assertThat(p.found()).isEqualTo("0");
     }
 
     @Test

@@ -69,9 +69,23 @@ class ReprintsTest {
                 .containsExactlyInAnyOrder(Receipts.CODE, "000.25.14.H56-261122-0007");
         assertThat(reprints.receipt(Receipts.queued().receiptNumber()).orElseThrow().queued()).isFalse();
 
-        // Past midnight in Vietnam: nothing of yesterday is kept.
+        // Past midnight in Vietnam: nothing of yesterday is shown, and the housekeeping erases it.
         clock.advance(Duration.ofHours(14));
         assertThat(reprints.today()).isEmpty();
         assertThat(reprints.receipt(original.receiptNumber())).isEmpty();
+        assertThat(reprints.eraseEarlierDays()).isEqualTo(2);
+        assertThat(new ReceiptStore(db).all()).isEmpty();
+    }
+
+    @Test
+    void lookingAtTheListErasesNothingAndTodaysCopiesStayThroughTheDay() {
+        reprints.remember(Receipts.filed(true));
+        clock.advance(Duration.ofHours(13)); // 23:00 in Vietnam
+        assertThat(reprints.eraseEarlierDays()).isZero();
+        assertThat(reprints.today()).hasSize(1);
+        clock.advance(Duration.ofHours(1)); // 00:00 the next day
+        assertThat(reprints.today()).isEmpty();
+        assertThat(new ReceiptStore(db).all()).as("the list alone erases nothing").hasSize(1);
+        assertThat(reprints.eraseEarlierDays()).isEqualTo(1);
     }
 }

@@ -30,7 +30,7 @@ public final class TestKiosk {
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
                 new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false, List.of("result-signers/training-ca.pem")),
-                new KioskConfig.Keyboard(TonePlacement.NEW), new KioskConfig.Privacy(15, 30, 7));
+                new KioskConfig.Keyboard(TonePlacement.NEW), new KioskConfig.Privacy(15, 30, 14, 7));
     }
 
     public static KioskConfig config() {

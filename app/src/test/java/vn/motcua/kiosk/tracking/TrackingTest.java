@@ -48,4 +48,12 @@ class TrackingTest {
         assertThat(tracking.lookup(REF, "0000")).isInstanceOf(Tracking.Outcome.NotFound.class);
         assertThat(tracking.lookup(REF, "5678")).isInstanceOf(Tracking.Outcome.Queued.class);
     }
+
+    @Test
+    void aDiscardedReferenceIsToldAsCancelledNotAsUnknown() {
+        Instant at = Instant.parse("2026-12-03T09:00:00Z");
+        Tracking cancelled = new Tracking(() -> null,
+                (ref, digits) -> new Outbox.Whereabouts.Cancelled(at, vn.motcua.kiosk.outbox.DiscardReason.DUPLICATE), clock);
+        assertThat(cancelled.lookup(REF.toLowerCase(java.util.Locale.ROOT), "1234")).isEqualTo(new Tracking.Outcome.Cancelled(REF, at));
+    }
 }

@@ -51,4 +51,46 @@ class StaffOutboxTest extends ShellFixture {
         await(() -> showing(robot, "staff-outbox-open"));
         robot.clickOn("#staff-close");
     }
+
+    @Test
+    void staffDiscardARefusedDossierWithAReasonAfterConfirmingAndOnlyATombstoneStays(FxRobot robot) throws Exception {
+        Outbox outbox = services.portal().outbox();
+        Path pdf = Files.write(dataDir.resolve("a.pdf"), new byte[1234]);
+        String body = "{\"procedureId\":\"lltp-self\",\"applicant\":{\"fullName\":\"NGUYỄN VĂN AN\",\"phone\":\"0912345678\"}}";
+        String refused = outbox.add(new Outbox.Submission("lltp-self", body, List.of(new Outbox.Paper("idCard", "cccd.pdf", pdf))));
+        outbox.store().parked(refused, "createDossier 422: Hồ sơ chưa hợp lệ", clock.instant());
+
+        pin(robot);
+        robot.clickOn("#staff-outbox-open");
+        await(() -> showing(robot, "outbox-discard-" + refused));
+        robot.clickOn("#outbox-discard-" + refused);
+        await(() -> showing(robot, "outbox-discard-question"));
+        // Nothing is erased before a reason is chosen; "Không hủy" keeps the dossier.
+        assertThat(find(robot, "outbox-discard-confirm").isDisabled()).isTrue();
+        robot.clickOn("#outbox-discard-cancel");
+        await(() -> robot.lookup("#outbox-discard-question").tryQuery().isEmpty());
+        assertThat(outbox.store().find(refused)).isPresent();
+
+        robot.clickOn("#outbox-discard-" + refused);
+        await(() -> showing(robot, "discard-reason-FILED_AT_DESK"));
+        assertThat(((javafx.scene.control.Labeled) find(robot, "discard-reason-FILED_AT_DESK")).getText()).isEqualTo("Đã nộp trực tiếp tại quầy");
+        robot.clickOn("#discard-reason-FILED_AT_DESK");
+        await(() -> !find(robot, "outbox-discard-confirm").isDisabled());
+        robot.clickOn("#outbox-discard-confirm");
+        await(() -> showing(robot, "staff-outbox-empty"));
+
+        assertThat(outbox.store().find(refused)).isEmpty();
+        assertThat(dataDir.resolve("outbox").resolve(refused)).doesNotExist();
+        assertThat(outbox.store().tombstone(refused).orElseThrow().reason()).isEqualTo("FILED_AT_DESK");
+        // The event says what and why, never which dossier or whose.
+        var discarded = services.events().recent(20).stream().filter(e -> e.type() == vn.motcua.kiosk.store.EventType.OUTBOX_DISCARDED).toList();
+        assertThat(discarded).hasSize(1);
+        assertThat(discarded.get(0).detail()).isEqualTo("procedure=lltp-self reason=FILED_AT_DESK").doesNotContain(refused);
+        // The citizen who looks the reference up hears it was cancelled.
+        assertThat(services.tracking().lookup(refused, "5678")).isInstanceOf(vn.motcua.kiosk.tracking.Tracking.Outcome.Cancelled.class);
+
+        robot.clickOn("#staff-outbox-back");
+        await(() -> showing(robot, "staff-outbox-open"));
+        robot.clickOn("#staff-close");
+    }
 }

@@ -131,6 +131,10 @@ public final class ResultViewModel {
         } else if (outcome instanceof Results.Outcome.Queued q) {
             feedback.set(new Feedback(q.refused() ? "result.queued.refused" : "result.queued", null));
             phase.set(Phase.NOT_READY);
+        } else if (outcome instanceof Results.Outcome.Cancelled c) {
+            feedback.set(new Feedback("track.local.cancelled", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                    .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(c.at())));
+            phase.set(Phase.ASK);
         } else if (outcome instanceof Results.Outcome.NotOnThisKiosk) {
             feedback.set(new Feedback("track.local.unknown", null));
             phase.set(Phase.ASK);

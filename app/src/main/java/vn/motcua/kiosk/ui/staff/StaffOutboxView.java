@@ -8,14 +8,21 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.outbox.DiscardReason;
 import vn.motcua.kiosk.outbox.Outbox;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
 
-/** "Hồ sơ chờ gửi": one row per outbox entry, newest first; a parked one can be sent again. */
+/**
+ * "Hồ sơ chờ gửi": one row per outbox entry, newest first; a parked one can be sent again or
+ * discarded ("Hủy hồ sơ": a reason from a fixed list, then a confirmation).
+ */
 final class StaffOutboxView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -39,9 +46,13 @@ final class StaffOutboxView extends VBox {
             }
             for (Outbox.QueueItem item : vm.items()) {
                 rows.getChildren().add(row(item, vm, i18n));
+                if (item.localRef().equals(vm.discardingProperty().get()) && item.state() == Outbox.Status.REFUSED) {
+                    rows.getChildren().add(discardQuestion(item.localRef(), vm, i18n));
+                }
             }
         };
         vm.items().addListener((ListChangeListener<Outbox.QueueItem>) c -> render.run());
+        vm.discardingProperty().addListener((obs, was, is) -> render.run());
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
         render.run();
         ScrollPane scroll = new ScrollPane(rows);
@@ -79,8 +90,42 @@ final class StaffOutboxView extends VBox {
         if (item.state() == Outbox.Status.REFUSED) {
             Button again = Controls.button(i18n, "staff.outbox.resend", "outbox-resend-" + item.localRef(), () -> vm.resend(item.localRef()));
             again.setMinWidth(USE_PREF_SIZE); // the reason wraps; the button keeps its words
-            row.getChildren().add(again);
+            Button discard = Controls.button(i18n, "staff.outbox.discard", "outbox-discard-" + item.localRef(),
+                    () -> vm.askDiscard(item.localRef()));
+            discard.setMinWidth(USE_PREF_SIZE);
+            row.getChildren().addAll(again, discard);
         }
         return row;
+    }
+
+    /** The reasons as toggles, and a confirmation that stays disabled until one is chosen. */
+    private static VBox discardQuestion(String localRef, StaffOutboxViewModel vm, I18n i18n) {
+        var m = i18n.messages();
+        Label title = new Label(m.get("staff.outbox.discard.title", localRef));
+        title.getStyleClass().add("section-title");
+        Label explain = new Label(m.get("staff.outbox.discard.explain"));
+        explain.setWrapText(true);
+        ToggleGroup group = new ToggleGroup();
+        FlowPane reasons = new FlowPane();
+        reasons.getStyleClass().add("choice-row");
+        for (DiscardReason r : DiscardReason.STAFF_CHOICES) {
+            ToggleButton b = new ToggleButton(m.get("staff.outbox.discard.reason." + r.name()));
+            b.setId("discard-reason-" + r.name());
+            b.getStyleClass().add("choice");
+            b.setToggleGroup(group);
+            b.setSelected(r == vm.reasonProperty().get());
+            reasons.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((obs, was, is) -> vm.chooseReason(
+                is == null ? null : DiscardReason.valueOf(((ToggleButton) is).getId().substring("discard-reason-".length()))));
+        Button confirm = Controls.button(i18n, "staff.outbox.discard.confirm", "outbox-discard-confirm", vm::confirmDiscard);
+        confirm.disableProperty().bind(vm.reasonProperty().isNull());
+        Button cancel = Controls.button(i18n, "staff.outbox.discard.cancel", "outbox-discard-cancel", vm::cancelDiscard);
+        HBox buttons = new HBox(cancel, confirm);
+        buttons.getStyleClass().add("button-row");
+        VBox box = new VBox(title, explain, reasons, buttons);
+        box.setId("outbox-discard-question");
+        box.getStyleClass().add("outbox-discard");
+        return box;
     }
 }

@@ -23,6 +23,9 @@ public final class TrackViewModel {
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     private final Tracking tracking;
     private final Executor background;
     private final StringProperty code = new SimpleStringProperty("");
@@ -124,6 +127,8 @@ public final class TrackViewModel {
         } else if (outcome instanceof Tracking.Outcome.Queued q) {
             feedback.set(null);
             queued.set(q);
+        } else if (outcome instanceof Tracking.Outcome.Cancelled c) {
+            feedback.set(new Feedback("track.local.cancelled", DAY.format(c.at())));
         } else if (outcome instanceof Tracking.Outcome.NotOnThisKiosk) {
             feedback.set(new Feedback("track.local.unknown", null));
         } else if (outcome instanceof Tracking.Outcome.NotFound) {
