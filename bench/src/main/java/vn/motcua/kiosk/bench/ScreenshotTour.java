@@ -259,10 +259,22 @@ public final class ScreenshotTour {
             press(stage, key);
         }
         waitFor(() -> stage.getScene().lookup("#staff-outbox-open").getParent().isVisible()); // the menu, once the PIN is checked
+        shot(stage, "staff-menu");
+        resize(stage, 1024, 768);
+        shot(stage, "staff-menu-1024x768");
+        resize(stage, 1280, 800);
         press(stage, "staff-outbox-open");
         waitFor(() -> stage.getScene().lookup("#staff-outbox-rows") != null
                 && ((javafx.scene.layout.VBox) stage.getScene().lookup("#staff-outbox-rows")).getChildren().size() == 2);
         shot(stage, "staff-outbox");
+        // "Hủy hồ sơ" on the refused one: the reasons, and the confirmation that waits for one.
+        String refused = services.portal().items().stream().filter(i -> i.state() == vn.motcua.kiosk.outbox.Outbox.Status.REFUSED)
+                .findFirst().orElseThrow().localRef();
+        press(stage, "outbox-discard-" + refused);
+        waitFor(() -> stage.getScene().lookup("#outbox-discard-question") != null);
+        press(stage, "discard-reason-" + vn.motcua.kiosk.outbox.DiscardReason.STAFF_CHOICES.get(0).name());
+        shot(stage, "staff-outbox-discard");
+        press(stage, "outbox-discard-cancel");
         press(stage, "staff-outbox-back");
         press(stage, "staff-close");
 
