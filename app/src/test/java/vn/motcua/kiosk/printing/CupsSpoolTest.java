@@ -3,6 +3,7 @@ package vn.motcua.kiosk.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.kiosk.receipt.ExternalTools.requireCups;
+import static vn.motcua.kiosk.testing.Bytes.indexOf;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,18 +89,5 @@ class CupsSpoolTest {
             }
         }
         return hits;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -2,6 +2,7 @@
 package vn.motcua.kiosk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.kiosk.testing.Bytes.indexOf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,18 +111,5 @@ class ErasedRowsTest {
             }
         }
         return found;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
