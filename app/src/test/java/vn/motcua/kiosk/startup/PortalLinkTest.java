@@ -97,6 +97,50 @@ class PortalLinkTest {
         }
     }
 
+    @Test
+    void theEmbeddedPortalKeepsDossiersForTheConfiguredDays() throws Exception {
+        // Three days, not the portal's own default of seven: a dossier four days old tells them apart.
+        KioskConfig c = withPortal(KioskConfig.Portal.EMBEDDED_TRAINING);
+        KioskConfig config = new KioskConfig(c.kioskId(), c.agency(), c.mode(), c.portal(), c.language(), c.timeouts(), c.devices(),
+                c.staff(), c.signing(), c.keyboard(), new KioskConfig.Privacy(15, 30, 14, 3));
+        String old;
+        String young;
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
+                PortalLink link = new PortalLink(config, ConfigSource.embedded(), db, dir, Clock.systemUTC(), ids -> { })) {
+            link.start();
+            old = file(link);
+            young = file(link);
+        }
+        storedDaysAgo(old, 4);
+        storedDaysAgo(young, 2);
+
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"));
+                PortalLink link = new PortalLink(config, ConfigSource.embedded(), db, dir, Clock.systemUTC(), ids -> { })) {
+            link.start();
+            assertThat(link.client().dossier(young).id()).isEqualTo(young);
+            vn.motcua.kiosk.portal.PortalRefusedException gone = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    vn.motcua.kiosk.portal.PortalRefusedException.class, () -> link.client().dossier(old));
+            assertThat(gone).as("the dossier stored 4 days ago, with trainingDossierDays 3").isNotNull();
+            assertThat(gone.status()).isEqualTo(404);
+        }
+    }
+
+    private static String file(PortalLink link) throws Exception {
+        return link.client().createDossier(java.util.UUID.randomUUID().toString(), "{\"procedureId\":\"lltp-self\","
+                + "\"agencyCode\":\"000.00.14.H56\",\"applicant\":{\"fullName\":\"TRẦN THỊ BÌNH\","
+                + "\"idNumber\":\"001195012345\",\"phone\":\"0912345678\"}}").id();
+    }
+
+    private void storedDaysAgo(String dossierId, int days) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("training-portal").resolve("training-portal.sqlite"));
+                java.sql.PreparedStatement ps = c.prepareStatement("UPDATE dossiers SET stored_at_ms = ? WHERE id = ?")) {
+            ps.setLong(1, System.currentTimeMillis() - java.time.Duration.ofDays(days).toMillis());
+            ps.setString(2, dossierId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     private static void trainer(TrainingPortalFixture portal, String path) throws Exception {
         okhttp3.Request r = new okhttp3.Request.Builder().url(portal.portal.baseUrl() + path)
                 .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json"))).build();
