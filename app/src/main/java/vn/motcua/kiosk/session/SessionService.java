@@ -366,23 +366,8 @@ public final class SessionService implements AutoCloseable {
      * and a draft restores answers, not papers. Parked drafts past {@code parkedFor} expire.
      */
     public synchronized void sweep(Duration resumeWindow, Duration parkedFor) {
-        Instant now = clock.instant();
-        for (SessionStore.Interrupted i : sessions.interrupted()) {
-            if (current != null && current.id().equals(i.id())) {
-                continue;
-            }
-            if (i.lastSaved().isAfter(now.minus(resumeWindow))) {
-                continue;
-            }
-            Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
-            sessions.ended(i.id(), now);
-            events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
-        }
+        expireDrafts(resumeWindow, parkedFor);
         eraseOrphanFolders();
-        int expired = drafts.eraseParkedBefore(now.minus(parkedFor));
-        if (expired > 0) {
-            events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + expired);
-        }
     }
 
     /**
@@ -393,28 +378,30 @@ public final class SessionService implements AutoCloseable {
      * {@link #sweep} at start (an earlier run's are gone by then; this run's belong to its sessions).
      */
     public Expired expire(Duration resumeWindow, Duration parkedFor) {
-        return disk.submit(() -> {
-            Instant now = clock.instant();
-            String open;
-            synchronized (this) {
-                open = current == null ? null : current.id();
+        return disk.submit(() -> expireDrafts(resumeWindow, parkedFor)).join();
+    }
+
+    private Expired expireDrafts(Duration resumeWindow, Duration parkedFor) {
+        Instant now = clock.instant();
+        String open;
+        synchronized (this) {
+            open = current == null ? null : current.id();
+        }
+        int interrupted = 0;
+        for (SessionStore.Interrupted i : sessions.interrupted()) {
+            if (i.id().equals(open) || begunHere.contains(i.id()) || i.lastSaved().isAfter(now.minus(resumeWindow))) {
+                continue;
             }
-            int interrupted = 0;
-            for (SessionStore.Interrupted i : sessions.interrupted()) {
-                if (i.id().equals(open) || begunHere.contains(i.id()) || i.lastSaved().isAfter(now.minus(resumeWindow))) {
-                    continue;
-                }
-                Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
-                sessions.ended(i.id(), now);
-                events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
-                interrupted++;
-            }
-            int parked = drafts.eraseParkedBefore(now.minus(parkedFor));
-            if (parked > 0) {
-                events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + parked);
-            }
-            return new Expired(interrupted, parked);
-        }).join();
+            Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
+            sessions.ended(i.id(), now);
+            events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
+            interrupted++;
+        }
+        int parked = drafts.eraseParkedBefore(now.minus(parkedFor));
+        if (parked > 0) {
+            events.record(EventType.PARKED_DRAFTS_EXPIRED, null, "drafts=" + parked);
+        }
+        return new Expired(interrupted, parked);
     }
 
     /** Every session folder but the open session's. */

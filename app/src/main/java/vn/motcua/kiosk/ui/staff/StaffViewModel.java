@@ -47,7 +47,7 @@ public final class StaffViewModel {
 
     /** The PIN pad and the kiosk's own actions only, without outbox, reprints or device boards (some tests). */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
-        this(gate, actions, background, null, null, new PrinterTroubleBoard(), new ResultTroubleBoard());
+        this(gate, actions, background, null, null, new PrinterTroubleBoard(), new ResultTroubleBoard(), null);
     }
 
     /**
@@ -55,13 +55,8 @@ public final class StaffViewModel {
      * @param reprints today's receipts to print again, or null where there are none
      * @param printer  where the printing screens report trouble; its last one shows in the menu
      * @param results  where the result screen reports an e-result refused for its signature
+     * @param afresh   "start training afresh", or null where the kiosk runs no training portal of its own
      */
-    public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
-            StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results) {
-        this(gate, actions, background, outbox, reprints, printer, results, null);
-    }
-
-    /** @param afresh "start training afresh", or null where the kiosk runs no training portal of its own */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
             StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results, TrainingAfresh afresh) {
         this.afresh = afresh;
