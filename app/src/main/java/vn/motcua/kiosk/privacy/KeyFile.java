@@ -14,7 +14,7 @@ import java.util.Map;
  * <ol>
  *   <li>{@code $CREDENTIALS_DIRECTORY/motcua-kiosk-data-key}: systemd hands the service a
  *       credential, TPM-sealed by {@code systemd-creds} where the machine has a TPM;</li>
- *   <li>{@code /etc/motcua-kiosk/data.key}: made by the installer, root-owned, readable by the
+ *   <li>{@code /etc/mot-cua-kiosk/data.key}: made by the installer, root-owned, readable by the
  *       kiosk account's group only;</li>
  *   <li>the account's own configuration folder ({@code ~/.config/motcua-kiosk/data.key},
  *       {@code %LOCALAPPDATA%\MotCuaKiosk\data.key}): made at the first start, 0600. The
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class KeyFile {
     static final String CREDENTIAL = "motcua-kiosk-data-key";
-    static final Path SYSTEM_KEY = Path.of("/etc/motcua-kiosk/data.key");
+    static final Path SYSTEM_KEY = Path.of("/etc/mot-cua-kiosk/data.key");
 
     private KeyFile() {}
 

@@ -7,16 +7,17 @@ import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.privacy.KeyFile;
 
 /**
- * Command line: {@code [run|doctor|hash-pin] [--config DIR] [--data DIR] [--key FILE] [--windowed]
+ * Command line: {@code [run|doctor|hash-pin] [--config DIR]... [--data DIR] [--key FILE] [--windowed]
  * [--report-first-frame] [--print-test-page] [--scan-test-page]}. Without {@code --config} the embedded training defaults are used;
+ * given more than once, each file is read from the first of those folders that has it ({@link ConfigSource#layered});
  * without {@code --key} the data key is looked for where {@link KeyFile#locate} says.
  */
-public record Options(String command, Path configDir, Path dataDir, Path keyFile, boolean windowed, boolean reportFirstFrame,
+public record Options(String command, List<Path> configDirs, Path dataDir, Path keyFile, boolean windowed, boolean reportFirstFrame,
                       boolean printTestPage, boolean scanTestPage) {
 
     public static Options parse(String... args) {
         String command = "run";
-        Path config = null;
+        List<Path> config = new ArrayList<>();
         Path data = null;
         Path key = null;
         boolean windowed = false;
@@ -28,7 +29,7 @@ public record Options(String command, Path configDir, Path dataDir, Path keyFile
             String a = rest.remove(0);
             switch (a) {
                 case "run", "doctor", "hash-pin" -> command = a;
-                case "--config" -> config = Path.of(value(a, rest));
+                case "--config" -> config.add(Path.of(value(a, rest)));
                 case "--data" -> data = Path.of(value(a, rest));
                 case "--key" -> key = Path.of(value(a, rest));
                 case "--windowed" -> windowed = true;
@@ -36,13 +37,13 @@ public record Options(String command, Path configDir, Path dataDir, Path keyFile
                 case "--print-test-page" -> printTestPage = true;
                 case "--scan-test-page" -> scanTestPage = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + a
-                        + " (usage: [run|doctor|hash-pin] [--config DIR] [--data DIR] [--key FILE] [--windowed] [--print-test-page] [--scan-test-page])");
+                        + " (usage: [run|doctor|hash-pin] [--config DIR]... [--data DIR] [--key FILE] [--windowed] [--print-test-page] [--scan-test-page])");
             }
         }
         if (data == null) {
             data = Path.of(System.getProperty("user.home"), ".motcua-kiosk");
         }
-        return new Options(command, config, data, key, windowed, reportFirstFrame, printTestPage, scanTestPage);
+        return new Options(command, List.copyOf(config), data, key, windowed, reportFirstFrame, printTestPage, scanTestPage);
     }
 
     private static String value(String flag, List<String> rest) {
@@ -59,6 +60,6 @@ public record Options(String command, Path configDir, Path dataDir, Path keyFile
     }
 
     public ConfigSource configSource() {
-        return configDir == null ? ConfigSource.embedded() : ConfigSource.folder(configDir);
+        return configDirs.isEmpty() ? ConfigSource.embedded() : ConfigSource.layered(configDirs);
     }
 }
