@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.catalogue.CatalogueCheck;
 import vn.motcua.kiosk.catalogue.CatalogueService;
@@ -33,8 +34,7 @@ import vn.motcua.kiosk.store.Database;
 
 /**
  * {@code doctor}: checks the configuration and the machine without starting the UI, one line per
- * check, OK or PROBLEM with what to do. Exit status 0 only when everything is well. Later work
- * adds the scanner, printer, token and portal checks here.
+ * check, OK or PROBLEM with what to do. Exit status 0 only when everything is well.
  */
 public final class Doctor {
     /** The PIN that the shipped training configuration uses; refused in production. */
@@ -75,12 +75,14 @@ public final class Doctor {
         }
     }
 
-    /** What doctor reads from the machine; tests replace it. */
-    public interface Environment {
-        String getenv(String name);
+    /** What doctor reads from the machine: variables, and where the device services are; tests replace both. */
+    public record Environment(Function<String, String> variables, ServiceChecks.Places services) {
+        public String getenv(String name) {
+            return variables.apply(name);
+        }
 
-        static Environment system() {
-            return System::getenv;
+        public static Environment system() {
+            return new Environment(System::getenv, ServiceChecks.Places.system(System::getenv));
         }
     }
 
@@ -118,6 +120,7 @@ public final class Doctor {
             }
             checks.addAll(devices.run(configSource, config, m));
         }
+        checks.addAll(ServiceChecks.run(env.services(), m));
 
         checks.add(dataFolder(m));
         DataKey key = null;

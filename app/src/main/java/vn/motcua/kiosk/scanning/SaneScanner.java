@@ -54,9 +54,14 @@ public final class SaneScanner implements Scanner {
         this.readTimeout = readTimeout;
     }
 
+    /** Where the kiosk finds saned: loopback only (doctor checks that saned listens here and nowhere else). */
+    public static InetSocketAddress kioskSaned() {
+        return new InetSocketAddress("127.0.0.1", DEFAULT_PORT);
+    }
+
     /** For {@code devices.scanner} of the configuration, through saned on this machine. */
     public static SaneScanner forConfiguredScanner(String configured) {
-        return new SaneScanner(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), configured,
+        return new SaneScanner(kioskSaned(), configured,
                 Duration.ofSeconds(5), Duration.ofSeconds(120));
     }
 

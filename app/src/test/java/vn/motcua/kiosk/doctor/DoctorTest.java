@@ -37,16 +37,24 @@ class DoctorTest {
         }
     }
 
+    /** These variables, and the machine's services as the Debian package leaves them. */
+    private Doctor.Environment env(Map<String, String> variables) throws IOException {
+        return new Doctor.Environment(variables::get, TestMachine.healthy(dir.resolve("machine")));
+    }
+
     private KeyFile.Location key() {
         return new KeyFile.Location(dir.resolve("keys").resolve("data.key"), true);
     }
 
     @Test
-    void aHealthyKioskPassesEveryCheckAndExitsZero() {
+    void aHealthyKioskPassesEveryCheckAndExitsZero() throws Exception {
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(), env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).contains("OK       Configuration", "OK       Data folder", "OK       Data key", "OK       Database",
                 "OK       Display", "All checks passed.");
+        assertThat(out).containsPattern("OK +Scanner service saned +listens on loopback only, at 127.0.0.1:6566")
+                .containsPattern("OK +CUPS job files +.*cupsd.conf: PreserveJobFiles No, PreserveJobHistory No")
+                .containsPattern("OK +Smart-card service pcscd +.*pcscd.comm is there");
         assertThat(out).doesNotContain("PROBLEM");
         assertThat(status[0]).isZero();
     }
@@ -56,7 +64,7 @@ class DoctorTest {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"inactivityEndSeconds\": 120", "\"inactivityEndSeconds\": \"2 phút\""));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), key(), Map.<String, String>of()::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), key(), env(Map.of()), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Configuration .*kiosk.json — key \"timeouts.inactivityEndSeconds\": expected a whole number.*fix the file");
         assertThat(out).containsPattern("PROBLEM +Display +no graphical display");
         assertThat(out).contains("2 problem(s) to fix.");
@@ -69,7 +77,7 @@ class DoctorTest {
         Files.writeString(config.resolve("kiosk.json"), shipped().replace("\"mode\": \"training\"", "\"mode\": \"production\"")
                 .replace("\"embedded:training\"", "\"https://dichvucong.example.vn/api/v1\""));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.folder(config), dir.resolve("data"), key(), env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Staff PIN +still the default training PIN");
         assertThat(status[0]).isEqualTo(1);
     }
@@ -79,19 +87,33 @@ class DoctorTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("kiosk.db"), "not a database ".repeat(200));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), data, key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.embedded(), data, key(), env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Database .*back the file up");
         assertThat(status[0]).isEqualTo(1);
     }
 
     @Test
-    void deviceProblemsCountTowardsTheExitStatus() {
+    void deviceProblemsCountTowardsTheExitStatus() throws Exception {
         Doctor.DeviceChecks offlinePrinter = (source, config, m) -> List.of(
                 new Doctor.Check("Printer", false, "KioskPDF is stopped — enable it"));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(), Map.of("DISPLAY", ":0")::get,
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(), env(Map.of("DISPLAY", ":0")),
                 offlinePrinter), status);
         assertThat(out).containsPattern("PROBLEM +Printer +KioskPDF is stopped");
+        assertThat(status[0]).isEqualTo(1);
+    }
+
+    @Test
+    void eachDeviceServiceProblemIsALineAndCountsTowardsTheExitStatus() throws Exception {
+        ServiceChecks.Places exposed = TestMachine.places(dir.resolve("machine"),
+                TestMachine.lines(TestMachine.TCP_HEADER, TestMachine.SANED_ANY), null, "LogLevel warn\n", false);
+        int[] status = new int[1];
+        String out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data"), key(),
+                new Doctor.Environment(Map.of("DISPLAY", ":0")::get, exposed), Doctor.DeviceChecks.NONE), status);
+        assertThat(out).containsPattern("PROBLEM +Scanner service saned +saned listens on the network too \\(0.0.0.0:6566\\)")
+                .containsPattern("PROBLEM +CUPS job files +.*cupsd.conf: no PreserveJobFiles line")
+                .containsPattern("PROBLEM +Smart-card service pcscd +no .*pcscd.comm: pcscd is not running")
+                .contains("3 problem(s) to fix.");
         assertThat(status[0]).isEqualTo(1);
     }
 
@@ -100,7 +122,7 @@ class DoctorTest {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), data, key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.embedded(), data, key(), env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Data folder .*other accounts can enter the folder .*chmod 700");
         assertThat(status[0]).isEqualTo(1);
     }
@@ -111,7 +133,7 @@ class DoctorTest {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         Files.setPosixFilePermissions(Files.writeString(data.resolve("left.txt"), "x"), PosixFilePermissions.fromString("rw-r--r--"));
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), data, key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.embedded(), data, key(), env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Data folder .*: 1 files other accounts can read");
         assertThat(status[0]).isEqualTo(1);
     }
@@ -121,12 +143,12 @@ class DoctorTest {
         Path data = dir.resolve("data");
         KeyFile.Location inData = new KeyFile.Location(data.resolve("data.key"), true);
         int[] status = new int[1];
-        String out = run(new Doctor(ConfigSource.embedded(), data, inData, Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        String out = run(new Doctor(ConfigSource.embedded(), data, inData, env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Data key .*inside the data folder");
 
         KeyFile.open(key());
         Files.setPosixFilePermissions(key().file(), PosixFilePermissions.fromString("rw-r--r--"));
-        out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data2"), key(), Map.of("DISPLAY", ":0")::get, Doctor.DeviceChecks.NONE), status);
+        out = run(new Doctor(ConfigSource.embedded(), dir.resolve("data2"), key(), env(Map.of("DISPLAY", ":0")), Doctor.DeviceChecks.NONE), status);
         assertThat(out).containsPattern("PROBLEM +Data key .*can be read by every account.*chmod 600");
         assertThat(out).containsPattern("PROBLEM +Database .*not checked without a usable data key");
         assertThat(status[0]).isEqualTo(1);
