@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import vn.motcua.kiosk.startup.BuildStampWatcher;
+import vn.motcua.kiosk.startup.ExitStatus;
+
+/**
+ * A newer build installed ({@code --restart-when-changed}): the kiosk ends with
+ * {@link ExitStatus#UPDATED} between sessions, never during one. The test looks at the stamp
+ * itself ({@link BuildStampWatcher#check}), as the watcher's own thread would every few seconds.
+ */
+class RestartAfterUpdateTest extends ShellFixture {
+    @TempDir
+    Path installed;
+
+    private BuildStampWatcher updates;
+    private Path sessionFolder;
+    /** Whether the session's folder was still there when the kiosk was told to end: no, the erasure came first. */
+    private final List<Boolean> folderAtExit = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected BuildStampWatcher updates() {
+        try {
+            updates = BuildStampWatcher.watch(Files.writeString(installed.resolve("build-id"), "2026.12.05-1\n"))
+                    .orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return updates;
+    }
+
+    @Override
+    protected void exited(ExitStatus status) {
+        if (sessionFolder != null) {
+            folderAtExit.add(Files.exists(sessionFolder));
+        }
+        super.exited(status);
+    }
+
+    private void newBuildInstalled() throws IOException {
+        Files.writeString(installed.resolve("build-id"), "2026.12.05-2\n");
+        assertThat(updates.check()).isTrue();
+    }
+
+    @Test
+    void atAnIdleWelcomeTheKioskRestartsAtOnce() throws Exception {
+        newBuildInstalled();
+        await(() -> !exits.isEmpty());
+        assertThat(exits).containsExactly(ExitStatus.UPDATED);
+    }
+
+    @Test
+    void duringASessionItWaitsAndRestartsWhenTheSessionHasEnded(FxRobot robot) throws Exception {
+        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
+        await(() -> showing(robot, "procedure-lltp-self"));
+        sessionFolder = services.sessions().current().orElseThrow().workFolder();
+        services.sessions().flush();
+        assertThat(sessionFolder).isDirectory();
+
+        newBuildInstalled();
+        settle();
+        assertThat(exits).as("never during a session").isEmpty();
+        assertThat(services.sessions().current()).isPresent();
+
+        robot.clickOn("#session-end").clickOn("#end-yes");
+        await(() -> !exits.isEmpty());
+        assertThat(exits).containsExactly(ExitStatus.UPDATED);
+        assertThat(folderAtExit).containsExactly(false);
+    }
+
+    @Test
+    void anOpenStaffDialogIsNotInterrupted(FxRobot robot) throws Exception {
+        robot.clickOn("#staff-open");
+        assertThat(showing(robot, "staff")).isTrue();
+
+        newBuildInstalled();
+        settle();
+        assertThat(exits).isEmpty();
+
+        robot.clickOn("#staff-pin-cancel");
+        await(() -> !exits.isEmpty());
+        assertThat(exits).containsExactly(ExitStatus.UPDATED);
+    }
+
+    @Test
+    void anUnchangedStampRestartsNothing() throws Exception {
+        assertThat(updates.check()).isFalse();
+        settle();
+        assertThat(exits).isEmpty();
+    }
+}
