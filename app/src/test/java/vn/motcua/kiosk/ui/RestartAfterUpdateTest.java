@@ -97,6 +97,21 @@ class RestartAfterUpdateTest extends ShellFixture {
     }
 
     @Test
+    void staffWhoLeaveWhileAnUpdateWaitsGetTheirEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#staff-open");
+        newBuildInstalled();
+        for (char c : "2468".toCharArray()) {
+            robot.clickOn("#staff-key-" + c);
+        }
+        robot.clickOn("#staff-pin-ok");
+        await(() -> showing(robot, "staff-quit"));
+        robot.clickOn("#staff-quit");
+        // The kiosk's exit keeps the first status asked for (KioskExitTest): staff's.
+        await(() -> !exits.isEmpty());
+        assertThat(exits.get(0)).isEqualTo(ExitStatus.STAFF_LEFT);
+    }
+
+    @Test
     void anUnchangedStampRestartsNothing() throws Exception {
         assertThat(updates.check()).isFalse();
         settle();
