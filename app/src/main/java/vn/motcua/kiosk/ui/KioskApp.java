@@ -2,6 +2,7 @@ package vn.motcua.kiosk.ui;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,9 @@ import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.identity.SerialQrReader;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.privacy.KeyFile;
+import vn.motcua.kiosk.startup.BuildStampWatcher;
+import vn.motcua.kiosk.startup.ExitStatus;
+import vn.motcua.kiosk.startup.KioskExit;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
@@ -32,15 +36,20 @@ import vn.motcua.kiosk.ui.startup.StartupErrorView;
 /**
  * The JavaFX application's life: loads the configuration, opens the core, shows the kiosk shell
  * ({@link KioskScreens}) full screen — or, when the configuration is unusable, a full-screen page
- * saying why — and closes it all at the end.
+ * saying why — and closes it all at the end, the JVM's exit status saying why ({@link ExitStatus}).
  */
 public final class KioskApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
     private static Options options;
+    /** How often the build stamp is looked at: an update waits this long at most before the restart is planned. */
+    private static final Duration UPDATE_CHECK = Duration.ofSeconds(5);
+    /** The installed build's stamp as it was at launch; null without {@code --restart-when-changed}. */
+    private static BuildStampWatcher updates;
 
     private KioskServices services;
     private SerialQrReader serialReader;
     private final Workers workers = Workers.start();
+    private final KioskExit exit = new KioskExit(Platform::exit, System::exit);
 
     private static CompletableFuture<Prepared> preparing;
 
@@ -53,6 +62,9 @@ public final class KioskApp extends Application {
      */
     public static void launchKiosk(Options opts) {
         options = opts;
+        if (opts.restartWhenChanged() != null) {
+            updates = BuildStampWatcher.watch(opts.restartWhenChanged()).orElse(null);
+        }
         preparing = CompletableFuture.supplyAsync(KioskApp::prepare);
         Application.launch(KioskApp.class);
     }
@@ -88,7 +100,7 @@ public final class KioskApp extends Application {
             }
             KioskConfig config = prepared.config();
             services = prepared.services();
-            root = KioskScreens.buildShell(stage, config, services, workers, Platform::exit);
+            root = KioskScreens.buildShell(stage, config, services, workers, exit::request, updates);
             openSerialReader(config, (ShellViewModel) root.getUserData());
         } catch (ConfigException e) {
             // kiosk.json or another file of the folder (signing drivers)
@@ -125,6 +137,12 @@ public final class KioskApp extends Application {
         }
         if (services != null) {
             startPortalAfterFirstFrame(scene, services);
+        } else if (updates != null) {
+            // The page saying why the kiosk cannot start holds no session: a newer build may mend it.
+            updates.onChange(() -> Platform.runLater(() -> exit.request(ExitStatus.UPDATED)));
+        }
+        if (updates != null) {
+            updates.start(UPDATE_CHECK);
         }
         stage.show();
     }
@@ -161,8 +179,12 @@ public final class KioskApp extends Application {
         }
     }
 
+    /** The orderly shutdown (however it was asked for), then the JVM ends with the chosen status. */
     @Override
     public void stop() {
+        if (updates != null) {
+            updates.close();
+        }
         if (serialReader != null) {
             serialReader.close();
         }
@@ -171,6 +193,7 @@ public final class KioskApp extends Application {
             services.close();
         }
         workers.close();
+        exit.afterShutdown();
     }
 
     public static String stylesheet() {

@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.ui;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -19,6 +20,8 @@ import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.printing.PrinterTrouble;
 import vn.motcua.kiosk.receipt.ReceiptLayout;
 import vn.motcua.kiosk.receipt.ReceiptRenderer;
+import vn.motcua.kiosk.startup.BuildStampWatcher;
+import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.ui.fee.FeeViewModel;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
@@ -52,12 +55,21 @@ public final class KioskScreens {
 
     private KioskScreens() {}
 
+    /** The shell without {@code --restart-when-changed}. */
+    public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, Workers workers,
+            Consumer<ExitStatus> exit) {
+        return buildShell(stage, config, services, workers, exit, null);
+    }
+
     /**
      * Builds the shell for a stage; also what the UI tests call, with their own services and clock.
-     * Escape and the window's close button ask for the staff PIN instead of closing.
+     * Escape and the window's close button ask for the staff PIN instead of closing. {@code exit}
+     * ends the kiosk with a status (staff leaving, an update); {@code updates}, when not null, is
+     * the installed build's stamp: once it changes, the kiosk ends with {@link ExitStatus#UPDATED}
+     * between sessions.
      */
     public static Parent buildShell(Stage stage, KioskConfig config, KioskServices services, Workers workers,
-            Runnable exit) {
+            Consumer<ExitStatus> exit, BuildStampWatcher updates) {
         I18n i18n = new I18n(config.language().locale());
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n,
                 workers.session(), services.catalogue(), config.agency().provinceCode());
@@ -98,6 +110,11 @@ public final class KioskScreens {
                 result.reset();
             }
         });
+        if (updates != null) {
+            RestartAfterUpdate restart = new RestartAfterUpdate(shell, staff, help, workers.session(),
+                    services.sessions()::flush, exit);
+            updates.onChange(() -> Platform.runLater(restart::updateInstalled));
+        }
         view.setToneStyle(config.keyboard().tonePlacement() == TonePlacement.OLD ? ToneStyle.OLD : ToneStyle.NEW);
         guardTheWindow(stage, view, staff);
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {

@@ -1,6 +1,8 @@
 package vn.motcua.kiosk.ui;
 
+import java.util.function.Consumer;
 import javafx.stage.Stage;
+import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.staff.StaffActions;
 
@@ -9,9 +11,9 @@ final class StageActions implements StaffActions {
     private static final String LEAVING = "kiosk.leavingFullScreen";
     private final Stage stage;
     private final ShellViewModel shell;
-    private final Runnable exit;
+    private final Consumer<ExitStatus> exit;
 
-    StageActions(Stage stage, ShellViewModel shell, Runnable exit) {
+    StageActions(Stage stage, ShellViewModel shell, Consumer<ExitStatus> exit) {
         this.stage = stage;
         this.shell = shell;
         this.exit = exit;
@@ -41,6 +43,7 @@ final class StageActions implements StaffActions {
     @Override
     public void quit() {
         shell.shutdown();
-        exit.run();
+        // Staff left on purpose: the service manager must not start the kiosk again.
+        exit.accept(ExitStatus.STAFF_LEFT);
     }
 }

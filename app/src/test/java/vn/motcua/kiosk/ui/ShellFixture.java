@@ -1,8 +1,9 @@
 package vn.motcua.kiosk.ui;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,6 +17,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.motcua.kiosk.startup.BuildStampWatcher;
+import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.testing.TestClock;
@@ -29,7 +32,8 @@ public abstract class ShellFixture {
     protected Path dataDir;
 
     protected final TestClock clock = new TestClock();
-    protected final AtomicBoolean quitCalled = new AtomicBoolean();
+    /** Every status the shell asked the kiosk to end with (the real kiosk's exit hook ends the JVM). */
+    protected final List<ExitStatus> exits = new CopyOnWriteArrayList<>();
     protected KioskServices services;
     protected ShellViewModel vm;
     protected Stage stage;
@@ -37,6 +41,16 @@ public abstract class ShellFixture {
 
     protected KioskConfig config() {
         return TestKiosk.config();
+    }
+
+    /** The installed build's stamp ({@code --restart-when-changed}); none unless a test gives one. */
+    protected BuildStampWatcher updates() {
+        return null;
+    }
+
+    /** The exit hook: records the status (a test may look at the kiosk as it was at that moment). */
+    protected void exited(ExitStatus status) {
+        exits.add(status);
     }
 
     // TestFX looks for @Start only on the test class itself, so the fixture sets its stage up here.
@@ -51,7 +65,7 @@ public abstract class ShellFixture {
         KioskApp.loadFonts();
         KioskConfig config = config();
         services = TestKiosk.open(config, dataDir, clock);
-        Parent root = KioskScreens.buildShell(stage, config, services, workers, () -> quitCalled.set(true));
+        Parent root = KioskScreens.buildShell(stage, config, services, workers, this::exited, updates());
         vm = (ShellViewModel) root.getUserData();
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(KioskApp.stylesheet());
@@ -82,6 +96,12 @@ public abstract class ShellFixture {
         FxToolkit.setupStage(this::start);
         WaitForAsyncUtils.waitForFxEvents();
         stopped = false;
+    }
+
+    /** Returns once the session's worker thread and then the FX thread have done what was given them so far. */
+    protected void settle() throws Exception {
+        workers.session().submit(() -> { }).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Looked up on the FX thread: a lookup from the test thread races with screens being rebuilt. */

@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.store.Event;
 import vn.motcua.kiosk.store.EventType;
 
@@ -33,7 +34,7 @@ class StaffExitTest extends ShellFixture {
         assertThat(feedback(robot)).isEqualTo("Mã PIN không đúng. Còn 4 lần thử.");
         assertThat(showing(robot, "staff-quit")).isFalse();
         assertThat(((Label) find(robot, "staff-pin-mask")).getText()).isEmpty();
-        assertThat(quitCalled).isFalse();
+        assertThat(exits).isEmpty();
         robot.clickOn("#staff-pin-cancel");
         assertThat(showing(robot, "staff")).isFalse();
     }
@@ -47,7 +48,8 @@ class StaffExitTest extends ShellFixture {
         robot.clickOn("#staff-key-4").clickOn("#staff-key-6").clickOn("#staff-key-8").clickOn("#staff-pin-ok");
         await(() -> showing(robot, "staff-quit"));
         robot.clickOn("#staff-quit");
-        assertThat(quitCalled).isTrue();
+        // The service manager must not start the kiosk again: the technician's console appears.
+        assertThat(exits).containsExactly(ExitStatus.STAFF_LEFT);
         assertThat(services.sessions().current()).isEmpty();
         services.sessions().flush();
         assertThat(services.events().recent(10)).extracting(Event::type)
@@ -69,7 +71,7 @@ class StaffExitTest extends ShellFixture {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(stage.isShowing()).isTrue();
         assertThat(showing(robot, "staff")).isTrue();
-        assertThat(quitCalled).isFalse();
+        assertThat(exits).isEmpty();
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class ScreenshotTour {
         Stage stage = fx(() -> {
             KioskApp.loadFonts();
             Stage s = new Stage();
-            Parent root = KioskScreens.buildShell(s, config, services, workers, () -> {});
+            Parent root = KioskScreens.buildShell(s, config, services, workers, status -> {});
             Scene scene = new Scene(root, 1280, 800);
             scene.getStylesheets().add(KioskApp.stylesheet());
             s.setScene(scene);
