@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: AGPL-3.0-or-later
-# Builds the Debian package: target/deb/mot-cua-kiosk_<version>_amd64.deb (decision 0010).
+# Builds the Debian package: target/deb/mot-cua-kiosk_<version>_amd64.deb (decision 0011).
 #   installers/linux/build-deb.sh [--version V] [--repo-url URL --repo-key KEY] [--out DIR]
 # The package holds the kiosk with its own trimmed Java runtime (jlink), its jars with their native
 # libraries unpacked at build time, an AppCDS archive made here by starting the kiosk once under
@@ -103,7 +103,9 @@ chmod 0644 "$lib/lib/kiosk.jsa"
 mkdir -p "$stage/etc/$pkg" "$stage/usr/share/$pkg/config"
 sed 's#mvn -q -pl app -am compile exec:exec -Dkiosk.args=hash-pin#sudo mot-cua-kiosk hash-pin#' \
   kiosk-config/kiosk.json > "$stage/etc/$pkg/kiosk.json"
-(cd kiosk-config && tar --exclude=./kiosk.json --exclude=./portal-secret.txt --exclude=./README.md -cf - .) \
+# The training device secret ships too (the embedded training portal's, public): a real portal's
+# secret goes in /etc/mot-cua-kiosk/portal-secret.txt, which wins.
+(cd kiosk-config && tar --exclude=./kiosk.json --exclude=./README.md -cf - .) \
   | tar -xf - -C "$stage/usr/share/$pkg/config"
 
 # 6. The system's side: the unit, its PAM session, the device services, the technician's command.
@@ -113,7 +115,6 @@ install -D -m 0644 "$here/debian/logind-kiosk.conf" "$stage/usr/lib/systemd/logi
 install -D -m 0644 "$here/debian/sysctl-kiosk.conf" "$stage/usr/lib/sysctl.d/50-$pkg.conf"
 install -D -m 0644 "$here/debian/pam" "$stage/etc/pam.d/$pkg"
 install -D -m 0755 "$here/debian/usr-bin-$pkg" "$stage/usr/bin/$pkg"
-conffiles=("/etc/$pkg/kiosk.json" "/etc/pam.d/$pkg")
 if [ -n "$repo_url" ]; then
   install -d "$stage/usr/share/keyrings" "$stage/etc/apt/sources.list.d"
   if grep -q "BEGIN PGP PUBLIC KEY" "$repo_key"; then
@@ -123,7 +124,6 @@ if [ -n "$repo_url" ]; then
   fi
   chmod 0644 "$stage/usr/share/keyrings/$pkg-archive-keyring.gpg"
   sed "s#@REPO_URL@#$repo_url#" "$here/debian/$pkg.sources.in" > "$stage/etc/apt/sources.list.d/$pkg.sources"
-  conffiles+=("/etc/apt/sources.list.d/$pkg.sources")
 fi
 
 # 7. Licence and notices.
@@ -159,7 +159,8 @@ rm -rf "$stage/DEBIAN"
 mkdir -p "$stage/DEBIAN"
 cp "$here/debian/postinst" "$here/debian/prerm" "$here/debian/postrm" "$stage/DEBIAN/"
 chmod 0755 "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm" "$stage/DEBIAN/postrm"
-printf '%s\n' "${conffiles[@]}" > "$stage/DEBIAN/conffiles"
+# Every file the package puts in /etc is a conffile: an upgrade keeps the machine's edits.
+(cd "$stage" && find etc -type f -printf '/%p\n' | sort > DEBIAN/conffiles)
 size="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
 sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" "$here/debian/control.in" > "$stage/DEBIAN/control"
 (cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
