@@ -34,6 +34,9 @@ nspawn_pid=""
 step() { echo "== test-install: $*"; }
 fail() { echo "test-install: FAILED: $*" >&2; exit 1; }
 cleanup() {
+  if [ "${KIOSK_INSTALL_TEST_KEEP:-0}" = 1 ]; then
+    echo "test-install: kept for a look: $root (systemd-nspawn pid $nspawn_pid)" >&2; return
+  fi
   if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
     in_root systemctl poweroff >/dev/null 2>&1 || true
     for _ in $(seq 100); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.2; done
@@ -150,8 +153,11 @@ in_root mot-cua-kiosk doctor > "$out/doctor.txt" 2>&1 || true
 cat "$out/doctor.txt"
 grep -q "kiosk.json" "$out/doctor.txt" || fail "doctor did not report the configuration"
 grep -qi "saned" "$out/doctor.txt" || fail "doctor did not report saned"
-[ "$(stat -c '%a %U' "$root/var/lib/mot-cua-kiosk")" = "700 mot-cua-kiosk" ] || fail "the data folder is not 0700 mot-cua-kiosk"
-[ "$(stat -c '%a %U %G' "$root/etc/mot-cua-kiosk/data.key")" = "640 root mot-cua-kiosk" ] || fail "the data key's mode"
+mode="$(in_root stat -c '%a %U' /var/lib/mot-cua-kiosk)"
+[ "$mode" = "700 mot-cua-kiosk" ] || fail "the data folder is $mode, not 700 mot-cua-kiosk"
+open="$(in_root find /var/lib/mot-cua-kiosk -perm /077 -printf '%m %p\n')"
+[ -z "$open" ] || fail "files in the data folder that other accounts can read: $open"
+[ "$(in_root stat -c '%a %U %G' /etc/mot-cua-kiosk/data.key)" = "640 root mot-cua-kiosk" ] || fail "the data key's mode"
 [ ! -e "$root/var/lib/mot-cua-kiosk/logs" ] || fail "a log file was written (the journal keeps the log)"
 found="$(find "$root/var/lib/mot-cua-kiosk" "$root/tmp" "$root/var/tmp" -name '*.so' -o -name '.openjfx' 2>/dev/null || true)"
 [ -z "$found" ] || fail "native libraries were unpacked at run time: $found"
