@@ -3,7 +3,9 @@
 # The test command (README, .ci/run): installs what the tests need; starts the private test services
 # on a fresh, current Debian root (in the background, while the tests run); starts them here in
 # private folders and runs every test of every module under a virtual display; then checks the
-# README's run command. A step that fails says which and why, and the command ends non-zero.
+# README's run command; then builds the Debian package and tests it on a clean Debian root booted
+# with systemd (installers/linux/test-install.sh; its root is made while the tests run).
+# A step that fails says which and why, and the command ends non-zero.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,6 +22,11 @@ bash "$root/scripts/install-test-deps.sh"
 fresh_log="$root/target/check-fresh-root.log"
 bash "$root/scripts/check-fresh-root.sh" > "$fresh_log" 2>&1 &
 fresh_pid=$!
+# The install test's clean root (mostly downloading), also while the tests run.
+install_root="$root/target/install-root"
+install_log="$root/target/install-root-prepare.log"
+bash "$root/installers/linux/test-install.sh" --prepare-root "$install_root" > "$install_log" 2>&1 &
+install_pid=$!
 
 step "running every test (mvn verify with the private services, under Xvfb)"
 tests=0
@@ -34,4 +41,11 @@ cat "$fresh_log"
 
 step "checking the README's run command (scripts/check-run-command.sh)"
 bash "$root/scripts/check-run-command.sh"
+
+step "the Debian package: build, install on a clean root, kill, upgrade, purge (installers/linux/test-install.sh)"
+prepared=0
+wait "$install_pid" || prepared=$?
+cat "$install_log"
+[ "$prepared" -eq 0 ] || { current="preparing the install test's clean root"; exit "$prepared"; }
+KIOSK_INSTALL_ROOT="$install_root" bash "$root/installers/linux/test-install.sh"
 current="done"

@@ -16,6 +16,10 @@
 # Figures (apt install → Welcome, kill → Welcome again, sizes) go to target/install-test/figures.txt.
 # Needs root, mmdebstrap, systemd-container, apt-utils, gpg, and what build-deb.sh needs.
 # KIOSK_SKIP_INSTALL_TEST=1 skips it (e.g. offline work).
+#   test-install.sh --prepare-root DIR   only makes the clean root and fetches the package's
+#                                        dependencies into its apt cache (mostly downloading: the
+#                                        test command runs it while the other tests run)
+#   KIOSK_INSTALL_ROOT=DIR test-install.sh   the test, on a root made that way
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo_root/installers/linux"
@@ -25,10 +29,33 @@ fi
 if [ "$(id -u)" -ne 0 ]; then
   exec sudo -E bash "$0" "$@"
 fi
+# The clean root: Debian's minimal system with systemd, this machine's apt sources, and the
+# package's dependencies (Depends: of debian/control.in) in its apt cache.
+prepare_root() { # dir
+  local dir="$1" sources="" f t deps
+  for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
+    [ -s "$f" ] && grep -q "debian" "$f" && sources="$sources $f"
+  done
+  suite="$(. /etc/os-release && echo "${VERSION_CODENAME:?}")"
+  rm -rf "$dir"
+  t=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  mmdebstrap --variant=apt --quiet --include=systemd,systemd-sysv,dbus "$suite" "$dir" $sources > "$dir.log" 2>&1 \
+    || { tail -30 "$dir.log" >&2; echo "test-install: mmdebstrap failed" >&2; return 1; }
+  deps="$(sed -n 's/^Depends: //p' "$here/debian/control.in" | tr -d ' ' | tr ',' ' ')"
+  chroot "$dir" apt-get update -qq
+  # shellcheck disable=SC2086
+  chroot "$dir" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --download-only $deps > /dev/null
+  echo "clean root with the dependencies fetched: $(echo "$t $(date +%s.%N)" | awk '{printf "%.0f", $2 - $1}') s (mmdebstrap + apt download)" > "$dir.figures"
+}
+if [ "${1:-}" = --prepare-root ]; then
+  prepare_root "$2"
+  exit 0
+fi
 out="$repo_root/target/install-test"
 rm -rf "$out"; mkdir -p "$out"
 work="$(mktemp -d /var/tmp/kiosk-install.XXXXXX)"
-root="$work/root"
+root="${KIOSK_INSTALL_ROOT:-$work/root}"
 figures="$out/figures.txt"
 nspawn_pid=""
 step() { echo "== test-install: $*"; }
@@ -45,7 +72,7 @@ cleanup() {
   if findmnt -rn -o TARGET | grep -q "^$root"; then
     echo "test-install: $root still has mounts; left in place" >&2
   else
-    rm -rf "$work"
+    rm -rf "$work" "$root" "$root.log" "$root.figures"
   fi
 }
 trap cleanup EXIT
@@ -88,17 +115,12 @@ mv "$build/mot-cua-kiosk_$base+test2_amd64.deb" "$work/b.deb"
 bash "$here/build-repo.sh" "$work/repo" "$work/b.deb"
 echo "package: $(du -h "$work/a.deb" | cut -f1) download, $(dpkg-deb -f "$work/a.deb" Installed-Size) KB installed" >> "$figures"
 
-step "making a clean Debian root with systemd (mmdebstrap, this machine's apt sources)"
-sources=""
-for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-  [ -s "$f" ] && grep -q "debian" "$f" && sources="$sources $f"
-done
-suite="$(. /etc/os-release && echo "${VERSION_CODENAME:?}")"
-t=$(now)
-# shellcheck disable=SC2086
-mmdebstrap --variant=apt --quiet --include=systemd,systemd-sysv,dbus "$suite" "$root" $sources > "$work/mmdebstrap.log" 2>&1 \
-  || { tail -30 "$work/mmdebstrap.log" >&2; fail "mmdebstrap"; }
-echo "clean root: $(since "$t") s (mmdebstrap)" >> "$figures"
+if [ -z "${KIOSK_INSTALL_ROOT:-}" ]; then
+  step "making a clean Debian root with systemd and fetching the package's dependencies (mmdebstrap)"
+  prepare_root "$root"
+fi
+[ -d "$root/etc" ] || fail "no prepared root at $root"
+cat "$root.figures" >> "$figures"
 echo kiosk-test > "$root/etc/hostname"
 cp "$work/a.deb" "$root/var/tmp/a.deb"
 mkdir -p "$root/srv"; cp -r "$work/repo" "$root/srv/kiosk-repo"
@@ -115,11 +137,7 @@ Environment=WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman
 ExecStart=
 ExecStart=/usr/lib/mot-cua-kiosk/bin/kiosk-session run --config /etc/mot-cua-kiosk --config /usr/share/mot-cua-kiosk/config --data /var/lib/mot-cua-kiosk --restart-when-changed /usr/lib/mot-cua-kiosk/build-id --report-first-frame
 UNIT
-step "fetching the package's dependencies into the root's apt cache (the booted root has no network)"
-t=$(now)
-chroot "$root" apt-get update -qq
 chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --download-only /var/tmp/a.deb > /dev/null
-echo "dependencies downloaded: $(since "$t") s" >> "$figures"
 
 step "booting the root (systemd-nspawn --boot, private network)"
 mkdir -p /run/systemd/nspawn
@@ -158,7 +176,8 @@ mode="$(in_root stat -c '%a %U' /var/lib/mot-cua-kiosk)"
 open="$(in_root find /var/lib/mot-cua-kiosk -perm /077 -printf '%m %p\n')"
 [ -z "$open" ] || fail "files in the data folder that other accounts can read: $open"
 [ "$(in_root stat -c '%a %U %G' /etc/mot-cua-kiosk/data.key)" = "640 root mot-cua-kiosk" ] || fail "the data key's mode"
-[ ! -e "$root/var/lib/mot-cua-kiosk/logs" ] || fail "a log file was written (the journal keeps the log)"
+logs="$(find "$root/var/lib/mot-cua-kiosk" -name '*.log' -type f)"
+[ -z "$logs" ] || fail "a log file was written (the journal keeps the log): $logs"
 found="$(find "$root/var/lib/mot-cua-kiosk" "$root/tmp" "$root/var/tmp" -name '*.so' -o -name '.openjfx' 2>/dev/null || true)"
 [ -z "$found" ] || fail "native libraries were unpacked at run time: $found"
 grep -q '^PreserveJobFiles No' "$root/etc/cups/cupsd.conf" || fail "CUPS keeps job files"
