@@ -114,14 +114,21 @@ public final class TokenLogin implements AutoCloseable {
         }
     }
 
+    /**
+     * The library path as SunPKCS11's config reads it: a path with spaces (Windows "Program
+     * Files") must be quoted, and inside quotes a backslash escapes the next character, so
+     * Windows' backslashes are doubled ({@code C:\\Program Files\\…}).
+     */
+    static String libraryValue(String library) {
+        return library.contains(" ") ? "\"" + library.replace("\\", "\\\\") + "\"" : library;
+    }
+
     private static Provider configure(TokenInfo token) throws SigningException {
         String library = token.library();
         if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(library))) {
             throw new DriverException(DriverException.Kind.MISSING, library, null);
         }
-        // A path with spaces (Windows "Program Files") must be quoted in SunPKCS11's config.
-        String lib = library.contains(" ") ? "\"" + library + "\"" : library;
-        String config = "--name=KioskToken" + COUNTER.incrementAndGet() + "\nlibrary=" + lib
+        String config = "--name=KioskToken" + COUNTER.incrementAndGet() + "\nlibrary=" + libraryValue(library)
                 + "\nslotListIndex=" + token.slotListIndex() + "\n";
         Provider base = Security.getProvider("SunPKCS11");
         try {
