@@ -82,6 +82,9 @@ public final class SessionService implements AutoCloseable {
 
         /** An interrupted draft no longer there: its window passed, or it was resumed already. */
         record Gone() implements Resume {}
+
+        /** Too many wrong birth years for an interrupted draft: locked, and the draft erased. */
+        record LockedAndErased(long secondsLeft) implements Resume {}
     }
 
     public synchronized Optional<KioskSession> current() {
@@ -327,7 +330,7 @@ public final class SessionService implements AutoCloseable {
             }
             takenUp.add(sessionId);
             disk.execute("erasing a guessed-at interrupted draft", () -> eraseInterrupted(sessionId));
-            return new Resume.Locked(resumeLimiter.lockedForSeconds());
+            return new Resume.LockedAndErased(resumeLimiter.lockedForSeconds());
         }
         resumeLimiter.succeeded();
         takenUp.add(sessionId);

@@ -193,7 +193,7 @@ class InterruptedDraftsTest {
         for (int year = 1990; year < 1994; year++) {
             assertThat(offers.resume(old.id(), year)).isInstanceOf(SessionService.Resume.WrongCode.class);
         }
-        assertThat(offers.resume(old.id(), 1994)).isInstanceOf(SessionService.Resume.Locked.class);
+        assertThat(offers.resume(old.id(), 1994)).isInstanceOf(SessionService.Resume.LockedAndErased.class);
         afterCrash.flush();
         assertThat(drafts.workingDraft(old.id())).isEmpty();
         clock.advance(Duration.ofMinutes(2));

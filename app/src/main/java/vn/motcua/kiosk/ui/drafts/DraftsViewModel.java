@@ -103,6 +103,8 @@ public final class DraftsViewModel {
                 feedback.set(new Feedback("drafts.interrupted.wrong", wrong.attemptsLeft()));
             } else if (outcome instanceof SessionService.Resume.Locked locked) {
                 feedback.set(new Feedback("drafts.code.locked", locked.secondsLeft()));
+            } else if (outcome instanceof SessionService.Resume.LockedAndErased) {
+                feedback.set(new Feedback("drafts.interrupted.erased", null));
             } else if (outcome instanceof SessionService.Resume.Gone) {
                 feedback.set(new Feedback("drafts.interrupted.gone", null));
             }

@@ -135,7 +135,11 @@ public final class ShellViewModel {
                 interruptedOffers.setAll(read.getValue().stream().filter(interrupted::open).toList());
             }
         });
-        background.execute(read);
+        try {
+            background.execute(read);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The kiosk is closing (its workers are stopped): there is no Welcome left to offer on.
+        }
     }
 
     /** "Tiếp tục hồ sơ này": a new session (consent is asked again), then the birth year. */
