@@ -1,7 +1,6 @@
 package vn.motcua.kiosk.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +56,8 @@ public final class SessionService implements AutoCloseable {
     private KioskSession current;
     /** Sessions this process began: they end through {@link #end}, never as interrupted ones. */
     private final java.util.Set<String> begunHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Interrupted sessions resumed (or locked out) here: their erasure is queued, they are never offered again. */
+    private final java.util.Set<String> takenUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The session whose save is queued and has not yet read the answers; null when none is. */
     private KioskSession saveQueued;
 
@@ -78,6 +79,12 @@ public final class SessionService implements AutoCloseable {
         record WrongCode(int attemptsLeft) implements Resume {}
 
         record Locked(long secondsLeft) implements Resume {}
+
+        /** An interrupted draft no longer there: its window passed, or it was resumed already. */
+        record Gone() implements Resume {}
+
+        /** Too many wrong birth years for an interrupted draft: locked, and the draft erased. */
+        record LockedAndErased(long secondsLeft) implements Resume {}
     }
 
     public synchronized Optional<KioskSession> current() {
@@ -251,28 +258,112 @@ public final class SessionService implements AutoCloseable {
             return left == 0 ? new Resume.Locked(resumeLimiter.lockedForSeconds()) : new Resume.WrongCode(left);
         }
         resumeLimiter.succeeded();
-        try {
-            JsonNode saved = JSON.readTree(plain.get());
-            saved.path("answers").fields().forEachRemaining(e -> s.answer(e.getKey(), e.getValue().asText()));
-            s.step(Step.valueOf(saved.path("step").asText(Step.PROCEDURE.name())));
-            if (saved.hasNonNull("procedure")) {
-                s.procedureId(saved.get("procedure").asText());
-            }
-            if (saved.hasNonNull("filedAs")) {
-                s.filedAs(saved.get("filedAs").asText());
-            }
-            if (saved.hasNonNull("dueDate")) {
-                s.dueDate(LocalDate.parse(saved.get("dueDate").asText()));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("a parked draft this kiosk wrote cannot be read", e);
-        }
+        SavedDraft saved = SavedDraft.read(plain.get());
+        saved.into(s, saved.step());
         // The parked copy becomes this session's working draft again; parking anew gives a new code.
         String parkedId = parked.orElseThrow().id();
         disk.execute("deleting a resumed draft's parked copy", () -> drafts.delete(parkedId));
         autosave(s);
         record(EventType.DRAFT_RESUMED, s.id(), null);
         return new Resume.Restored(s.step());
+    }
+
+    /**
+     * Sessions an earlier run left cut off, still inside {@code window}, whose answers a birth year
+     * can unlock: newest first. Never this process's own sessions, nor a dossier already filed
+     * (it waits in the outbox; resuming it would file it twice). Reads the database: not on the UI thread.
+     */
+    List<InterruptedDraft> interruptedDrafts(Duration window, BirthYearOf birthYears) {
+        Instant now = clock.instant();
+        List<InterruptedDraft> out = new ArrayList<>();
+        for (SessionStore.Interrupted i : sessions.interrupted()) {
+            if (resumable(i, now, window)) {
+                workingDraft(i.id()).filter(d -> birthYears.of(d.procedureId(), d.answers()).isPresent())
+                        .ifPresent(d -> out.add(new InterruptedDraft(i.id(), d.procedureId(), i.lastSaved(),
+                                i.lastSaved().plus(window))));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(InterruptedDraft::lastSaved).reversed());
+        return out;
+    }
+
+    /**
+     * Takes an interrupted session's answers into the current (consented) session when
+     * {@code birthYear} is the one its answers give; its record (draft row, folder) is then erased
+     * so it cannot be resumed twice. Wrong years count on the same limiter as resume codes; as a
+     * birth year alone is easy to guess, reaching the lock also erases the interrupted draft.
+     * The citizen lands on the form at the latest: the papers were erased at start and are scanned
+     * again. Returns once the restored draft is stored and the old record erased.
+     */
+    Resume resumeInterrupted(String sessionId, int birthYear, Duration window, BirthYearOf birthYears) {
+        KioskSession s;
+        synchronized (this) {
+            s = requireConsented();
+            long locked = resumeLimiter.lockedForSeconds();
+            if (locked > 0) {
+                return new Resume.Locked(locked);
+            }
+        }
+        Instant now = clock.instant();
+        Optional<SavedDraft> saved = sessions.interrupted().stream()
+                .filter(i -> i.id().equals(sessionId) && resumable(i, now, window)).findFirst()
+                .flatMap(i -> workingDraft(i.id()));
+        Resume outcome = restoreInterrupted(s, sessionId, saved, birthYear, birthYears);
+        disk.flush();
+        return outcome;
+    }
+
+    private synchronized Resume restoreInterrupted(KioskSession s, String sessionId, Optional<SavedDraft> saved,
+                                                   int birthYear, BirthYearOf birthYears) {
+        if (current != s) {
+            throw new IllegalStateException("the session ended while an interrupted draft was being opened");
+        }
+        if (saved.isEmpty() || takenUp.contains(sessionId)) {
+            return new Resume.Gone();
+        }
+        SavedDraft d = saved.get();
+        if (birthYears.of(d.procedureId(), d.answers()).orElse(-1) != birthYear) {
+            int left = resumeLimiter.failed();
+            record(EventType.DRAFT_RESUME_REFUSED, s.id(), "interrupted=true attemptsLeft=" + left);
+            if (left > 0) {
+                return new Resume.WrongCode(left);
+            }
+            takenUp.add(sessionId);
+            disk.execute("erasing a guessed-at interrupted draft", () -> eraseInterrupted(sessionId));
+            return new Resume.LockedAndErased(resumeLimiter.lockedForSeconds());
+        }
+        resumeLimiter.succeeded();
+        takenUp.add(sessionId);
+        d.into(s, d.step().compareTo(Step.FORM) > 0 ? Step.FORM : d.step());
+        // Erased before this session's first save: one copy of the answers on disk at a time.
+        disk.execute("erasing a resumed interrupted draft", () -> eraseInterrupted(sessionId));
+        autosave(s);
+        record(EventType.INTERRUPTED_DRAFT_RESUMED, s.id(), "answers=" + d.answers().size());
+        return new Resume.Restored(s.step());
+    }
+
+    /** An earlier run's session, not one of this process, last saved inside {@code window}. */
+    private boolean resumable(SessionStore.Interrupted i, Instant now, Duration window) {
+        synchronized (this) {
+            if (current != null && current.id().equals(i.id())) {
+                return false;
+            }
+        }
+        return !begunHere.contains(i.id()) && !takenUp.contains(i.id()) && i.lastSaved().isAfter(now.minus(window));
+    }
+
+    /** The session's working draft, when it chose a procedure and was not filed yet. */
+    private Optional<SavedDraft> workingDraft(String sessionId) {
+        return drafts.workingDraft(sessionId).map(d -> SavedDraft.read(d.payload()))
+                .filter(d -> d.procedureId() != null && d.filedAs() == null);
+    }
+
+    /** On the disk thread: an interrupted session's folder and draft go, and it is marked ended. */
+    private Erasure eraseInterrupted(String sessionId) {
+        Erasure erasure = erase(sessionId, sessionsRoot.resolve(sessionId), 0, false);
+        sessions.ended(sessionId, clock.instant());
+        events.record(EventType.INTERRUPTED_SESSION_ERASED, sessionId, erasure.detail());
+        return erasure;
     }
 
     /** Adds a finished paper (a PDF already in the session folder) to the dossier. */
@@ -392,9 +483,7 @@ public final class SessionService implements AutoCloseable {
             if (i.id().equals(open) || begunHere.contains(i.id()) || i.lastSaved().isAfter(now.minus(resumeWindow))) {
                 continue;
             }
-            Erasure erasure = erase(i.id(), sessionsRoot.resolve(i.id()), 0, false);
-            sessions.ended(i.id(), now);
-            events.record(EventType.INTERRUPTED_SESSION_ERASED, i.id(), erasure.detail());
+            eraseInterrupted(i.id());
             interrupted++;
         }
         int parked = drafts.eraseParkedBefore(now.minus(parkedFor));

@@ -25,7 +25,9 @@ import vn.motcua.kiosk.scanning.SaneScanner;
 import vn.motcua.kiosk.scanning.Scanner;
 import vn.motcua.kiosk.receipt.Reprints;
 import vn.motcua.kiosk.retention.Housekeeping;
+import vn.motcua.kiosk.session.ApplicantBirthYear;
 import vn.motcua.kiosk.session.InactivityMonitor;
+import vn.motcua.kiosk.session.InterruptedDrafts;
 import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
@@ -65,6 +67,7 @@ public final class KioskServices implements AutoCloseable {
     private final Database database;
     private final EventLog events;
     private final SessionService sessions;
+    private final InterruptedDrafts interruptedDrafts;
     private final StaffGate staffGate;
     private final SigningStep signingStep;
     private final CatalogueService catalogue;
@@ -100,6 +103,8 @@ public final class KioskServices implements AutoCloseable {
         DraftSealer sealer = new DraftSealer(new KioskSecrets(database).getOrCreate("parked-draft-salt", 16));
         this.sessions = new SessionService(new SessionStore(database), new DraftStore(database), events,
                 dataDir.resolve("sessions"), clock, sealer);
+        this.interruptedDrafts = new InterruptedDrafts(sessions, new ApplicantBirthYear(catalogue),
+                Duration.ofMinutes(config.privacy().interruptedDraftMinutes()), clock);
         this.staffGate = new StaffGate(PinHash.parse(config.staff().pinHash()), clock, events);
         Optional<String> tsa = Optional.ofNullable(config.signing().tsaUrl()).map(URI::toString);
         // The visible signature is in Vietnamese whatever the screen's language: it is an official paper.
@@ -167,6 +172,11 @@ public final class KioskServices implements AutoCloseable {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** Welcome's offer to take up a draft an earlier run left cut off (a crash, a power cut). */
+    public InterruptedDrafts interruptedDrafts() {
+        return interruptedDrafts;
     }
 
     public StaffGate staffGate() {

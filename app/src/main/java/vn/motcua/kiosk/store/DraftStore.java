@@ -50,6 +50,17 @@ public final class DraftStore {
         });
     }
 
+    /** A session's working (unparked) draft, its latest save. */
+    public Optional<Draft> workingDraft(String sessionId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM drafts WHERE session_id = ? AND parked = 0 ORDER BY revision DESC LIMIT 1")) {
+                ps.setString(1, sessionId);
+                return list(ps).stream().findFirst();
+            }
+        });
+    }
+
     public List<Draft> all() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM drafts ORDER BY id")) {

@@ -13,5 +13,7 @@ public enum EventType {
     /** Housekeeping erased what its retention was over for (detail: counts only). */
     RETENTION_ERASED,
     /** Staff started training afresh: the training portal's dossiers and the kiosk's leftovers erased (detail: counts). */
-    TRAINING_ERASED
+    TRAINING_ERASED,
+    /** A session's answers taken up from one an earlier run left cut off (detail: how many answers). */
+    INTERRUPTED_DRAFT_RESUMED
 }

@@ -106,7 +106,8 @@ class WelcomeScreenTest extends ShellFixture {
         ShellView[] view = new ShellView[1];
         robot.interact(() -> {
             ShellViewModel other = new ShellViewModel(services.sessions(), services::newInactivityMonitor,
-                    new I18n(Locale.forLanguageTag("vi")), Runnable::run, services.catalogue(), "56");
+                    new I18n(Locale.forLanguageTag("vi")), Runnable::run, services.catalogue(), "56",
+                    services.interruptedDrafts());
             StaffViewModel staff = new StaffViewModel(services.staffGate(), new NoActions(), Executors.newSingleThreadExecutor());
             var review = new vn.motcua.kiosk.ui.signing.ReviewViewModel(services.sessions(), services.signingStep(),
                     Runnable::run, () -> "");

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import vn.motcua.kiosk.drafts.ResumeCode;
+import vn.motcua.kiosk.session.InterruptedDrafts;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.Step;
 
@@ -28,6 +29,7 @@ public final class DraftsViewModel {
     public record Feedback(String key, Object arg) {}
 
     private final SessionService sessions;
+    private final InterruptedDrafts interrupted;
     private final Executor background;
     private final Runnable onParked;
     private final Consumer<Step> onRestored;
@@ -37,9 +39,13 @@ public final class DraftsViewModel {
     private final StringProperty parkedCode = new SimpleStringProperty("");
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** The interrupted session being taken up (its random id); null otherwise. */
+    private String interruptedId;
 
-    public DraftsViewModel(SessionService sessions, Executor background, Runnable onParked, Consumer<Step> onRestored) {
+    public DraftsViewModel(SessionService sessions, InterruptedDrafts interrupted, Executor background,
+                           Runnable onParked, Consumer<Step> onRestored) {
         this.sessions = sessions;
+        this.interrupted = interrupted;
         this.background = background;
         this.onParked = onParked;
         this.onRestored = onRestored;
@@ -73,6 +79,36 @@ public final class DraftsViewModel {
         parkedCode.set("");
         feedback.set(null);
         busy.set(false);
+        interruptedId = null;
+    }
+
+    /** The citizen chose, on Welcome, to take up a draft an earlier run left cut off. */
+    public void resuming(String sessionId) {
+        reset();
+        interruptedId = sessionId;
+    }
+
+    /** "Tiếp tục": the birth year against the interrupted draft's answers. */
+    public void resumeInterrupted() {
+        Optional<Integer> year = year();
+        String id = interruptedId;
+        if (year.isEmpty() || busy.get() || id == null) {
+            return;
+        }
+        run(() -> interrupted.resume(id, year.get()), outcome -> {
+            if (outcome instanceof SessionService.Resume.Restored restored) {
+                reset();
+                onRestored.accept(restored.step());
+            } else if (outcome instanceof SessionService.Resume.WrongCode wrong) {
+                feedback.set(new Feedback("drafts.interrupted.wrong", wrong.attemptsLeft()));
+            } else if (outcome instanceof SessionService.Resume.Locked locked) {
+                feedback.set(new Feedback("drafts.code.locked", locked.secondsLeft()));
+            } else if (outcome instanceof SessionService.Resume.LockedAndErased) {
+                feedback.set(new Feedback("drafts.interrupted.erased", null));
+            } else if (outcome instanceof SessionService.Resume.Gone) {
+                feedback.set(new Feedback("drafts.interrupted.gone", null));
+            }
+        });
     }
 
     public void park() {

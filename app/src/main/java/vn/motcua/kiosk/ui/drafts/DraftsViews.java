@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.ui.drafts;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -54,6 +55,24 @@ public final class DraftsViews {
         open.disableProperty().bind(vm.busyProperty());
         return screen(i18n, "drafts.resume.title", "drafts.resume.body", vm,
                 labelled(i18n, "drafts.code", code), labelled(i18n, "drafts.birthYear", year), row(open));
+    }
+
+    /**
+     * Taking up a draft an earlier run left cut off: only the birth year (the draft is named on
+     * Welcome by its time and procedure). The papers were not kept: the body says they are scanned again.
+     */
+    public static Node resumeInterrupted(DraftsViewModel vm, I18n i18n, ObservableValue<String> offer) {
+        Label what = new Label();
+        what.textProperty().bind(offer);
+        what.setId("drafts-interrupted-offer");
+        what.getStyleClass().add("section-title");
+        what.setWrapText(true);
+        TextField year = yearField(vm);
+        Button open = Controls.button(i18n, "drafts.interrupted.confirm", "drafts-interrupted-confirm", vm::resumeInterrupted);
+        open.getStyleClass().add("primary");
+        open.disableProperty().bind(vm.busyProperty());
+        return screen(i18n, "drafts.interrupted.title", "drafts.interrupted.body", vm, what,
+                labelled(i18n, "drafts.birthYear", year), row(open));
     }
 
     private static TextField yearField(DraftsViewModel vm) {

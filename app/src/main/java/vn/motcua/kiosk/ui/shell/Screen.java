@@ -4,5 +4,7 @@ package vn.motcua.kiosk.ui.shell;
 public enum Screen {
     WELCOME, CONSENT, STEP, FEATURE,
     /** Parking a draft: the birth year; then the code to write down; resuming: code and year. */
-    PARK, PARKED, RESUME
+    PARK, PARKED, RESUME,
+    /** Taking up a draft an earlier run left cut off: the birth year. */
+    RESUME_INTERRUPTED
 }

@@ -268,6 +268,7 @@ public final class ShellView extends StackPane {
             case PARK -> DraftsViews.park(vm.drafts(), vm.i18n(), vm::backToStep);
             case PARKED -> DraftsViews.parked(vm.drafts(), vm.i18n(), vm::done);
             case RESUME -> DraftsViews.resume(vm.drafts(), vm.i18n());
+            case RESUME_INTERRUPTED -> DraftsViews.resumeInterrupted(vm.drafts(), vm.i18n(), vm.resumingText());
         };
         content.getStyleClass().add("screen");
         frame.setCenter(content);

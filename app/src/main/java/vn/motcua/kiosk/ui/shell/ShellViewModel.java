@@ -19,6 +19,9 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import vn.motcua.kiosk.calendar.DueDate;
 import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.catalogue.Procedure;
@@ -28,6 +31,8 @@ import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.session.ApplicantPrefill;
 import vn.motcua.kiosk.session.EndReason;
 import vn.motcua.kiosk.session.InactivityMonitor;
+import vn.motcua.kiosk.session.InterruptedDraft;
+import vn.motcua.kiosk.session.InterruptedDrafts;
 import vn.motcua.kiosk.session.KioskSession;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.Step;
@@ -66,22 +71,86 @@ public final class ShellViewModel {
     private final ApplicantViewModel applicant;
     private final ApplicantPrefill prefill;
     private final FeeText feeText;
+    private final InterruptedDrafts interrupted;
+    private final Executor background;
+    private final ObservableList<InterruptedDraft> interruptedOffers = FXCollections.observableArrayList();
     private InactivityMonitor monitor;
     private boolean resumeAfterConsent;
+    /** The interrupted draft chosen on Welcome, taken up after consent; null otherwise. */
+    private InterruptedDraft resuming;
 
     public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n, Executor background,
-                          CatalogueService catalogue, String provinceCode) {
+                          CatalogueService catalogue, String provinceCode, InterruptedDrafts interrupted) {
         this.sessions = sessions;
+        this.interrupted = interrupted;
+        this.background = background;
         this.monitors = monitors;
         this.i18n = i18n;
         this.defaultLocale = i18n.locale();
         this.monitor = monitors.get();
         this.catalogue = catalogue;
-        this.drafts = new DraftsViewModel(sessions, background, this::parked, this::restored);
+        this.drafts = new DraftsViewModel(sessions, interrupted, background, this::parked, this::restored);
         this.procedures = new ProcedureViewModel(catalogue, provinceCode, this::procedureChosen);
         this.applicant = new ApplicantViewModel(this::applicantConfirmed);
         this.prefill = new ApplicantPrefill(sessions, catalogue);
         this.feeText = new FeeText(catalogue, provinceCode, i18n, this::procedure);
+        refreshInterruptedOffers();
+    }
+
+    /**
+     * Drafts an earlier run left cut off (a crash, a kill) that the citizen still at the desk may
+     * take up: Welcome offers them. Each leaves the list when its window passes or once taken up.
+     */
+    public ObservableList<InterruptedDraft> interruptedOffers() {
+        return interruptedOffers;
+    }
+
+    /** "Hồ sơ đang làm dở lúc 10:42 — Lý lịch tư pháp": when and what, nothing about whom. */
+    public String interruptedOfferText(InterruptedDraft offer) {
+        String name = catalogue.catalogue().procedure(offer.procedureId()).map(p -> p.name().in(i18n.language().getValue()))
+                .orElse("");
+        return i18n.messages().get("welcome.interrupted", OFFER_TIME.format(offer.lastSaved()), name);
+    }
+
+    private static final java.time.format.DateTimeFormatter OFFER_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    /** The offer being taken up, in words that follow the language switch (empty when none is). */
+    public javafx.beans.binding.StringBinding resumingText() {
+        InterruptedDraft offer = resuming;
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> offer == null ? "" : interruptedOfferText(offer), i18n.messagesProperty());
+    }
+
+    /** Reads the offers off the UI thread (the database); Welcome shows them when they come. */
+    private void refreshInterruptedOffers() {
+        Task<List<InterruptedDraft>> read = new Task<>() {
+            @Override
+            protected List<InterruptedDraft> call() {
+                return interrupted.offers();
+            }
+        };
+        read.setOnSucceeded(e -> {
+            if (!sessionOpen.get()) {
+                interruptedOffers.setAll(read.getValue().stream().filter(interrupted::open).toList());
+            }
+        });
+        try {
+            background.execute(read);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The kiosk is closing (its workers are stopped): there is no Welcome left to offer on.
+        }
+    }
+
+    /** "Tiếp tục hồ sơ này": a new session (consent is asked again), then the birth year. */
+    public void startInterrupted(InterruptedDraft offer) {
+        if (!interrupted.open(offer)) {
+            interruptedOffers.remove(offer);
+            return;
+        }
+        open(false);
+        resuming = offer;
+        drafts.resuming(offer.sessionId());
     }
 
     public ProcedureViewModel procedures() {
@@ -255,6 +324,7 @@ public final class ShellViewModel {
         if (sessions.current().isEmpty()) {
             sessions.begin();
         }
+        interruptedOffers.clear(); // a session is open: Welcome's offers are read again after it
         resumeAfterConsent = resume;
         procedures.reset(); // the list as the portal offers it now
         monitor = monitors.get();
@@ -266,7 +336,7 @@ public final class ShellViewModel {
     public void acceptConsent() {
         sessions.acceptConsent();
         step.set(Step.PROCEDURE);
-        screen.set(resumeAfterConsent ? Screen.RESUME : Screen.STEP);
+        screen.set(resuming != null ? Screen.RESUME_INTERRUPTED : resumeAfterConsent ? Screen.RESUME : Screen.STEP);
     }
 
     /** "Lưu nháp": asks for the birth year, then parks. */
@@ -295,6 +365,7 @@ public final class ShellViewModel {
     }
 
     private void restored(Step at) {
+        resuming = null;
         step.set(at);
         screen.set(Screen.STEP);
     }
@@ -332,6 +403,7 @@ public final class ShellViewModel {
 
     /** Called every second by the shell's timer (and by tests after moving the clock). */
     public void tick() {
+        interruptedOffers.removeIf(o -> !interrupted.open(o)); // no disk: the window is in the offer
         InactivityMonitor.Status status = monitor.poll();
         secondsLeft.set(status.secondsLeft());
         switch (status.phase()) {
@@ -364,6 +436,7 @@ public final class ShellViewModel {
         sessionOpen.set(false);
         warning.set(false);
         resumeAfterConsent = false;
+        resuming = null;
     }
 
     /** Back to a clean Welcome: the next citizen gets the defaults, not the last one's choices. */
@@ -377,6 +450,8 @@ public final class ShellViewModel {
         largeText.set(false);
         highContrast.set(false);
         i18n.setLocale(defaultLocale);
+        interruptedOffers.clear(); // until read again: one taken up meanwhile is gone
+        refreshInterruptedOffers();
         screen.set(Screen.WELCOME);
     }
 }
