@@ -229,6 +229,7 @@ in_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq mot-cua-kiosk >
 [ -f "$root/var/lib/mot-cua-kiosk/kiosk.db" ] && [ -f "$root/etc/mot-cua-kiosk/data.key" ] || fail "apt remove erased the data"
 [ ! -e "$root/usr/lib/mot-cua-kiosk/bin/mot-cua-kiosk" ] || fail "apt remove left the program"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq mot-cua-kiosk > /dev/null
+rm -r "$root/etc/systemd/system/mot-cua-kiosk.service.d" # the test's own drop-in, not the package's
 left="$(find "$root" -xdev \( -path "$root/proc" -o -path "$root/sys" \) -prune -o -name '*mot-cua-kiosk*' -print)"
 [ -z "$left" ] || fail "apt purge left: $left"
 [ ! -e "$root/var/lib/mot-cua-kiosk" ] || fail "apt purge left the data folder"
