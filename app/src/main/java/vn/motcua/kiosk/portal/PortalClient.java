@@ -195,17 +195,19 @@ public final class PortalClient {
     // ------------------------------------------------------------------ tus uploads
 
     /**
-     * tus creation: announces one document and returns its upload URL. Tried once only: a lost
-     * answer may still have created it, and {@link TusUpload} finds it again through
-     * {@link #dossier(String)} rather than making a second one.
+     * tus creation: announces one document and returns its upload URL. Safe to retry: the portal
+     * answers a repeat of the same Idempotency-Key with the upload it made the first time, also when
+     * the first request arrives late (a stall or a kill); without a key that late request left a
+     * second, unfinished upload and the portal refused to submit (issue 18, decision 0012).
      */
-    public String createUpload(String dossierId, String documentType, String filename, long length, String sha256)
-            throws PortalException {
+    public String createUpload(String dossierId, String idempotencyKey, String documentType, String filename, long length,
+            String sha256) throws PortalException {
         String metadata = "filename " + b64(filename) + ",documentType " + b64(documentType) + ",sha256 " + b64(sha256)
                 + ",contentType " + b64("application/pdf");
         HttpUrl at = url("dossiers/" + dossierId + "/documents");
-        return call("createUpload", false, true,
-                () -> new Request.Builder().url(at).header("Tus-Resumable", TUS_VERSION).header("Upload-Length", Long.toString(length))
+        return call("createUpload", true, true,
+                () -> new Request.Builder().url(at).header("Tus-Resumable", TUS_VERSION).header("Idempotency-Key", idempotencyKey)
+                        .header("Upload-Length", Long.toString(length))
                         .header("Upload-Metadata", metadata).post(RequestBody.create(new byte[0], null)),
                 r -> {
                     String location = r.header("Location");

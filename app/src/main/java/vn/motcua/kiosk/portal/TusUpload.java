@@ -11,8 +11,9 @@ import java.util.random.RandomGenerator;
 /**
  * Sends one document with tus 1.0, resuming where the portal stopped: after a dropped
  * connection (HEAD, then PATCH from the portal's offset) and after a kiosk restart (the upload
- * URL is kept by the caller, in SQLite). A creation whose answer was lost is found again through
- * the dossier's document list, so a document is never uploaded twice.
+ * URL is kept by the caller, in SQLite). The creation carries an Idempotency-Key made from the
+ * dossier and the document, so a lost answer, a retry or a late copy of the request all name the
+ * one upload, and a document is never uploaded twice.
  */
 public final class TusUpload {
     /** One document of a dossier, as the portal will check it (whole-file SHA-256). */
@@ -114,15 +115,8 @@ public final class TusUpload {
     private boolean send(String dossierId, Document doc, UrlSlot slot, Progress progress) throws PortalException {
         String url = slot.get().orElse(null);
         if (url == null) {
-            Optional<Answers.DocumentInfo> known = client.dossier(dossierId).documents().stream()
-                    .filter(d -> doc.type().equals(d.type()) && doc.filename().equals(d.filename()) && doc.sha256().equalsIgnoreCase(d.sha256())
-                            && !"REFUSED".equals(d.state()))
-                    .findFirst();
-            if (known.isPresent()) {
-                url = known.get().uploadUrl();
-            } else {
-                url = client.createUpload(dossierId, doc.type(), doc.filename(), doc.length(), doc.sha256());
-            }
+            url = client.createUpload(dossierId, creationKey(dossierId, doc), doc.type(), doc.filename(), doc.length(),
+                    doc.sha256());
             slot.put(url);
         }
         long offset;
@@ -156,6 +150,21 @@ public final class TusUpload {
             progress.uploaded(offset, doc.length());
         }
         return true;
+    }
+
+    /**
+     * The same for every attempt at one document, across restarts, so that any copy of the creation
+     * request names the same upload. An upload the portal lost (404/410) takes its key with it.
+     */
+    static String creationKey(String dossierId, Document doc) {
+        String what = dossierId + "\n" + doc.type() + "\n" + doc.filename() + "\n" + doc.sha256().toLowerCase(java.util.Locale.ROOT)
+                + "\n" + doc.length();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(what.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "doc-" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static byte[] read(Document doc) {

@@ -127,7 +127,7 @@ class PortalAnswersPropertiesTest {
                 case CREATE_DOSSIER -> c.createDossier("key-00000001", "{\"procedureId\":\"lltp-self\"}");
                 case GET_DOSSIER -> c.dossier("d-1");
                 case SUBMIT -> c.submit("d-1");
-                case CREATE_UPLOAD -> c.createUpload("d-1", "idCard", "a.pdf", 10, "ab");
+                case CREATE_UPLOAD -> c.createUpload("d-1", "doc-key-0001", "idCard", "a.pdf", 10, "ab");
                 case HEAD_UPLOAD -> c.uploadOffset(base + "/uploads/u-1");
                 case PATCH_UPLOAD -> c.patch(base + "/uploads/u-1", UPLOAD_CONTENT, 4, 6, RegionBody.Progress.NONE);
                 case STATUS -> c.status("C-1");

@@ -173,20 +173,22 @@ class PortalClientTest {
     }
 
     @Test
-    void aTusCreationIsNeverRepeatedByTheClient() {
+    void aTusCreationIsRetriedWithTheSameIdempotencyKey() throws Exception {
         json(201, TOKEN);
         server.enqueue(new MockResponse().setResponseCode(503));
-        assertThatThrownBy(() -> client.createUpload("d-1", "idCard", "cccd.pdf", 10, "ab".repeat(32)))
-                .isInstanceOf(PortalUnreachableException.class);
-        assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(waits).isEmpty();
+        server.enqueue(new MockResponse().setResponseCode(201).setHeader("Location", "documents/u-9").setHeader("Tus-Resumable", "1.0.0"));
+        client.createUpload("d-1", "doc-key-0001", "idCard", "cccd.pdf", 10, "ab".repeat(32));
+        server.takeRequest();
+        assertThat(server.takeRequest().getHeader("Idempotency-Key")).isEqualTo("doc-key-0001");
+        assertThat(server.takeRequest().getHeader("Idempotency-Key")).isEqualTo("doc-key-0001");
+        assertThat(waits).hasSize(1);
     }
 
     @Test
     void aTusCreationSendsTheMetadataAndResolvesTheLocation() throws Exception {
         json(201, TOKEN);
         server.enqueue(new MockResponse().setResponseCode(201).setHeader("Location", "documents/u-9").setHeader("Tus-Resumable", "1.0.0"));
-        String url = client.createUpload("d-1", "idCard", "cccd.pdf", 10, "ab".repeat(32));
+        String url = client.createUpload("d-1", "doc-key-0001", "idCard", "cccd.pdf", 10, "ab".repeat(32));
         assertThat(url).isEqualTo(server.url("/api/v1/dossiers/d-1/documents/u-9").toString());
         server.takeRequest();
         RecordedRequest create = server.takeRequest();

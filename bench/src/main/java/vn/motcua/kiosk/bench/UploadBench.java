@@ -216,7 +216,7 @@ public final class UploadBench {
         String dossier = newDossier();
         String token = client.login().accessToken(); // outside the timing; the token lasts 15 minutes
         long t0 = System.nanoTime();
-        String url = client.createUpload(dossier, "idCard", "bench.pdf", length, sha256);
+        String url = client.createUpload(dossier, "bench-" + sha256, "idCard", "bench.pdf", length, sha256);
         Process p = new ProcessBuilder("curl", "-sS", "-X", "PATCH", stream ? "-T" : "--data-binary", stream ? file.toString() : "@" + file,
                 "-H", "Tus-Resumable: 1.0.0", "-H", "Upload-Offset: 0", "-H", "Content-Type: application/offset+octet-stream",
                 "-H", "Authorization: Bearer " + token, "-o", "/dev/null", "-w", "%{http_code} %{time_total}", url)

@@ -25,7 +25,7 @@ final class Dossiers {
     private static final Pattern PHONE = Pattern.compile("0\\d{9}");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{8,128}");
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{8,128}");
 
     private final Store store;
     private final PortalClock clock;

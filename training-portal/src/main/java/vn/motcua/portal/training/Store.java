@@ -35,7 +35,7 @@ final class Store implements AutoCloseable {
             + " dossier_id TEXT NOT NULL, PRIMARY KEY (kiosk_id, key))",
         "CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, dossier_id TEXT NOT NULL, doc_type TEXT NOT NULL,"
             + " filename TEXT NOT NULL, length INTEGER NOT NULL, offset INTEGER NOT NULL, sha256 TEXT NOT NULL,"
-            + " state TEXT NOT NULL, created_at TEXT NOT NULL)",
+            + " state TEXT NOT NULL, created_at TEXT NOT NULL, idempotency_key TEXT)",
         "CREATE TABLE IF NOT EXISTS sequences (agency_code TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,"
             + " PRIMARY KEY (agency_code, day))",
         "CREATE TABLE IF NOT EXISTS payments (id TEXT PRIMARY KEY, dossier_id TEXT NOT NULL, amount INTEGER NOT NULL,"
@@ -63,6 +63,7 @@ final class Store implements AutoCloseable {
                     s.execute(sql);
                 }
                 addStoredAt(s);
+                addUploadKey(s);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the training portal database " + file, e);
@@ -81,6 +82,18 @@ final class Store implements AutoCloseable {
         }
         s.execute("ALTER TABLE dossiers ADD COLUMN stored_at_ms INTEGER NOT NULL DEFAULT 0");
         s.execute("UPDATE dossiers SET stored_at_ms = " + System.currentTimeMillis());
+    }
+
+    /** A store from before idempotent tus creation: its uploads have no key (they were made without one). */
+    private static void addUploadKey(Statement s) throws SQLException {
+        boolean has;
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('uploads') WHERE name = 'idempotency_key'")) {
+            has = rs.next();
+        }
+        if (!has) {
+            s.execute("ALTER TABLE uploads ADD COLUMN idempotency_key TEXT");
+        }
+        s.execute("CREATE UNIQUE INDEX IF NOT EXISTS uploads_key ON uploads (dossier_id, idempotency_key)");
     }
 
     /** Copies the WAL into the database and empties it, so that what was deleted is gone from both files. */

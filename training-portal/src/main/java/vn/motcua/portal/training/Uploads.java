@@ -10,6 +10,7 @@ import static vn.motcua.portal.training.Wire.sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -99,18 +101,49 @@ final class Uploads {
         if (sha == null || !SHA256.matcher(sha).matches()) {
             errors.add(new FieldError("$.metadata.sha256", "pattern", "Thiếu mã SHA-256 (64 chữ số hex)"));
         }
+        String key = c.header("Idempotency-Key");
+        if (key != null && !Dossiers.IDEMPOTENCY_KEY.matcher(key).matches()) {
+            errors.add(new FieldError("$.headers.Idempotency-Key", "pattern", "Khóa chống gửi trùng: 8–128 ký tự ASCII"));
+        }
         if (!errors.isEmpty()) {
             throw Http.validation(errors);
         }
-        String id = "u-" + randomHex(8);
-        Files.createFile(uploadDir.resolve(id));
-        store.update("INSERT INTO uploads (id, dossier_id, doc_type, filename, length, offset, sha256, state, created_at)"
-                + " VALUES (?,?,?,?,?,0,?,'UPLOADING',?)", id, d.get("id"), type, filename, length, sha, clock.now().toString());
-        if (length == 0) {
-            complete(id, sha);
+        String dossierId = (String) d.get("id");
+        // Check and insert under the store's lock: a late copy of this request must find this upload, not race it.
+        return store.tx(() -> {
+            if (key != null) {
+                Optional<Map<String, Object>> seen = store.one("SELECT * FROM uploads WHERE dossier_id = ? AND idempotency_key = ?",
+                        dossierId, key);
+                if (seen.isPresent()) {
+                    return replay(seen.get(), type, filename, length, sha);
+                }
+            }
+            String id = "u-" + randomHex(8);
+            try {
+                Files.createFile(uploadDir.resolve(id));
+                store.update("INSERT INTO uploads (id, dossier_id, doc_type, filename, length, offset, sha256, state, created_at, idempotency_key)"
+                        + " VALUES (?,?,?,?,?,0,?,'UPLOADING',?,?)", id, dossierId, type, filename, length, sha, clock.now().toString(), key);
+                if (length == 0) {
+                    complete(id, sha);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Http.empty(201).header("Location", uploadUrl(dossierId, id))
+                    .header("Tus-Resumable", TUS_VERSION).header("Upload-Offset", 0);
+        });
+    }
+
+    /** The upload this key made before, if the request announces the same document; else the key is misused. */
+    private Response replay(Map<String, Object> u, String type, String filename, long length, String sha) {
+        if (!type.equals(u.get("doc_type")) || !filename.equals(u.get("filename")) || length != ((Number) u.get("length")).longValue()
+                || !sha.equals(u.get("sha256"))) {
+            throw new ApiException(422, "idempotency-key-reused", "Khóa chống gửi trùng đã dùng cho giấy tờ khác",
+                    "this Idempotency-Key was used for another document of this dossier");
         }
-        return Http.empty(201).header("Location", uploadUrl((String) d.get("id"), id))
-                .header("Tus-Resumable", TUS_VERSION).header("Upload-Offset", 0);
+        return Http.empty(200).header("Location", uploadUrl((String) u.get("dossier_id"), (String) u.get("id")))
+                .header("Tus-Resumable", TUS_VERSION).header("Upload-Offset", ((Number) u.get("offset")).longValue())
+                .header("Idempotent-Replayed", "true");
     }
 
     static Map<String, String> parseMetadata(String header) {
@@ -261,7 +294,8 @@ final class Uploads {
         }
         String actual = hex(md.digest());
         if (!actual.equals(expectedSha)) {
-            store.update("UPDATE uploads SET state = 'REFUSED' WHERE id = ?", uploadId);
+            // The key is freed with it: "create a new upload" must be able to use the same key.
+            store.update("UPDATE uploads SET state = 'REFUSED', idempotency_key = NULL WHERE id = ?", uploadId);
             Files.deleteIfExists(file);
             throw new ApiException(460, "checksum-mismatch", "Tệp nhận được khác tệp đã gửi",
                     "SHA-256 of the received bytes differs from the metadata; create a new upload");

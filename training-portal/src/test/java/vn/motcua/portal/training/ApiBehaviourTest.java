@@ -114,6 +114,36 @@ class ApiBehaviourTest extends PortalTestBase {
     }
 
     @Test
+    void aTusCreationRepeatedWithItsKeyNamesTheSameUploadAndAnotherDocumentCannotReuseTheKey() throws Exception {
+        String id = createLltp("key-0001");
+        byte[] bytes = new byte[1000];
+        String first = client.createUpload(id, "doc-key-0001", "idCard", bytes, Client.sha256(bytes)).headers().firstValue("Location").orElseThrow();
+        assertThat(client.patch(first, 0, Arrays.copyOf(bytes, 400)).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> again = client.createUpload(id, "doc-key-0001", "idCard", bytes, Client.sha256(bytes));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Location")).hasValue(first);
+        assertThat(again.headers().firstValue("Upload-Offset")).hasValue("400");
+        byte[] other = new byte[999];
+        HttpResponse<byte[]> misused = client.createUpload(id, "doc-key-0001", "idCard", other, Client.sha256(other));
+        assertThat(misused.statusCode()).isEqualTo(422);
+        assertThat(Client.json(misused).get("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(client.createUpload(id, "doc-key-0002", "idCard", bytes, Client.sha256(bytes)).statusCode())
+                .as("another key is another upload").isEqualTo(201);
+    }
+
+    @Test
+    void aRefusedUploadFreesItsKeyForTheNewUploadItAsksFor() throws Exception {
+        String id = createLltp("key-0002");
+        byte[] bytes = "%PDF-1.7 the real scan".getBytes();
+        String refused = client.createUpload(id, "doc-key-0003", "idCard", bytes, Client.sha256("%PDF-1.7 other scan!".getBytes()))
+                .headers().firstValue("Location").orElseThrow();
+        assertThat(client.patch(refused, 0, bytes).statusCode()).isEqualTo(460);
+        HttpResponse<byte[]> fresh = client.createUpload(id, "doc-key-0003", "idCard", bytes, Client.sha256(bytes));
+        assertThat(fresh.statusCode()).isEqualTo(201);
+        assertThat(fresh.headers().firstValue("Location")).isPresent().get().isNotEqualTo(refused);
+    }
+
+    @Test
     void tusRefusesWrongOffsetsMissingVersionAndWrongContentType() throws Exception {
         String id = createLltp("tus-0001");
         byte[] bytes = new byte[1000];

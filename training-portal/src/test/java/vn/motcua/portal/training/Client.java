@@ -65,10 +65,19 @@ final class Client {
     }
 
     HttpResponse<byte[]> createUpload(String dossierId, String type, byte[] content, String sha256Hex) throws IOException, InterruptedException {
+        return createUpload(dossierId, null, type, content, sha256Hex);
+    }
+
+    /** With an Idempotency-Key (null: none, as a client from before it would send). */
+    HttpResponse<byte[]> createUpload(String dossierId, String key, String type, byte[] content, String sha256Hex)
+            throws IOException, InterruptedException {
         String meta = "filename " + b64("giay-to.pdf") + ",documentType " + b64(type) + ",sha256 " + b64(sha256Hex);
-        return send(request("/dossiers/" + dossierId + "/documents").header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", String.valueOf(content.length)).header("Upload-Metadata", meta)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpRequest.Builder b = request("/dossiers/" + dossierId + "/documents").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", String.valueOf(content.length)).header("Upload-Metadata", meta);
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     HttpResponse<byte[]> patch(String uploadUrl, long offset, byte[] bytes) throws IOException, InterruptedException {
