@@ -110,7 +110,7 @@ public final class Outbox {
             int position = 0;
             for (Paper p : s.papers()) {
                 byte[] pdf = Files.readAllBytes(p.file());
-                Path sealed = dir.resolve(position + ".sealed");
+                Path sealed = sealedFile(ref, position);
                 PrivateFiles.write(sealed, store.key().seal(pdf, context(ref, position)));
                 docs.add(new OutboxStore.Document(position, p.type(), p.filename(), sealed, pdf.length, sha256(pdf), null, false));
                 position++;
@@ -254,7 +254,13 @@ public final class Outbox {
         if (doc.path() == null) {
             throw new IOException("the document's file was erased");
         }
-        return store.key().open(Files.readAllBytes(doc.path()), context(localRef, doc.position()));
+        // From this outbox's folder, not the path recorded when queued: a data folder restored or
+        // mounted elsewhere (a technician's copy, the install test's seeding) must still send.
+        return store.key().open(Files.readAllBytes(sealedFile(localRef, doc.position())), context(localRef, doc.position()));
+    }
+
+    private Path sealedFile(String localRef, int position) {
+        return root.resolve(localRef).resolve(position + ".sealed");
     }
 
     private static String context(String localRef, int position) {

@@ -107,6 +107,26 @@ class OutboxTest {
     }
 
     @Test
+    void anEntryStillGoesWhenTheDataFolderWasMovedElsewhere() throws Exception {
+        String ref = outbox.add(new Outbox.Submission("lltp-self", body("lltp-self", "0912345678"),
+                List.of(new Outbox.Paper("idCard", "cccd.pdf", pdf("cccd.pdf", 40_000, 5)))));
+        db.close();
+        // A technician restores the data folder to another place (the install test seeds it from the host).
+        Path moved = Files.createDirectories(dir.resolve("restored"));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("kiosk.db")).toList()) {
+                Files.move(f, moved.resolve(f.getFileName()));
+            }
+        }
+        Files.move(dir.resolve("outbox"), moved.resolve("outbox"));
+        db = vn.motcua.kiosk.store.Database.open(moved.resolve("kiosk.db"), TestKeys.forDatabase(dir.resolve("kiosk.db")));
+        outbox = new Outbox(new OutboxStore(db), moved.resolve("outbox"), Clock.systemUTC());
+
+        assertThat(worker(64 * 1024, new ArrayList<>()).drainOnce()).isEqualTo(1);
+        assertThat(outbox.store().find(ref).orElseThrow().state()).isEqualTo(OutboxStore.State.SENT);
+    }
+
+    @Test
     void aLocalReferenceIsFoundWithThePhonesLastFourDigitsUntilSentThenByThePortalsCode() throws Exception {
         String ref = outbox.add(new Outbox.Submission("lltp-self", body("lltp-self", "0912345678"),
                 List.of(new Outbox.Paper("idCard", "cccd.pdf", pdf("w.pdf", 5_000, 9)))));
