@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,6 +227,26 @@ public final class SessionService implements AutoCloseable {
      * Returns once the restored draft is stored.
      */
     public Resume resume(ResumeCode code, int birthYear) {
+        return resumeInto(s -> {
+            // Key derivation and the lookup outside the lock: slow on purpose.
+            Optional<Draft> parked = drafts.findParked(sealer.lookup(code, birthYear));
+            Optional<byte[]> plain = parked.flatMap(d -> {
+                try {
+                    return Optional.of(sealer.open(d.payload(), code, birthYear));
+                } catch (GeneralSecurityException e) {
+                    return Optional.empty();
+                }
+            });
+            return restore(s, parked, plain);
+        });
+    }
+
+    /**
+     * What both kinds of resume share: the current session must have consent, and wrong attempts
+     * may have locked resuming for now. {@code open} runs outside this object's lock (it is slow);
+     * the disk is flushed after it so the outcome is stored when this returns.
+     */
+    private Resume resumeInto(Function<KioskSession, Resume> open) {
         KioskSession s;
         synchronized (this) {
             s = requireConsented();
@@ -234,16 +255,7 @@ public final class SessionService implements AutoCloseable {
                 return new Resume.Locked(locked);
             }
         }
-        // Key derivation and the lookup outside the lock: slow on purpose.
-        Optional<Draft> parked = drafts.findParked(sealer.lookup(code, birthYear));
-        Optional<byte[]> plain = parked.flatMap(d -> {
-            try {
-                return Optional.of(sealer.open(d.payload(), code, birthYear));
-            } catch (GeneralSecurityException e) {
-                return Optional.empty();
-            }
-        });
-        Resume outcome = restore(s, parked, plain);
+        Resume outcome = open.apply(s);
         disk.flush();
         return outcome;
     }
@@ -296,21 +308,13 @@ public final class SessionService implements AutoCloseable {
      * again. Returns once the restored draft is stored and the old record erased.
      */
     Resume resumeInterrupted(String sessionId, int birthYear, Duration window, BirthYearOf birthYears) {
-        KioskSession s;
-        synchronized (this) {
-            s = requireConsented();
-            long locked = resumeLimiter.lockedForSeconds();
-            if (locked > 0) {
-                return new Resume.Locked(locked);
-            }
-        }
-        Instant now = clock.instant();
-        Optional<SavedDraft> saved = sessions.interrupted().stream()
-                .filter(i -> i.id().equals(sessionId) && resumable(i, now, window)).findFirst()
-                .flatMap(i -> workingDraft(i.id()));
-        Resume outcome = restoreInterrupted(s, sessionId, saved, birthYear, birthYears);
-        disk.flush();
-        return outcome;
+        return resumeInto(s -> {
+            Instant now = clock.instant();
+            Optional<SavedDraft> saved = sessions.interrupted().stream()
+                    .filter(i -> i.id().equals(sessionId) && resumable(i, now, window)).findFirst()
+                    .flatMap(i -> workingDraft(i.id()));
+            return restoreInterrupted(s, sessionId, saved, birthYear, birthYears);
+        });
     }
 
     private synchronized Resume restoreInterrupted(KioskSession s, String sessionId, Optional<SavedDraft> saved,

@@ -30,7 +30,7 @@ import vn.motcua.kiosk.ui.startup.StartupErrorView;
 /**
  * Takes the README's screenshots from the real application window on an X display (run it under
  * xvfb-run): each state is reached by pressing the same buttons a citizen would.
- * Usage: ScreenshotTour OUTPUT_FOLDER
+ * Usage: ScreenshotTour OUTPUT_FOLDER [welcome-interrupted] (the second argument takes only that step's shots)
  */
 public final class ScreenshotTour {
     private static Path out;
@@ -39,6 +39,11 @@ public final class ScreenshotTour {
         out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         Platform.startup(() -> {});
         KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
+        if (args.length > 1 && args[1].equals("welcome-interrupted")) {
+            welcomeInterrupted(config);
+            Platform.exit();
+            System.exit(0);
+        }
         Path data = Files.createTempDirectory("kiosk-screenshots");
         KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, DataKey.random(), Clock.systemDefaultZone());
         Workers workers = Workers.start();
@@ -303,8 +308,68 @@ public final class ScreenshotTour {
 
         services.close();
         workers.close();
+        fx(() -> {
+            stage.close();
+            error.close();
+            return null;
+        });
+        welcomeInterrupted(config);
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Welcome after a crash: an earlier run on the same data folder stopped mid-dossier (no end(),
+     * as a kill leaves it; the same steps as InterruptedDraftScreensTest), then the kiosk starts
+     * again and offers the dossier. Its own data folder and window, so no other shot shows the offer.
+     */
+    private static void welcomeInterrupted(KioskConfig config) throws Exception {
+        Path data = Files.createTempDirectory("kiosk-screenshots-crash");
+        DataKey key = DataKey.random();
+        KioskServices before = KioskServices.open(ConfigSource.embedded(), config, data, key, Clock.systemDefaultZone());
+        var cut = before.sessions();
+        cut.begin();
+        cut.acceptConsent();
+        cut.chooseProcedure("lltp-self");
+        cut.answer("fullName", "NGUYỄN VĂN AN");
+        cut.answer("birthDate", "1995-08-15");
+        cut.moveTo(vn.motcua.kiosk.session.Step.PAPERS);
+        cut.flush();
+        before.close();
+
+        KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, key, Clock.systemDefaultZone());
+        Workers workers = Workers.start();
+        Stage stage = fx(() -> {
+            KioskApp.loadFonts();
+            Stage s = new Stage();
+            Parent root = KioskScreens.buildShell(s, config, services, workers, status -> {});
+            Scene scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(KioskApp.stylesheet());
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
+        services.portal().start();
+        waitFor(() -> vm.portalProperty().get() == vn.motcua.kiosk.portal.Connectivity.State.ONLINE);
+        waitFor(() -> {
+            Node offer = stage.getScene().lookup("#interrupted-offer");
+            return offer != null && offer.isVisible();
+        });
+        if (!fx(() -> stage.getScene().lookup("#interrupted-offer") != null)) {
+            throw new IllegalStateException("Welcome shows no interrupted dossier");
+        }
+        shot(stage, "welcome-interrupted");
+        resize(stage, 1024, 768);
+        shot(stage, "welcome-interrupted-1024x768");
+        resize(stage, 1366, 768);
+        shot(stage, "welcome-interrupted-1366x768");
+        resize(stage, 1920, 1080);
+        shot(stage, "welcome-interrupted-1920x1080");
+        resize(stage, 1080, 1920);
+        shot(stage, "welcome-interrupted-portrait-1080x1920");
+        services.close();
+        workers.close();
     }
 
     /** Files a small LLTP dossier the way the outbox does (create, upload, submit); returns its code. */

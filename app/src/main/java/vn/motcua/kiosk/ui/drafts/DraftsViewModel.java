@@ -95,20 +95,7 @@ public final class DraftsViewModel {
         if (year.isEmpty() || busy.get() || id == null) {
             return;
         }
-        run(() -> interrupted.resume(id, year.get()), outcome -> {
-            if (outcome instanceof SessionService.Resume.Restored restored) {
-                reset();
-                onRestored.accept(restored.step());
-            } else if (outcome instanceof SessionService.Resume.WrongCode wrong) {
-                feedback.set(new Feedback("drafts.interrupted.wrong", wrong.attemptsLeft()));
-            } else if (outcome instanceof SessionService.Resume.Locked locked) {
-                feedback.set(new Feedback("drafts.code.locked", locked.secondsLeft()));
-            } else if (outcome instanceof SessionService.Resume.LockedAndErased) {
-                feedback.set(new Feedback("drafts.interrupted.erased", null));
-            } else if (outcome instanceof SessionService.Resume.Gone) {
-                feedback.set(new Feedback("drafts.interrupted.gone", null));
-            }
-        });
+        run(() -> interrupted.resume(id, year.get()), outcome -> show(outcome, "drafts.interrupted.wrong"));
     }
 
     public void park() {
@@ -133,16 +120,27 @@ public final class DraftsViewModel {
             feedback.set(new Feedback("drafts.code.invalid", ResumeCode.LENGTH));
             return;
         }
-        run(() -> sessions.resume(typed.get(), year.get()), outcome -> {
-            if (outcome instanceof SessionService.Resume.Restored restored) {
-                reset();
-                onRestored.accept(restored.step());
-            } else if (outcome instanceof SessionService.Resume.WrongCode wrong) {
-                feedback.set(new Feedback("drafts.code.wrong", wrong.attemptsLeft()));
-            } else if (outcome instanceof SessionService.Resume.Locked locked) {
-                feedback.set(new Feedback("drafts.code.locked", locked.secondsLeft()));
-            }
-        });
+        run(() -> sessions.resume(typed.get(), year.get()), outcome -> show(outcome, "drafts.code.wrong"));
+    }
+
+    /**
+     * Puts a resume outcome on screen; {@code wrongKey} words a wrong attempt (a code, or an
+     * interrupted draft's birth year). Parked drafts are never Gone nor erased, so those two
+     * outcomes only come from interrupted drafts.
+     */
+    private void show(SessionService.Resume outcome, String wrongKey) {
+        if (outcome instanceof SessionService.Resume.Restored restored) {
+            reset();
+            onRestored.accept(restored.step());
+        } else if (outcome instanceof SessionService.Resume.WrongCode wrong) {
+            feedback.set(new Feedback(wrongKey, wrong.attemptsLeft()));
+        } else if (outcome instanceof SessionService.Resume.Locked locked) {
+            feedback.set(new Feedback("drafts.code.locked", locked.secondsLeft()));
+        } else if (outcome instanceof SessionService.Resume.LockedAndErased) {
+            feedback.set(new Feedback("drafts.interrupted.erased", null));
+        } else if (outcome instanceof SessionService.Resume.Gone) {
+            feedback.set(new Feedback("drafts.interrupted.gone", null));
+        }
     }
 
     private Optional<Integer> year() {
