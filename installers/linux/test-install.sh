@@ -108,7 +108,7 @@ wait_log() { # pattern, what: a line of the kiosk's journal (the embedded portal
 # After `systemctl stop`, nothing of the kiosk's may run on (pam_systemd puts it in a session scope).
 stop_kiosk() {
   local i
-  stop_kiosk
+  in_root systemctl stop mot-cua-kiosk.service
   for i in $(seq 300); do
     in_root pgrep -u mot-cua-kiosk > /dev/null || return 0
     sleep 0.2
