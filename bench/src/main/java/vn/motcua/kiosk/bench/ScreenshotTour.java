@@ -48,20 +48,8 @@ public final class ScreenshotTour {
         KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, DataKey.random(), Clock.systemDefaultZone());
         Workers workers = Workers.start();
 
-        Stage stage = fx(() -> {
-            KioskApp.loadFonts();
-            Stage s = new Stage();
-            Parent root = KioskScreens.buildShell(s, config, services, workers, status -> {});
-            Scene scene = new Scene(root, 1280, 800);
-            scene.getStylesheets().add(KioskApp.stylesheet());
-            s.setScene(scene);
-            s.show();
-            return s;
-        });
+        Stage stage = showShellOnline(config, services, workers);
         ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
-        // The training kiosk's own portal, as the run command starts it: the header says "online".
-        services.portal().start();
-        waitFor(() -> vm.portalProperty().get() == vn.motcua.kiosk.portal.Connectivity.State.ONLINE);
 
         shot(stage, "welcome-vi");
         press(stage, "large-text");
@@ -339,19 +327,7 @@ public final class ScreenshotTour {
 
         KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, key, Clock.systemDefaultZone());
         Workers workers = Workers.start();
-        Stage stage = fx(() -> {
-            KioskApp.loadFonts();
-            Stage s = new Stage();
-            Parent root = KioskScreens.buildShell(s, config, services, workers, status -> {});
-            Scene scene = new Scene(root, 1280, 800);
-            scene.getStylesheets().add(KioskApp.stylesheet());
-            s.setScene(scene);
-            s.show();
-            return s;
-        });
-        ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
-        services.portal().start();
-        waitFor(() -> vm.portalProperty().get() == vn.motcua.kiosk.portal.Connectivity.State.ONLINE);
+        Stage stage = showShellOnline(config, services, workers);
         waitFor(() -> {
             Node offer = stage.getScene().lookup("#interrupted-offer");
             return offer != null && offer.isVisible();
@@ -509,6 +485,24 @@ public final class ScreenshotTour {
             ((TextField) stage.getScene().lookup("#" + id)).setText(text);
             return null;
         });
+    }
+
+    /** The whole shell at 1280×800 with the training kiosk's own portal started, as the run command does: the header says "online". */
+    private static Stage showShellOnline(KioskConfig config, KioskServices services, Workers workers) throws Exception {
+        Stage stage = fx(() -> {
+            KioskApp.loadFonts();
+            Stage s = new Stage();
+            Parent root = KioskScreens.buildShell(s, config, services, workers, status -> {});
+            Scene scene = new Scene(root, 1280, 800);
+            scene.getStylesheets().add(KioskApp.stylesheet());
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
+        services.portal().start();
+        waitFor(() -> vm.portalProperty().get() == vn.motcua.kiosk.portal.Connectivity.State.ONLINE);
+        return stage;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
