@@ -211,6 +211,17 @@ t=$(now)
 in_root kill -KILL "$pid"
 wait_frames $((before + 1)) "after kill -9"
 echo "kill -9 → Welcome again: $(since "$t") s" >> "$figures"
+# The session script killed (as a stop timeout would): cage and the kiosk live in logind's scope,
+# out of the unit's cgroup, and must not outlive it — one kiosk on the database, never two.
+before="$(frames)"
+pid="$(kiosk_java)"
+in_root systemctl kill --signal=KILL --kill-whom=main mot-cua-kiosk.service
+wait_frames $((before + 1)) "after the session script was killed"
+in_root kill -0 "$pid" 2>/dev/null && fail "the kiosk outlived its killed session script (pid $pid)"
+in_root journalctl -b --no-pager -u mot-cua-kiosk.service | grep -q "outlived its session script" \
+  || fail "after-exit did not find the kiosk left behind by its killed session script"
+[ "$(in_root pgrep -c -u mot-cua-kiosk -f 'Launcher run ')" = 1 ] \
+  || { in_root ps -u mot-cua-kiosk -o pid,args >&2; fail "not exactly one kiosk after the session script was killed"; }
 
 step "4. upgrade with a parked draft, an outbox entry and a local edit"
 stop_kiosk
