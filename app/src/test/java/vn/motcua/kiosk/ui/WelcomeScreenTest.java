@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -99,6 +100,51 @@ class WelcomeScreenTest extends ShellFixture {
         double resumeXp = robot.lookup("#resume").query().localToScene(0, 0).getX();
         assertThat(resumeXp).isEqualTo(fileXp);
         everyTouchTargetIsAtLeast48Pixels(robot);
+    }
+
+    @Test
+    void theHeaderKeepsTheKiosksNameWholeAndWrapsTheSwitchesWhenNarrow(FxRobot robot) {
+        Node title = robot.lookup("#app-title").query();
+        Node staff = robot.lookup("#staff-open").query();
+        assertHeaderWhole(robot);
+        assertThat(centreY(staff)).as("one row at 1280×800").isLessThan(title.localToScene(title.getLayoutBounds()).getMaxY());
+
+        // Portrait: the name and the switches no longer fit side by side (the title was "Một C…").
+        robot.interact(() -> {
+            stage.setWidth(1080);
+            stage.setHeight(1920);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertHeaderWhole(robot);
+        assertThat(centreY(staff)).as("the switches on a second row")
+                .isGreaterThan(title.localToScene(title.getLayoutBounds()).getMaxY());
+
+        // Large text on a small landscape screen: the same, and nothing leaves the screen.
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        robot.clickOn("#large-text");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertHeaderWhole(robot);
+    }
+
+    private void assertHeaderWhole(FxRobot robot) {
+        Label title = robot.lookup("#app-title").queryAs(Label.class);
+        Text shown = (Text) title.lookup(".text");
+        assertThat(shown.getText()).as("the kiosk's name as drawn").isEqualTo(title.getText());
+        double width = stage.getScene().getWidth();
+        for (String id : List.of("portal-state", "language", "large-text", "high-contrast", "staff-open")) {
+            Node n = robot.lookup("#" + id).query();
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            assertThat(b.getMinX()).as("left of %s", id).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxX()).as("right of %s within %s", id, width).isLessThanOrEqualTo(width);
+        }
+    }
+
+    private static double centreY(Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return (b.getMinY() + b.getMaxY()) / 2;
     }
 
     @Test

@@ -20,6 +20,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -171,12 +172,13 @@ public final class ShellView extends StackPane {
     private Node header(I18n i18n, String agencyName, StaffViewModel staff) {
         Label title = new Label();
         title.textProperty().bind(i18n.text("app.title"));
+        title.setId("app-title");
         title.getStyleClass().add("app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label agency = new Label(agencyName);
         agency.getStyleClass().add("agency");
         agency.setMinWidth(0);
         VBox names = new VBox(title, agency);
-        names.setMinWidth(0);
 
         Button language = new Button();
         language.setId("language");
@@ -198,15 +200,16 @@ public final class ShellView extends StackPane {
 
         Label portal = portalDot(i18n);
 
-        // The switches keep their full words; the agency name gives way on narrow screens.
+        // The switches keep their full words; the agency name gives way, then the switches wrap.
         for (var b : List.of(language, large, contrast, staffButton, portal)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(names, gap, portal, language, large, contrast, staffButton);
+        FlowPane switches = new FlowPane(portal, language, large, contrast, staffButton);
+        switches.getStyleClass().add("header-switches");
+        switches.setAlignment(Pos.CENTER_RIGHT);
+        HeaderBar header = new HeaderBar(names, switches);
+        header.setId("header");
         header.getStyleClass().add("header");
-        header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
 
