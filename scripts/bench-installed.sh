@@ -14,8 +14,8 @@ runs="${1:-7}"
 bash installers/linux/build-deb.sh > /dev/null
 lib="$root/target/deb/stage/usr/lib/mot-cua-kiosk"
 echo "installed size: $(du -sm --exclude=DEBIAN "$root/target/deb/stage" | cut -f1) MB — runtime $(du -sm "$lib/runtime" | cut -f1) MB, jars $(du -cm "$lib"/lib/*.jar | tail -1 | cut -f1) MB, AppCDS archive $(du -sm "$lib/lib/kiosk.jsa" | cut -f1) MB, natives $(du -sm "$lib/lib/native" | cut -f1) MB"
-mvn -B -q -ntp -o install -DskipTests
-mvn -B -q -ntp -o -f bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt"
+mvn -B -q -ntp install -DskipTests
+mvn -B -q -ntp -f bench dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt"
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 mkdir -p /usr/lib/mot-cua-kiosk
 unshare --mount --propagation private bash -euc '

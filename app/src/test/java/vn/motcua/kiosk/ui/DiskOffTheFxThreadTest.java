@@ -42,9 +42,14 @@ class DiskOffTheFxThreadTest extends ShellFixture {
         });
 
         robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
+        // Each step's screen comes after work on the session's disk thread: wait for it (under load
+        // a click could otherwise find the button before it is shown).
+        await(() -> showing(robot, "procedure-lltp-self"));
         robot.clickOn("#procedure-lltp-self");
         CitizenPathTest.scan(robot, CitizenPathTest.QR);
+        await(() -> showing(robot, "applicant-confirm"));
         robot.clickOn("#applicant-confirm");
+        await(() -> showing(robot, "field-phone"));
         TextField phone = find(robot, "field-phone");
         robot.interact(phone::requestFocus);
         robot.write("0901234567");
