@@ -134,11 +134,15 @@ class WelcomeScreenTest extends ShellFixture {
         Text shown = (Text) title.lookup(".text");
         assertThat(shown.getText()).as("the kiosk's name as drawn").isEqualTo(title.getText());
         double width = stage.getScene().getWidth();
+        Node header = robot.lookup("#header").query();
+        Bounds bar = header.localToScene(header.getLayoutBounds());
         for (String id : List.of("portal-state", "language", "large-text", "high-contrast", "staff-open")) {
             Node n = robot.lookup("#" + id).query();
             Bounds b = n.localToScene(n.getLayoutBounds());
             assertThat(b.getMinX()).as("left of %s", id).isGreaterThanOrEqualTo(0);
             assertThat(b.getMaxX()).as("right of %s within %s", id, width).isLessThanOrEqualTo(width);
+            assertThat(b.getMaxY()).as("bottom of %s within the header's %s", id, bar.getMaxY())
+                    .isLessThanOrEqualTo(bar.getMaxY());
         }
     }
 

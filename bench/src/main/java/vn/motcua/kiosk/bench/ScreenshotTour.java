@@ -38,6 +38,8 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         Platform.startup(() -> {});
+        // Windows close between steps (the after-a-crash step opens its own): the toolkit must outlive them.
+        Platform.setImplicitExit(false);
         KioskConfig config = new ConfigLoader().load(ConfigSource.embedded());
         if (args.length > 1 && args[1].equals("welcome-interrupted")) {
             welcomeInterrupted(config);

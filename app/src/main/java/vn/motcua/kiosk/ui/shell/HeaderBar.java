@@ -2,6 +2,7 @@ package vn.motcua.kiosk.ui.shell;
 
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -46,6 +47,12 @@ final class HeaderBar extends Region {
 
     private static double horizontal(Insets in) {
         return in.getLeft() + in.getRight();
+    }
+
+    /** Its height depends on its width (one row or more): parents must ask with the width. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     @Override
