@@ -41,9 +41,11 @@ public final class Places {
 
     private final Map<String, Province> provinces;
     private final Map<String, Commune> communes;
-    private final TokenSearch<Province> provinceSearch;
-    private final TokenSearch<Commune> allCommuneSearch;
-    private final Map<String, TokenSearch<Commune>> communeSearchByProvince = new LinkedHashMap<>();
+    /** Built on first use: about a third of the catalogue's load, which Welcome's first frame need not wait for. */
+    private volatile Indexes indexes;
+
+    private record Indexes(TokenSearch<Province> provinces, TokenSearch<Commune> allCommunes,
+                           Map<String, TokenSearch<Commune>> communesByProvince) {}
 
     public Places(List<Province> provinces) {
         this.provinces = new LinkedHashMap<>();
@@ -53,10 +55,32 @@ public final class Places {
             for (Commune c : p.communes()) {
                 this.communes.put(c.code(), c);
             }
-            communeSearchByProvince.put(p.code(), new TokenSearch<>(p.communes(), Places::communeTexts));
         }
-        provinceSearch = new TokenSearch<>(provinces, p -> List.of(p.fullName(), nullToEmpty(p.fullNameEn())));
-        allCommuneSearch = new TokenSearch<>(List.copyOf(communes.values()), Places::communeTexts);
+    }
+
+    /** Builds the search indexes now (the kiosk does it off the FX thread after its first frame), so no search waits. */
+    public void prepareSearch() {
+        indexes();
+    }
+
+    private Indexes indexes() {
+        Indexes built = indexes;
+        if (built == null) {
+            synchronized (this) {
+                built = indexes;
+                if (built == null) {
+                    Map<String, TokenSearch<Commune>> byProvince = new LinkedHashMap<>();
+                    for (Province p : provinces.values()) {
+                        byProvince.put(p.code(), new TokenSearch<>(p.communes(), Places::communeTexts));
+                    }
+                    built = new Indexes(
+                            new TokenSearch<>(List.copyOf(provinces.values()), p -> List.of(p.fullName(), nullToEmpty(p.fullNameEn()))),
+                            new TokenSearch<>(List.copyOf(communes.values()), Places::communeTexts), byProvince);
+                    indexes = built;
+                }
+            }
+        }
+        return built;
     }
 
     private static List<String> communeTexts(Commune c) {
@@ -153,17 +177,17 @@ public final class Places {
     }
 
     public List<Province> searchProvinces(String query, int limit) {
-        return provinceSearch.search(query, limit).stream().map(TokenSearch.Hit::item).toList();
+        return indexes().provinces().search(query, limit).stream().map(TokenSearch.Hit::item).toList();
     }
 
     /** Communes of one province matching the query, best first: "ba dinh" and "phường ba đình" find Phường Ba Đình. */
     public List<Commune> searchCommunes(String provinceCode, String query, int limit) {
-        TokenSearch<Commune> search = communeSearchByProvince.get(provinceCode);
+        TokenSearch<Commune> search = indexes().communesByProvince().get(provinceCode);
         return search == null ? List.of() : search.search(query, limit).stream().map(TokenSearch.Hit::item).toList();
     }
 
     /** Communes of every province matching the query, best first. */
     public List<Commune> searchCommunes(String query, int limit) {
-        return allCommuneSearch.search(query, limit).stream().map(TokenSearch.Hit::item).toList();
+        return indexes().allCommunes().search(query, limit).stream().map(TokenSearch.Hit::item).toList();
     }
 }

@@ -147,11 +147,15 @@ public final class KioskApp extends Application {
         stage.show();
     }
 
-    /** The portal link (and in training the embedded portal) starts once Welcome is on screen. */
+    /**
+     * The portal link (and in training the embedded portal) starts once Welcome is on screen; so
+     * are the place-name search indexes built, before a citizen reaches a form.
+     */
     private void startPortalAfterFirstFrame(Scene scene, KioskServices services) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
+            workers.session().execute(() -> services.catalogue().places().prepareSearch());
             workers.portal().execute(() -> {
                 try {
                     services.portal().start();

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -338,16 +337,14 @@ class PrivacyAuditTest extends ShellFixture {
     }
 
     /**
-     * The kiosk's services in a child JVM on this data folder, with the production logback.xml
+     * The kiosk's services in a child JVM on this data folder, with the production logging (LogSetup)
      * writing into this test's log folder: her session to mid-form, then SIGKILL once the draft is
      * saved. The child's console goes to the log folder too.
      */
     private void killMidForm() throws Exception {
-        URL production = KioskApp.class.getResource("/logback.xml");
-        assertThat(production).as("the kiosk's logback.xml on the class path").isNotNull();
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Djava.awt.headless=true",
-                "-Dlogback.configurationFile=" + production, "-Dkiosk.logDir=" + LOGS.folder().resolve("killed-kiosk"),
+                "-Dkiosk.log=file", "-Dkiosk.logDir=" + LOGS.folder().resolve("killed-kiosk"),
                 "-cp", System.getProperty("java.class.path"), MidFormKioskChild.class.getName(),
                 dataDir.toString(), clock.instant().toString()))
                 .redirectErrorStream(true).start();
