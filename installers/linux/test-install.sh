@@ -32,21 +32,42 @@ fi
 # The clean root: Debian's minimal system with systemd, this machine's apt sources, and the
 # package's dependencies (Depends: of debian/control.in) in its apt cache.
 prepare_root() { # dir
-  local dir="$1" sources="" f t deps
-  for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
-    [ -s "$f" ] && grep -q "debian" "$f" && sources="$sources $f"
-  done
-  suite="$(. /etc/os-release && echo "${VERSION_CODENAME:?}")"
+  local dir="$1" sources="" f t deps suite
   rm -rf "$dir"
   t=$(date +%s.%N)
-  # shellcheck disable=SC2086
-  mmdebstrap --variant=apt --quiet --include=systemd,systemd-sysv,dbus "$suite" "$dir" $sources > "$dir.log" 2>&1 \
-    || { tail -30 "$dir.log" >&2; echo "test-install: mmdebstrap failed" >&2; return 1; }
+  if [ "${KIOSK_INSTALL_SUITE:-}" = noble ]; then
+    ubuntu_root "$dir"
+  else
+    for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list; do
+      [ -s "$f" ] && grep -q "debian" "$f" && sources="$sources $f"
+    done
+    suite="$(. /etc/os-release && echo "${VERSION_CODENAME:?}")"
+    # shellcheck disable=SC2086
+    mmdebstrap --variant=apt --quiet --include=systemd,systemd-sysv,dbus "$suite" "$dir" $sources > "$dir.log" 2>&1 \
+      || { tail -30 "$dir.log" >&2; echo "test-install: mmdebstrap failed" >&2; return 1; }
+  fi
   deps="$(sed -n 's/^Depends: //p' "$here/debian/control.in" | tr -d ' ' | tr ',' ' ')"
   chroot "$dir" apt-get update -qq
   # shellcheck disable=SC2086
   chroot "$dir" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --download-only $deps > /dev/null
   echo "clean root with the dependencies fetched: $(echo "$t $(date +%s.%N)" | awk '{printf "%.0f", $2 - $1}') s (mmdebstrap + apt download)" > "$dir.figures"
+}
+# Ubuntu 24.04 LTS (KIOSK_INSTALL_SUITE=noble; not in the test command): the same test on an Ubuntu
+# root from archive.ubuntu.com (main and universe: cage is in universe). Debian has no Ubuntu
+# keyring package, so Ubuntu's own is fetched and checked against the hash noble's archive lists.
+UBUNTU_KEYRING_DEB=pool/main/u/ubuntu-keyring/ubuntu-keyring_2023.11.28.1_all.deb
+UBUNTU_KEYRING_SHA256=36de43b15853ccae0028e9a767613770c704833f82586f28eb262f0311adb8a8
+ubuntu_root() { # dir
+  local dir="$1" keys mirror=http://archive.ubuntu.com/ubuntu
+  keys="$(mktemp -d)"
+  curl -fsS -o "$keys/k.deb" "$mirror/$UBUNTU_KEYRING_DEB"
+  echo "$UBUNTU_KEYRING_SHA256  $keys/k.deb" | sha256sum -c --quiet - || { echo "test-install: Ubuntu's keyring package does not match its hash" >&2; return 1; }
+  dpkg-deb -x "$keys/k.deb" "$keys/x"
+  mmdebstrap --variant=apt --quiet --components=main,universe --keyring="$keys/x/usr/share/keyrings/ubuntu-archive-keyring.gpg" \
+    --include=systemd,systemd-sysv,dbus noble "$dir" \
+    "deb $mirror noble main universe" "deb $mirror noble-updates main universe" "deb $mirror noble-security main universe" \
+    > "$dir.log" 2>&1 || { tail -30 "$dir.log" >&2; echo "test-install: mmdebstrap (Ubuntu noble) failed" >&2; return 1; }
+  rm -rf "$keys"
 }
 if [ "${1:-}" = --prepare-root ]; then
   prepare_root "$2"
