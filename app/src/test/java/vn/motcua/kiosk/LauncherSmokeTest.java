@@ -24,6 +24,11 @@ class LauncherSmokeTest {
     Path dir;
 
     private List<String> launch(String... args) throws Exception {
+        return launch(false, args);
+    }
+
+    /** Starts the kiosk until its first frame; then kills it, or with {@code term} sends TERM and reads to its end. */
+    private List<String> launch(boolean term, String... args) throws Exception {
         String display = System.getenv("DISPLAY");
         if ("true".equals(System.getenv("CI"))) {
             assertThat(display).as("CI runs the tests under xvfb-run").isNotBlank();
@@ -31,6 +36,8 @@ class LauncherSmokeTest {
         assumeTrue(display != null && !display.isBlank(), "no X display: run through scripts/test-all.sh");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // With TERM, the kiosk's own logging (INFO, on the console) instead of the tests' (WARN).
+                term ? "-Dkiosk.log=journal" : "-Dkiosk.log.unset=true",
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                 "--windowed", "--report-first-frame", "--data", dir.resolve("data").toString()));
         command.addAll(List.of(args));
@@ -41,8 +48,15 @@ class LauncherSmokeTest {
             while ((line = out.readLine()) != null) {
                 lines.add(line);
                 if (line.startsWith("FIRST_FRAME")) {
-                    break;
+                    if (!term) {
+                        break;
+                    }
+                    kiosk.toHandle().destroy(); // SIGTERM, as systemctl stop sends it (Process.destroy would close the output)
                 }
+            }
+            if (term) {
+                assertThat(kiosk.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                lines.add("EXIT " + kiosk.exitValue());
             }
         } finally {
             kiosk.destroyForcibly();
@@ -57,6 +71,15 @@ class LauncherSmokeTest {
         assertThat(lines).as("output: %s", lines).anyMatch(l -> l.startsWith("FIRST_FRAME"));
         assertThat(lines).noneMatch(l -> l.contains("Exception"));
         assertThat(dir.resolve("data/kiosk.db")).exists();
+    }
+
+    @Test
+    void aStopSignalEndsTheKioskInOrder() throws Exception {
+        List<String> lines = launch(true);
+        assertThat(lines).as("output: %s", lines).anyMatch(l -> l.contains("stop signal TERM"));
+        assertThat(lines).as("output: %s", lines).anyMatch(l -> l.contains("kiosk ends: NORMAL"));
+        assertThat(lines).noneMatch(l -> l.contains("Exception"));
+        assertThat(lines).last().isEqualTo("EXIT 0");
     }
 
     @Test

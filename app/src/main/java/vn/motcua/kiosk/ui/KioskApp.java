@@ -30,6 +30,7 @@ import vn.motcua.kiosk.startup.KioskExit;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
+import vn.motcua.kiosk.startup.StopSignals;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
 
@@ -83,6 +84,7 @@ public final class KioskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StopSignals.install(() -> exit.request(ExitStatus.NORMAL));
         loadFonts();
         stage.setTitle("Mot Cua Kiosk");
         Parent root;
