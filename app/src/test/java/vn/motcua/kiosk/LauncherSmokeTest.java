@@ -91,4 +91,14 @@ class LauncherSmokeTest {
         assertThat(lines).anyMatch(l -> l.contains("configuration unusable") && l.contains("[kioskId]"));
         assertThat(lines).noneMatch(l -> l.contains("\tat "));
     }
+
+    @Test
+    void aDatabaseFileThatIsNotOneShowsAPageAndLogsWhy() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/kiosk.db"), "not a database, but long enough to be read as one ".repeat(40));
+        List<String> lines = launch();
+        assertThat(lines).as("output: %s", lines).anyMatch(l -> l.startsWith("FIRST_FRAME"));
+        assertThat(lines).anyMatch(l -> l.contains("database unusable"));
+        assertThat(lines).noneMatch(l -> l.contains("\tat "));
+    }
 }

@@ -33,6 +33,7 @@ import vn.motcua.kiosk.startup.StartupFailure;
 import vn.motcua.kiosk.startup.StopSignals;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
+import vn.motcua.kiosk.ui.startup.WarmUp;
 
 /**
  * The JavaFX application's life: loads the configuration, opens the core, shows the kiosk shell
@@ -40,7 +41,6 @@ import vn.motcua.kiosk.ui.startup.StartupErrorView;
  * saying why — and closes it all at the end, the JVM's exit status saying why ({@link ExitStatus}).
  */
 public final class KioskApp extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
     private static Options options;
     /** How often the build stamp is looked at: an update waits this long at most before the restart is planned. */
     private static final Duration UPDATE_CHECK = Duration.ofSeconds(5);
@@ -63,15 +63,22 @@ public final class KioskApp extends Application {
      */
     public static void launchKiosk(Options opts) {
         options = opts;
+        // First, before anything logs: setting up logging is then part of the preparation, beside JavaFX's start.
+        preparing = CompletableFuture.supplyAsync(KioskApp::prepare, task -> new Thread(task, "prepare-core").start());
         if (opts.restartWhenChanged() != null) {
             updates = BuildStampWatcher.watch(opts.restartWhenChanged()).orElse(null);
         }
-        preparing = CompletableFuture.supplyAsync(KioskApp::prepare);
         Application.launch(KioskApp.class);
+    }
+
+    /** Not a static field: the class is loaded on the way to JavaFX's start, and its first logger sets logging up. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(KioskApp.class);
     }
 
     private static Prepared prepare() {
         try {
+            LoggerFactory.getILoggerFactory();
             KioskConfig config = new ConfigLoader().load(options.configSource());
             return new Prepared(config,
                     KioskServices.open(options.configSource(), config, options.dataDir(), KeyFile.open(options.keyLocation()),
@@ -89,6 +96,9 @@ public final class KioskApp extends Application {
         stage.setTitle("Mot Cua Kiosk");
         Parent root;
         try {
+            if (!preparing.isDone()) {
+                WarmUp.stylesAndControls(stylesheet());
+            }
             Prepared prepared = preparing.join();
             Exception failure = prepared.failure();
             if (failure instanceof ConfigException c) {
@@ -106,24 +116,24 @@ public final class KioskApp extends Application {
             openSerialReader(config, (ShellViewModel) root.getUserData());
         } catch (ConfigException e) {
             // kiosk.json or another file of the folder (signing drivers)
-            LOG.error("configuration unusable: {}", e.getMessage());
+            log().error("configuration unusable: {}", e.getMessage());
             Messages vi = Messages.of(Locale.forLanguageTag("vi"));
             Messages en = Messages.of(Locale.ENGLISH);
             root = new StartupErrorView(e.problems().stream()
                     .map(p -> new StartupErrorView.Problem(vi.describe(p), en.describe(p))).toList());
         } catch (DataException e) {
-            LOG.error("configuration data unusable: {}", e.getMessage());
+            log().error("configuration data unusable: {}", e.getMessage());
             Messages vi = Messages.of(Locale.forLanguageTag("vi"));
             Messages en = Messages.of(Locale.ENGLISH);
             root = new StartupErrorView(e.problems().stream().map(p -> new StartupErrorView.Problem(
                     CatalogueCheck.describe(vi, p), CatalogueCheck.describe(en, p))).toList());
         } catch (KeyFile.Unusable e) {
-            LOG.error("data key unusable: {} ({})", e.getMessage(), e.file());
+            log().error("data key unusable: {} ({})", e.getMessage(), e.file());
             root = new StartupErrorView(List.of(new StartupErrorView.Problem(
                     Messages.of(Locale.forLanguageTag("vi")).get("startup.error.key." + e.problem(), e.file()),
                     Messages.of(Locale.ENGLISH).get("startup.error.key." + e.problem(), e.file()))));
         } catch (StartupFailure e) {
-            LOG.error("database unusable: {}", e.getMessage());
+            log().error("database unusable: {}", e.getMessage());
             root = new StartupErrorView(List.of(new StartupErrorView.Problem(
                     Messages.of(Locale.forLanguageTag("vi")).get("startup.error.database", e.file(), e.getMessage()),
                     Messages.of(Locale.ENGLISH).get("startup.error.database", e.file(), e.getMessage()))));
@@ -163,7 +173,7 @@ public final class KioskApp extends Application {
                     services.portal().start();
                 } catch (IOException | RuntimeException e) {
                     // The kiosk still files dossiers into the outbox; the dot says offline, doctor says why.
-                    LOG.error("portal link did not start: {}", e.toString());
+                    log().error("portal link did not start: {}", e.toString());
                     services.portal().connectivity().report(false);
                 }
             });
@@ -181,7 +191,7 @@ public final class KioskApp extends Application {
                     text -> Platform.runLater(() -> shell.idScanned(text)));
         } catch (IOException e) {
             // The kiosk still works (typing, keyboard readers); doctor names the port.
-            LOG.error("ID-card reader: {}", e.getMessage());
+            log().error("ID-card reader: {}", e.getMessage());
         }
     }
 
