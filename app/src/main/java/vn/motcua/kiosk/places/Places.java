@@ -1,7 +1,5 @@
 package vn.motcua.kiosk.places;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import vn.motcua.kiosk.config.ConfigProblem.Expectation;
 import vn.motcua.kiosk.config.ConfigSource;
 import vn.motcua.kiosk.config.DataException;
 import vn.motcua.kiosk.config.DataProblem;
-import vn.motcua.kiosk.config.StrictJson;
 import vn.motcua.kiosk.text.TokenSearch;
 
 /**
@@ -29,15 +26,11 @@ public final class Places {
     public static final String NOTICE = "admin-units/NOTICE.md";
 
     /** The shape of the shipped file (PascalCase keys as published upstream). */
-    record RawProvince(@JsonProperty("Code") String code, @JsonProperty("Name") String name,
-                       @JsonProperty("NameEn") String nameEn, @JsonProperty("FullName") String fullName,
-                       @JsonProperty("FullNameEn") String fullNameEn, @JsonProperty("CodeName") String codeName,
-                       @JsonProperty("Wards") List<RawWard> wards) {}
+    record RawProvince(String code, String name, String nameEn, String fullName, String fullNameEn, String codeName,
+                       List<RawWard> wards) {}
 
-    record RawWard(@JsonProperty("Code") String code, @JsonProperty("Name") String name,
-                   @JsonProperty("NameEn") String nameEn, @JsonProperty("FullName") String fullName,
-                   @JsonProperty("FullNameEn") String fullNameEn, @JsonProperty("CodeName") String codeName,
-                   @JsonProperty("ProvinceCode") String provinceCode) {}
+    record RawWard(String code, String name, String nameEn, String fullName, String fullNameEn, String codeName,
+                   String provinceCode) {}
 
     private final Map<String, Province> provinces;
     private final Map<String, Commune> communes;
@@ -96,7 +89,7 @@ public final class Places {
         String file = source.describe(FILE);
         List<RawProvince> raw;
         try (InputStream in = source.open(FILE)) {
-            raw = StrictJson.mapper().readValue(in, new TypeReference<List<RawProvince>>() {});
+            raw = AdminUnitsReader.read(in);
         } catch (IOException e) {
             throw new DataException(DataProblem.of(file, "-", "-",
                     e instanceof com.fasterxml.jackson.core.JsonProcessingException

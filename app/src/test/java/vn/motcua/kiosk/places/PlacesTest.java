@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.kiosk.catalogue.Fixtures;
 import vn.motcua.kiosk.config.ConfigSource;
@@ -67,5 +69,38 @@ class PlacesTest {
         assertThat(e.problems()).extracting(p -> p.messageKey())
                 .containsExactly("places.expected.parent", "config.expected.file-present");
         assertThat(e.problems().get(0).field()).isEqualTo("[0].Wards[0].ProvinceCode");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[{\"Code\":\"01\",\"Population\":8000000}]",
+            "[{\"Code\":1,\"FullName\":\"Thành phố Hà Nội\",\"Wards\":[]}]",
+            "[{\"Code\":\"01\",\"Code\":\"02\"}]",
+            "[{\"Code\":\"01\",\"FullName\":\"Hà Nội\",\"Wards\":[{\"Code\":\"00004\",\"Area\":9}]}]",
+            "[{\"Code\":\"01\",\"FullName\":\"Hà Nội\",\"Wards\":{}}]",
+            "[] []",
+            "{\"Code\":\"01\"}"})
+    void aListNotOfTheShippedShapeIsNamedAsSuch(String text, @TempDir Path dir) throws Exception {
+        Path units = Files.createDirectories(dir.resolve("admin-units"));
+        Files.writeString(units.resolve("vn-admin-units-2025.json"), text);
+        Files.writeString(units.resolve("NOTICE.md"), "MIT");
+        DataException e = catchThrowableOfType(DataException.class, () -> Places.load(ConfigSource.folder(dir)));
+        assertThat(e).as(text).isNotNull();
+        assertThat(e.problems()).extracting(p -> p.messageKey()).containsExactly("config.expected.valid-json");
+    }
+
+    @Test
+    void commentsAndNullsAreReadAsBefore(@TempDir Path dir) throws Exception {
+        Path units = Files.createDirectories(dir.resolve("admin-units"));
+        Files.writeString(units.resolve("vn-admin-units-2025.json"), """
+                // 2025 list
+                [{"Code":"01","Name":"Hà Nội","NameEn":null,"FullName":"Thành phố Hà Nội","FullNameEn":null,
+                  "CodeName":"ha_noi","Wards":[{"Code":"00004","Name":"Ba Đình","FullName":"Phường Ba Đình",
+                  "ProvinceCode":"01"}]}]
+                """);
+        Files.writeString(units.resolve("NOTICE.md"), "MIT");
+        Places read = Places.load(ConfigSource.folder(dir));
+        assertThat(read.commune("00004").orElseThrow().fullName()).isEqualTo("Phường Ba Đình");
+        assertThat(read.province("01").orElseThrow().fullName(true)).isEqualTo("Thành phố Hà Nội");
     }
 }
