@@ -2,6 +2,8 @@ package vn.motcua.kiosk.bench;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 
 /**
@@ -20,10 +24,14 @@ import java.util.stream.Collectors;
  * {@code -Dkiosk.bench.archive=FILE} first makes a dynamic AppCDS archive with one start (ended
  * with SIGTERM, which writes it), then measures with it; {@code -Dkiosk.bench.launcher=FILE}
  * starts the kiosk through the installers' launcher instead (its own flags and archive: the
- * first, untimed start writes the archive, as on a newly installed kiosk).
+ * first, untimed start writes the archive, as on a newly installed kiosk);
+ * {@code -Dkiosk.bench.floor=JAVA -Dkiosk.bench.floorLib=DIR} times {@link FirstFrameFloor} instead,
+ * with that java, the JavaFX jars in DIR, the launcher's JIT flag and its own archive.
  */
 public final class StartupBench {
     private static String launcher;
+    private static String floorJava;
+    private static String floorClassPath;
     private static Path cache;
 
     public static void main(String[] args) throws Exception {
@@ -37,6 +45,13 @@ public final class StartupBench {
             flags.addAll(List.of(extra.split("\\s+")));
         }
         String archive = System.getProperty("kiosk.bench.archive");
+        floorJava = System.getProperty("kiosk.bench.floor");
+        if (floorJava != null) {
+            floorClassPath = floorClassPath(Path.of(System.getProperty("kiosk.bench.floorLib")));
+            flags.add("-XX:TieredStopAtLevel=1");
+            archive = Files.createTempDirectory("kiosk-floor").resolve("floor.jsa").toString();
+            System.out.println("floor: a JavaFX label on " + floorJava);
+        }
         if (launcher != null) {
             archive(List.of(), data);
             System.out.println("launcher: " + launcher);
@@ -50,7 +65,7 @@ public final class StartupBench {
             }
             flags.add("-XX:SharedArchiveFile=" + archive);
         }
-        if (launcher == null) {
+        if (launcher == null && floorJava == null) {
             System.out.println("kiosk JVM flags: " + String.join(" ", flags));
         }
         List<Double> millis = new ArrayList<>();
@@ -121,6 +136,12 @@ public final class StartupBench {
     }
 
     private static List<String> command(List<String> flags, Path data) {
+        if (floorJava != null) {
+            List<String> command = new ArrayList<>(List.of(floorJava));
+            command.addAll(flags);
+            command.addAll(List.of("-cp", floorClassPath, FirstFrameFloor.class.getName()));
+            return command;
+        }
         if (launcher != null) {
             return List.of(launcher, "--windowed", "--report-first-frame", "--data", data.toString());
         }
@@ -129,6 +150,28 @@ public final class StartupBench {
         command.addAll(List.of("-cp", kioskClassPath(),
                 "vn.motcua.kiosk.Launcher", "--windowed", "--report-first-frame", "--data", data.toString()));
         return command;
+    }
+
+    /** The JavaFX jars of {@code lib} and a jar of {@link FirstFrameFloor} (a CDS archive takes jars only). */
+    private static String floorClassPath(Path lib) throws IOException {
+        Path jar = Files.createTempDirectory("kiosk-floor").resolve("floor.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> c : List.of(FirstFrameFloor.class, FirstFrameFloor.Window.class)) {
+                String entry = c.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        List<String> entries = new ArrayList<>();
+        try (var files = Files.list(lib)) {
+            files.filter(f -> f.getFileName().toString().matches("javafx-.*\\.jar")).sorted()
+                    .forEach(f -> entries.add(f.toString()));
+        }
+        entries.add(jar.toString());
+        return String.join(File.pathSeparator, entries);
     }
 
     /**
