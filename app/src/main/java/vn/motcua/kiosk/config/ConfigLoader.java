@@ -19,7 +19,10 @@ import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import vn.motcua.kiosk.config.ConfigProblem.Expectation;
 import vn.motcua.kiosk.staff.PinHash;
@@ -172,10 +175,8 @@ public final class ConfigLoader {
                     text("devices.idCardReader.serialPort", reader.serialPort());
                 }
             }
-            if (present("staff", c.staff()) && present("staff.pinHash", c.staff().pinHash())
-                    && !PinHash.isWellFormed(c.staff().pinHash())) {
-                // The hash is not echoed: it is a secret even when malformed.
-                problems.add(ConfigProblem.of(file, "staff.pinHash", Expectation.PIN_HASH, null));
+            if (present("staff", c.staff())) {
+                staff(c.staff());
             }
             if (present("signing", c.signing())) {
                 present("signing.shuffledPinPad", c.signing().shuffledPinPad());
@@ -202,6 +203,42 @@ public final class ConfigLoader {
                 range("privacy.trainingDossierDays", c.privacy().trainingDossierDays(), 1, 90);
             }
             return problems;
+        }
+
+        /** A shared PIN, named members with their own, or both; names unique. */
+        private void staff(KioskConfig.Staff staff) {
+            List<KioskConfig.Member> members = staff.members();
+            if (members == null || members.isEmpty()) {
+                if (present("staff.pinHash", staff.pinHash())) {
+                    pinHash("staff.pinHash", staff.pinHash());
+                }
+                return;
+            }
+            if (staff.pinHash() != null) {
+                pinHash("staff.pinHash", staff.pinHash());
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < members.size(); i++) {
+                KioskConfig.Member m = members.get(i);
+                String key = "staff.members[" + i + "]";
+                if (!present(key, m)) {
+                    continue;
+                }
+                text(key + ".name", m.name());
+                if (m.name() != null && !m.name().isBlank() && !names.add(m.name().strip().toLowerCase(Locale.ROOT))) {
+                    problems.add(ConfigProblem.of(file, key + ".name", Expectation.UNIQUE_NAME, "\"" + m.name() + "\""));
+                }
+                if (present(key + ".pinHash", m.pinHash())) {
+                    pinHash(key + ".pinHash", m.pinHash());
+                }
+            }
+        }
+
+        private void pinHash(String key, String value) {
+            if (!PinHash.isWellFormed(value)) {
+                // The hash is not echoed: it is a secret even when malformed.
+                problems.add(ConfigProblem.of(file, key, Expectation.PIN_HASH, null));
+            }
         }
 
         private boolean present(String key, Object value) {

@@ -13,7 +13,7 @@ public record ConfigProblem(String file, String key, Expectation expected, List<
     public enum Expectation {
         FILE_PRESENT, VALID_JSON, KNOWN_KEY, PRESENT, WHOLE_NUMBER, TEXT, TRUE_OR_FALSE, ONE_OF, OBJECT,
         RANGE, WARNING_BEFORE_END, URL, HTTPS_OR_LOOPBACK, PIN_HASH, NOT_BLANK, PROVINCE_CODE, EMBEDDED_TRAINING,
-        CERTIFICATE_FILES, CA_CERTIFICATE_PEM;
+        CERTIFICATE_FILES, CA_CERTIFICATE_PEM, UNIQUE_NAME;
 
         public String messageKey() {
             return "config.expected." + name().toLowerCase().replace('_', '-');

@@ -58,8 +58,23 @@ public record KioskConfig(
     /** The on-screen Vietnamese keyboard: tone placement on open oa/oe/uy (hòa or hoà). */
     public record Keyboard(TonePlacement tonePlacement) {}
 
-    /** The staff PIN as a salted slow hash (see {@code hash-pin}); never the PIN itself. */
-    public record Staff(String pinHash) {}
+    /**
+     * Who may open the staff menu: each staff member with a name and their own PIN, so that every
+     * staff action is recorded with who did it; and/or one shared PIN. PINs are salted slow hashes
+     * (see {@code hash-pin}), never the PIN itself.
+     *
+     * @param pinHash the shared PIN, or null when every member has their own
+     * @param members named staff, or null
+     */
+    public record Staff(String pinHash, List<Member> members) {
+        /** One shared PIN, no names (a kiosk configured before staff were named). */
+        public Staff(String pinHash) {
+            this(pinHash, null);
+        }
+    }
+
+    /** A staff member as the event log names them (a first name or a staff number), and their PIN. */
+    public record Member(String name, String pinHash) {}
 
     /**
      * How long personal data may wait on the machine: a session interrupted by a crash or power

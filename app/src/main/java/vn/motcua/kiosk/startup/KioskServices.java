@@ -99,7 +99,7 @@ public final class KioskServices implements AutoCloseable {
                 dataDir.resolve("sessions"), clock, sealer);
         this.interruptedDrafts = new InterruptedDrafts(sessions, new ApplicantBirthYear(catalogue),
                 Duration.ofMinutes(config.privacy().interruptedDraftMinutes()), clock);
-        this.staffGate = new StaffGate(PinHash.parse(config.staff().pinHash()), clock, events);
+        this.staffGate = new StaffGate(staffMembers(config.staff()), clock, events);
         Optional<String> tsa = Optional.ofNullable(config.signing().tsaUrl()).map(URI::toString);
         // The visible signature is in Vietnamese whatever the screen's language: it is an official paper.
         this.signingStep = new SigningStep(sessions, new PadesSigner(clock, tsa, PadesSigner.AppearanceWords.VIETNAMESE),
@@ -198,6 +198,20 @@ public final class KioskServices implements AutoCloseable {
             throw e;
         }
         return database;
+    }
+
+    /** The staff of a validated configuration: named members first, then the shared PIN. */
+    static List<StaffGate.Member> staffMembers(KioskConfig.Staff staff) {
+        List<StaffGate.Member> out = new java.util.ArrayList<>();
+        if (staff.members() != null) {
+            for (KioskConfig.Member m : staff.members()) {
+                out.add(new StaffGate.Member(m.name().strip(), PinHash.parse(m.pinHash())));
+            }
+        }
+        if (staff.pinHash() != null) {
+            out.add(new StaffGate.Member(null, PinHash.parse(staff.pinHash())));
+        }
+        return out;
     }
 
     public KioskConfig config() {

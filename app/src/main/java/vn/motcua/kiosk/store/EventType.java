@@ -6,6 +6,8 @@ public enum EventType {
     INTERRUPTED_SESSION_ERASED, DRAFT_PARKED, DRAFT_RESUMED, DRAFT_RESUME_REFUSED, PARKED_DRAFTS_EXPIRED,
     DOSSIER_FILED, HELP_REQUESTED, HELP_ANSWERED, STAFF_PIN_ACCEPTED, STAFF_PIN_REFUSED,
     STAFF_LEFT_FULL_SCREEN, STAFF_QUIT,
+    /** Staff reprinted, resent or discarded (detail: the action and the staff member's configured name). */
+    STAFF_ACTION,
     /** An e-result not printed: its signature did not hold (detail: the problem, no code, no name). */
     RESULT_REFUSED,
     /** Staff discarded a refused dossier (detail: procedure and reason, no reference, no name). */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import vn.motcua.kiosk.staff.PinHash;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.kiosk.config.ConfigProblem.Expectation;
 import vn.motcua.kiosk.i18n.Messages;
@@ -202,6 +203,37 @@ class ConfigLoaderTest {
     void theDeviceSecretFileIsRequired() throws Exception {
         ConfigProblem p = onlyProblemOf(shipped().replace("\"secretFile\": \"portal-secret.txt\"", "\"secretFile\": \"\""));
         assertThat(p.key()).isEqualTo("portal.secretFile");
+    }
+
+    /** The shipped file with its staff section replaced by {@code staff}. */
+    private static String withStaff(String staff) throws IOException {
+        return shipped().replaceAll("(?s)\"staff\": \\{.*?\\n  \\},", "\"staff\": " + staff.replace("$", "\\$") + ",");
+    }
+
+    @Test
+    void namedStaffWithTheirOwnPinsAreRead() throws Exception {
+        String lan = PinHash.create("1357".toCharArray(), 1_000);
+        String minh = PinHash.create("9753".toCharArray(), 1_000);
+        Files.writeString(dir.resolve(ConfigLoader.FILE), withStaff(
+                "{ \"members\": [{ \"name\": \"Lan\", \"pinHash\": \"" + lan + "\" }, { \"name\": \"Minh\", \"pinHash\": \"" + minh + "\" }] }"));
+        KioskConfig c = loader.load(ConfigSource.folder(dir));
+        assertThat(c.staff().pinHash()).isNull();
+        assertThat(c.staff().members()).extracting(KioskConfig.Member::name).containsExactly("Lan", "Minh");
+    }
+
+    @Test
+    void staffNamesAreUniqueTheirHashesWellFormedAndSomePinIsRequired() throws Exception {
+        String lan = PinHash.create("1357".toCharArray(), 1_000);
+        List<ConfigProblem> problems = problemsOf(withStaff("{ \"members\": [{ \"name\": \"Lan\", \"pinHash\": \"" + lan
+                + "\" }, { \"name\": \" lan \", \"pinHash\": \"1357\" }, { \"name\": \"\", \"pinHash\": \"" + lan + "\" }] }"));
+        assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::expected).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("staff.members[1].name", Expectation.UNIQUE_NAME),
+                org.assertj.core.groups.Tuple.tuple("staff.members[1].pinHash", Expectation.PIN_HASH),
+                org.assertj.core.groups.Tuple.tuple("staff.members[2].name", Expectation.NOT_BLANK));
+        assertThat(problems.get(1).found()).isNull();
+        ConfigProblem none = onlyProblemOf(withStaff("{ \"members\": [] }"));
+        assertThat(none.key()).isEqualTo("staff.pinHash");
+        assertThat(none.expected()).isEqualTo(Expectation.PRESENT);
     }
 
     @Test

@@ -64,4 +64,26 @@ class StaffGateTest {
             assertThat(pin).containsOnly('\0');
         }
     }
+
+    @Test
+    void eachMembersPinNamesThemAndTheirActionsAreRecordedWithTheirName() {
+        TestClock clock = new TestClock();
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
+            EventLog events = new EventLog(db, clock);
+            StaffGate gate = new StaffGate(java.util.List.of(
+                    new StaffGate.Member("Lan", PinHash.parse(PinHash.create("1357".toCharArray(), 1_000))),
+                    new StaffGate.Member(null, PinHash.parse(PinHash.create("2468".toCharArray(), 1_000)))), clock, events);
+            assertThat(gate.check("1357".toCharArray())).isEqualTo(new StaffGate.Result.Accepted("Lan"));
+            assertThat(gate.check("2468".toCharArray())).isEqualTo(new StaffGate.Result.Accepted(null));
+            assertThat(gate.check("9999".toCharArray())).isEqualTo(new StaffGate.Result.Wrong(StaffGate.MAX_ATTEMPTS - 1));
+            gate.acted(StaffAction.REPRINT, "Lan");
+            gate.acted(StaffAction.RESEND, null);
+            gate.acted(StaffAction.LEAVE_FULL_SCREEN, "Lan");
+            gate.acted(StaffAction.SHUT_DOWN, "Lan");
+            assertThat(events.recent(20)).extracting(e -> e.type() + " " + e.detail()).containsExactly(
+                    "STAFF_PIN_ACCEPTED staff=Lan", "STAFF_PIN_ACCEPTED null", "STAFF_PIN_REFUSED attemptsLeft=4",
+                    "STAFF_ACTION action=reprint staff=Lan", "STAFF_ACTION action=resend",
+                    "STAFF_LEFT_FULL_SCREEN staff=Lan", "STAFF_QUIT staff=Lan");
+        }
+    }
 }

@@ -46,6 +46,9 @@ class StaffOutboxTest extends ShellFixture {
         robot.clickOn("#outbox-resend-" + refused);
         await(() -> ((Label) find(robot, "outbox-status-" + refused)).getText().startsWith("Đang chờ gửi"));
         assertThat(robot.lookup("#outbox-resend-" + refused).tryQuery()).isEmpty();
+        // Recorded as a staff action (the shared PIN: no name), never with the dossier's reference.
+        await(() -> services.events().recent(30).stream().anyMatch(e -> e.type() == vn.motcua.kiosk.store.EventType.STAFF_ACTION
+                && "action=resend".equals(e.detail())));
 
         robot.clickOn("#staff-outbox-back");
         await(() -> showing(robot, "staff-outbox-open"));
@@ -86,6 +89,8 @@ class StaffOutboxTest extends ShellFixture {
         var discarded = services.events().recent(20).stream().filter(e -> e.type() == vn.motcua.kiosk.store.EventType.OUTBOX_DISCARDED).toList();
         assertThat(discarded).hasSize(1);
         assertThat(discarded.get(0).detail()).isEqualTo("procedure=lltp-self reason=FILED_AT_DESK").doesNotContain(refused);
+        await(() -> services.events().recent(30).stream().anyMatch(e -> e.type() == vn.motcua.kiosk.store.EventType.STAFF_ACTION
+                && "action=discard".equals(e.detail())));
         // The citizen who looks the reference up hears it was cancelled.
         assertThat(services.tracking().lookup(refused, "5678")).isInstanceOf(vn.motcua.kiosk.tracking.Tracking.Outcome.Cancelled.class);
 

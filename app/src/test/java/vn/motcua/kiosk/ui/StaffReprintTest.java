@@ -86,6 +86,8 @@ class StaffReprintTest extends ShellFixture {
         await(() -> text(robot, "staff-reprint-feedback").startsWith("Đã in lại") || text(robot, "staff-reprint-feedback")
                 .startsWith("Máy in"));
         assertThat(text(robot, "staff-reprint-feedback")).isEqualTo("Đã in lại biên nhận " + CODE + ".");
+        await(() -> services.events().recent(30).stream().anyMatch(e -> e.type() == vn.motcua.kiosk.store.EventType.STAFF_ACTION
+                && "action=reprint".equals(e.detail())));
         await(() -> printed().size() > before.size());
         Set<Path> after = printed();
         after.removeAll(before);

@@ -3,6 +3,7 @@ package vn.motcua.kiosk.ui.staff;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,6 +16,7 @@ import javafx.concurrent.Task;
 import vn.motcua.kiosk.outbox.DiscardReason;
 import vn.motcua.kiosk.outbox.Outbox;
 import vn.motcua.kiosk.outbox.OutboxQueue;
+import vn.motcua.kiosk.staff.StaffAction;
 
 /**
  * Staff's view of the outbox: what waits, what went, what the portal refused and why; send again,
@@ -28,10 +30,17 @@ public final class StaffOutboxViewModel {
     /** The refused entry staff asked to discard (the question shows under its row), or null. */
     private final ObjectProperty<String> discarding = new SimpleObjectProperty<>();
     private final ObjectProperty<DiscardReason> reason = new SimpleObjectProperty<>();
+    /** Told of each staff action on the FX thread, to record it with who did it. */
+    private Consumer<StaffAction> audit = action -> {};
 
     public StaffOutboxViewModel(OutboxQueue queue, Executor background) {
         this.queue = queue;
         this.background = background;
+    }
+
+    /** Who records each action staff take here (the staff menu, which knows whose PIN opened it). */
+    public void recordActionsWith(Consumer<StaffAction> audit) {
+        this.audit = audit;
     }
 
     public ObservableList<Outbox.QueueItem> items() {
@@ -81,6 +90,7 @@ public final class StaffOutboxViewModel {
             return;
         }
         cancelDiscard();
+        audit.accept(StaffAction.DISCARD);
         run(() -> {
             queue.discard(ref, why);
             return queue.items();
@@ -88,6 +98,7 @@ public final class StaffOutboxViewModel {
     }
 
     public void resend(String localRef) {
+        audit.accept(StaffAction.RESEND);
         run(() -> {
             queue.resend(localRef);
             return queue.items();

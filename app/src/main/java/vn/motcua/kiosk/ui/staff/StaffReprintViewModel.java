@@ -4,6 +4,7 @@ package vn.motcua.kiosk.ui.staff;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,6 +21,7 @@ import vn.motcua.kiosk.receipt.Receipt;
 import vn.motcua.kiosk.receipt.ReceiptLayout;
 import vn.motcua.kiosk.receipt.ReceiptRenderer;
 import vn.motcua.kiosk.receipt.Reprints;
+import vn.motcua.kiosk.staff.StaffAction;
 
 /** "In lại biên nhận": today's receipts for staff, each printed again on the configured printer. */
 public final class StaffReprintViewModel {
@@ -34,6 +36,8 @@ public final class StaffReprintViewModel {
     private final Duration printLimit;
     private final ObservableList<Reprints.Entry> items = FXCollections.observableArrayList();
     private final ObjectProperty<java.util.function.Function<Messages, String>> feedback = new SimpleObjectProperty<>();
+    /** Told of each staff action on the FX thread, to record it with who did it. */
+    private Consumer<StaffAction> audit = action -> {};
 
     /**
      * @param staff    where today's receipts are read (never behind a print that waits)
@@ -50,6 +54,11 @@ public final class StaffReprintViewModel {
         this.printing = printing;
         this.trouble = trouble;
         this.printLimit = printLimit;
+    }
+
+    /** Who records each action staff take here (the staff menu, which knows whose PIN opened it). */
+    public void recordActionsWith(Consumer<StaffAction> audit) {
+        this.audit = audit;
     }
 
     public ObservableList<Reprints.Entry> items() {
@@ -76,6 +85,7 @@ public final class StaffReprintViewModel {
 
     public void reprint(String localReference) {
         feedback.set(m -> m.get("staff.reprint.printing"));
+        audit.accept(StaffAction.REPRINT);
         Printer target = printer.get();
         Task<String> task = new Task<>() {
             @Override

@@ -94,7 +94,12 @@ public final class StaffView extends StackPane {
 
     private static VBox menu(StaffViewModel vm, I18n i18n) {
         Label title = new Label();
-        title.textProperty().bind(i18n.text("staff.menu.title"));
+        title.setId("staff-menu-title");
+        // Who opened the menu, by name, when they have their own PIN: their actions are recorded so.
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.signedInProperty().get() == null
+                        ? i18n.messages().get("staff.menu.title")
+                        : i18n.messages().get("staff.menu.titleNamed", vm.signedInProperty().get()),
+                vm.signedInProperty(), i18n.messagesProperty()));
         title.getStyleClass().add("screen-title");
         Button screen = new Button();
         screen.setId("staff-fullscreen");

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
+import vn.motcua.kiosk.staff.StaffAction;
 import vn.motcua.kiosk.staff.StaffGate;
 import vn.motcua.kiosk.startup.TrainingAfresh;
 import vn.motcua.kiosk.ui.common.PinEntry;
@@ -34,6 +35,8 @@ public final class StaffViewModel {
     private final ObjectProperty<Feedback> feedback = new SimpleObjectProperty<>();
     private final PinEntry pin = new PinEntry(12);
     private final ReadOnlyStringWrapper titleKey = new ReadOnlyStringWrapper(MENU_TITLE);
+    /** The name of the staff member whose PIN opened the menu; null for the shared PIN or when closed. */
+    private final ReadOnlyStringWrapper signedIn = new ReadOnlyStringWrapper();
     /** What an accepted PIN does instead of opening the menu; null: the menu. */
     private Runnable afterPin;
 
@@ -67,6 +70,23 @@ public final class StaffViewModel {
         this.actions = actions;
         this.background = background;
         this.outbox = outbox;
+        if (outbox != null) {
+            outbox.recordActionsWith(this::record);
+        }
+        if (reprints != null) {
+            reprints.recordActionsWith(this::record);
+        }
+    }
+
+    /** Records a staff action with who did it, off the FX thread. */
+    private void record(StaffAction action) {
+        String by = signedIn.get();
+        background.execute(() -> gate.acted(action, by));
+    }
+
+    /** Whose PIN opened the menu (its title shows it); null for the shared PIN or when the menu is closed. */
+    public ReadOnlyStringProperty signedInProperty() {
+        return signedIn.getReadOnlyProperty();
     }
 
     /** Today's receipts to reprint, or null. */
@@ -125,6 +145,7 @@ public final class StaffViewModel {
 
     private void ask(String title, Runnable action) {
         if (phase.get() == Phase.HIDDEN) {
+            signedIn.set(null);
             pin.clear();
             feedback.set(null);
             titleKey.set(title);
@@ -162,7 +183,8 @@ public final class StaffViewModel {
     }
 
     private void show(StaffGate.Result result) {
-        if (result instanceof StaffGate.Result.Accepted) {
+        if (result instanceof StaffGate.Result.Accepted accepted) {
+            signedIn.set(accepted.who());
             feedback.set(null);
             Runnable action = afterPin;
             afterPin = null;
@@ -184,7 +206,7 @@ public final class StaffViewModel {
     public void toggleFullScreen() {
         requireMenu();
         if (actions.isFullScreen()) {
-            gate.leftFullScreen();
+            gate.acted(StaffAction.LEAVE_FULL_SCREEN, signedIn.get());
             actions.leaveFullScreen();
         } else {
             actions.enterFullScreen();
@@ -194,7 +216,7 @@ public final class StaffViewModel {
 
     public void quit() {
         requireMenu();
-        gate.quitting();
+        gate.acted(StaffAction.SHUT_DOWN, signedIn.get());
         phase.set(Phase.HIDDEN);
         actions.quit();
     }
