@@ -16,6 +16,7 @@ import vn.motcua.kiosk.config.DataException;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.documents.DocumentLimits;
 import vn.motcua.kiosk.drafts.DraftSealer;
+import vn.motcua.kiosk.figures.Figures;
 import vn.motcua.kiosk.filing.Filing;
 import vn.motcua.kiosk.help.Chime;
 import vn.motcua.kiosk.help.HelpCall;
@@ -229,6 +230,11 @@ public final class KioskServices implements AutoCloseable {
 
     public StaffGate staffGate() {
         return staffGate;
+    }
+
+    /** The counter's figures for staff, from the event log. */
+    public Figures figures() {
+        return new Figures(events, clock);
     }
 
     /** Procedures, forms, fees, due dates and places, as shipped in the configuration folder. */

@@ -34,22 +34,38 @@ public final class EventLog {
         });
     }
 
+    /** The events recorded from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+    public List<Event> between(Instant from, Instant to) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM events WHERE at >= ? AND at < ? ORDER BY id")) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setLong(2, to.toEpochMilli());
+                return rows(ps);
+            }
+        });
+    }
+
     /** The newest {@code limit} events, oldest first. */
     public List<Event> recent(int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT * FROM (SELECT * FROM events ORDER BY id DESC LIMIT ?) ORDER BY id")) {
                 ps.setInt(1, limit);
-                List<Event> events = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")),
-                                EventType.valueOf(rs.getString("type")), rs.getString("session_id"),
-                                rs.getString("detail")));
-                    }
-                }
-                return events;
+                return rows(ps);
             }
         });
+    }
+
+    private static List<Event> rows(PreparedStatement ps) throws java.sql.SQLException {
+        List<Event> events = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                events.add(new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")),
+                        EventType.valueOf(rs.getString("type")), rs.getString("session_id"),
+                        rs.getString("detail")));
+            }
+        }
+        return events;
     }
 }

@@ -11,9 +11,11 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import vn.motcua.kiosk.catalogue.Procedure;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.config.ReceiptPaper;
 import vn.motcua.kiosk.config.TonePlacement;
+import vn.motcua.kiosk.form.Label;
 import vn.motcua.kiosk.keyboard.ToneStyle;
 import vn.motcua.kiosk.payment.Payments;
 import vn.motcua.kiosk.portal.Connectivity;
@@ -26,6 +28,7 @@ import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.ui.fee.FeeViewModel;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.filing.SubmitViewModel;
+import vn.motcua.kiosk.ui.help.HelpCallViewModel;
 import vn.motcua.kiosk.ui.outcome.OutcomeScreen;
 import vn.motcua.kiosk.ui.outcome.OutcomeViewModel;
 import vn.motcua.kiosk.ui.papers.PapersViewModel;
@@ -36,9 +39,9 @@ import vn.motcua.kiosk.ui.shell.ShellView;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.signing.ReviewViewModel;
 import vn.motcua.kiosk.ui.signing.SigningScreen;
-import vn.motcua.kiosk.ui.help.HelpCallViewModel;
 import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
 import vn.motcua.kiosk.ui.staff.ResultTroubleBoard;
+import vn.motcua.kiosk.ui.staff.StaffFiguresViewModel;
 import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
@@ -81,6 +84,8 @@ public final class KioskScreens {
                 workers.staff(), new StaffOutboxViewModel(services.portal(), workers.staff()),
                 new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
                         OutcomeViewModel.paperFor(layout), workers.staff(), workers.printer(), toStaff, PRINT_LIMIT),
+                new StaffFiguresViewModel(services.figures(), id -> services.catalogue().catalogue().procedure(id)
+                        .map(Procedure::name).orElse(Label.of(id, id)), workers.staff()),
                 toStaff, refusedResults, services.trainingAfresh().orElse(null));
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), workers.token(),
                 () -> i18n.messages().get("signing.review.reason"));

@@ -185,6 +185,11 @@ public final class ScreenshotTour {
         Thread.sleep(500);
         shot(stage, "staff-reprint");
         press(stage, "staff-reprint-back");
+        // Số liệu: today's figures, with the two dossiers just filed (counted off the UI thread).
+        press(stage, "staff-figures-open");
+        waitFor(() -> stage.getScene().lookup("#figure-sessionsStarted") != null);
+        shot(stage, "staff-figures");
+        press(stage, "staff-figures-back");
         press(stage, "staff-close");
 
         // Tra cứu hồ sơ: a dossier filed through the portal client, then found by code + phone digits.

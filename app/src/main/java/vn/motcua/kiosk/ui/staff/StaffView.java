@@ -9,6 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
 import vn.motcua.kiosk.ui.common.PinPad;
 
 /** The staff PIN pad (touch, or digits on a keyboard) and, once accepted, the staff menu. */
@@ -29,6 +30,11 @@ public final class StaffView extends StackPane {
             StaffOutboxView outbox = new StaffOutboxView(vm.outbox(), i18n, vm::backToMenu);
             outbox.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.OUTBOX));
             getChildren().add(outbox);
+        }
+        if (vm.figures() != null) {
+            StaffFiguresView figures = new StaffFiguresView(vm.figures(), i18n, vm::backToMenu);
+            figures.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.FIGURES));
+            getChildren().add(figures);
         }
         if (vm.offersAfresh()) {
             VBox afresh = afresh(vm, i18n);
@@ -119,6 +125,9 @@ public final class StaffView extends StackPane {
         outbox.setOnAction(e -> vm.openOutbox());
         outbox.setVisible(vm.outbox() != null);
         outbox.setManaged(vm.outbox() != null);
+        Button figures = Controls.button(i18n, "staff.menu.figures", "staff-figures-open", vm::openFigures);
+        figures.setVisible(vm.figures() != null);
+        figures.setManaged(vm.figures() != null);
         Button reprint = new Button();
         reprint.setId("staff-reprint-open");
         reprint.textProperty().bind(i18n.text("staff.menu.reprint"));
@@ -155,7 +164,7 @@ public final class StaffView extends StackPane {
         close.setId("staff-close");
         close.textProperty().bind(i18n.text("staff.menu.close"));
         close.setOnAction(e -> vm.closeMenu());
-        VBox card = new VBox(title, printer, result, outbox, reprint, afresh, screen, quit, close);
+        VBox card = new VBox(title, printer, result, outbox, reprint, figures, afresh, screen, quit, close);
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -17,7 +17,7 @@ import vn.motcua.kiosk.ui.common.PinEntry;
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
-    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, AFRESH }
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, FIGURES, AFRESH }
 
     /** "Bắt đầu tập huấn lại": counting what is there, asking, erasing, done or failed. */
     public enum Afresh { COUNTING, ASK, ERASING, DONE, FAILED }
@@ -42,6 +42,7 @@ public final class StaffViewModel {
 
     private final StaffOutboxViewModel outbox;
     private final StaffReprintViewModel reprints;
+    private final StaffFiguresViewModel figures;
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
     private final TrainingAfresh afresh;
@@ -50,21 +51,23 @@ public final class StaffViewModel {
 
     /** The PIN pad and the kiosk's own actions only, without outbox, reprints or device boards (some tests). */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background) {
-        this(gate, actions, background, null, null, new PrinterTroubleBoard(), new ResultTroubleBoard(), null);
+        this(gate, actions, background, null, null, null, new PrinterTroubleBoard(), new ResultTroubleBoard(), null);
     }
 
     /**
      * @param outbox   the outbox list for staff, or null where there is none
      * @param reprints today's receipts to print again, or null where there are none
+     * @param figures  the counter's figures, or null where there are none
      * @param printer  where the printing screens report trouble; its last one shows in the menu
      * @param results  where the result screen reports an e-result refused for its signature
      * @param afresh   "start training afresh", or null where the kiosk runs no training portal of its own
      */
     public StaffViewModel(StaffGate gate, StaffActions actions, Executor background, StaffOutboxViewModel outbox,
-            StaffReprintViewModel reprints, PrinterTroubleBoard printer, ResultTroubleBoard results, TrainingAfresh afresh) {
+            StaffReprintViewModel reprints, StaffFiguresViewModel figures, PrinterTroubleBoard printer, ResultTroubleBoard results, TrainingAfresh afresh) {
         this.afresh = afresh;
         this.results = results;
         this.reprints = reprints;
+        this.figures = figures;
         this.printer = printer;
         this.gate = gate;
         this.actions = actions;
@@ -87,6 +90,20 @@ public final class StaffViewModel {
     /** Whose PIN opened the menu (its title shows it); null for the shared PIN or when the menu is closed. */
     public ReadOnlyStringProperty signedInProperty() {
         return signedIn.getReadOnlyProperty();
+    }
+
+    /** The counter's figures, or null. */
+    public StaffFiguresViewModel figures() {
+        return figures;
+    }
+
+    /** "Số liệu": today's figures first, behind the same PIN. */
+    public void openFigures() {
+        requireMenu();
+        if (figures != null) {
+            figures.show(vn.motcua.kiosk.figures.Period.TODAY);
+            phase.set(Phase.FIGURES);
+        }
     }
 
     /** Today's receipts to reprint, or null. */
@@ -297,7 +314,7 @@ public final class StaffViewModel {
     }
 
     public void backToMenu() {
-        if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT
+        if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT || phase.get() == Phase.FIGURES
                 || (phase.get() == Phase.AFRESH && afreshState.get() != Afresh.ERASING)) {
             phase.set(Phase.MENU);
         }

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.figures;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.motcua.kiosk.store.Event;
+import vn.motcua.kiosk.store.EventLog;
+import vn.motcua.kiosk.store.EventType;
+
+/**
+ * The counter's figures for staff, counted from the kiosk's own event log (which holds no personal
+ * data): sessions, consent, dossiers by procedure, help calls and their wait, staff actions.
+ */
+public final class Figures {
+    private final EventLog events;
+    private final Clock clock;
+
+    public Figures(EventLog events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param sessionsStarted  sessions opened (a tap on Welcome)
+     * @param consentDeclined  sessions that ended because the citizen did not consent
+     * @param sessionsFinished sessions ended with "Kết thúc" (finished, not timed out or parked)
+     * @param timedOut         sessions ended because nobody touched the screen
+     * @param parked           drafts parked behind a resume code
+     * @param dossiersFiled    dossiers filed, in all
+     * @param filedByProcedure dossiers filed per procedure id, sorted by id
+     * @param helpCalls        "Cần hỗ trợ?" calls
+     * @param helpAnswered     calls a volunteer or staff member acknowledged
+     * @param helpWaitSeconds  the average wait of the answered calls, in whole seconds (0 when none)
+     * @param staffActions     reprints, resends, discards, leaving full screen and shutting down
+     */
+    public record Tally(int sessionsStarted, int consentDeclined, int sessionsFinished, int timedOut, int parked,
+                       int dossiersFiled, Map<String, Integer> filedByProcedure, int helpCalls, int helpAnswered,
+                       long helpWaitSeconds, int staffActions) {}
+
+    /** The figures from the period's start to now. Reads SQLite: call it off the UI thread. */
+    public Tally of(Period period) {
+        return tally(events.between(period.start(clock), clock.instant().plusMillis(1)));
+    }
+
+    static Tally tally(List<Event> log) {
+        int started = 0, declined = 0, finished = 0, timedOut = 0, parked = 0, filed = 0, calls = 0, staff = 0;
+        Map<String, Integer> byProcedure = new TreeMap<>();
+        List<Long> waits = new ArrayList<>();
+        for (Event e : log) {
+            switch (e.type()) {
+                case SESSION_STARTED -> started++;
+                case SESSION_ENDED -> {
+                    String reason = value(e.detail(), "reason");
+                    if ("FINISHED".equals(reason)) {
+                        finished++;
+                    } else if ("TIMEOUT".equals(reason)) {
+                        timedOut++;
+                    } else if ("CONSENT_DECLINED".equals(reason)) {
+                        declined++;
+                    }
+                }
+                case DRAFT_PARKED -> parked++;
+                case DOSSIER_FILED -> {
+                    filed++;
+                    byProcedure.merge(String.valueOf(value(e.detail(), "procedure")), 1, Integer::sum);
+                }
+                case HELP_REQUESTED -> calls++;
+                case HELP_ANSWERED -> {
+                    String waited = value(e.detail(), "waitedSeconds");
+                    waits.add(waited == null ? 0 : Long.parseLong(waited));
+                }
+                case STAFF_ACTION, STAFF_LEFT_FULL_SCREEN, STAFF_QUIT -> staff++;
+                default -> { }
+            }
+        }
+        long average = waits.isEmpty() ? 0 : Math.round(waits.stream().mapToLong(Long::longValue).average().orElse(0));
+        return new Tally(started, declined, finished, timedOut, parked, filed, Collections.unmodifiableMap(byProcedure), calls,
+                waits.size(), average, staff);
+    }
+
+    /** {@code key}'s value in an event's detail ("key=value key2=value2"), or null. */
+    private static String value(String detail, String key) {
+        if (detail == null) {
+            return null;
+        }
+        for (String part : detail.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        return null;
+    }
+}

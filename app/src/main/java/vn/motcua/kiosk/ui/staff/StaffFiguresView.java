@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui.staff;
+
+import java.util.Map;
+import java.util.function.Function;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.figures.Figures;
+import vn.motcua.kiosk.figures.Period;
+import vn.motcua.kiosk.ui.I18n;
+import vn.motcua.kiosk.ui.common.Controls;
+
+/** "Số liệu": a row per figure of the chosen period, then the dossiers filed per procedure. */
+final class StaffFiguresView extends VBox {
+    StaffFiguresView(StaffFiguresViewModel vm, I18n i18n, Runnable back) {
+        setId("staff-figures");
+        getStyleClass().addAll("card", "staff-outbox");
+        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        setPrefWidth(900);
+        Label title = Controls.label(i18n, "staff.figures.title", "screen-title");
+        HBox periods = new HBox();
+        periods.getStyleClass().add("button-row");
+        for (Period p : Period.values()) {
+            Button b = Controls.button(i18n, "staff.figures.period." + p.name(), "staff-figures-" + p.name(), () -> vm.show(p));
+            b.getStyleClass().add("secondary");
+            periods.getChildren().add(b);
+        }
+        GridPane rows = new GridPane();
+        rows.getStyleClass().add("figures");
+        Runnable render = () -> render(rows, vm.tallyProperty().get(), i18n,
+                id -> vm.procedureName(id).in(i18n.language().getValue()));
+        vm.tallyProperty().addListener((obs, was, is) -> render.run());
+        vm.periodProperty().addListener((obs, was, is) -> highlight(periods, is));
+        i18n.messagesProperty().addListener((obs, was, is) -> render.run());
+        highlight(periods, vm.periodProperty().get());
+        render.run();
+        Button close = Controls.button(i18n, "staff.outbox.back", "staff-figures-back", back);
+        HBox buttons = new HBox(close);
+        buttons.getStyleClass().add("button-row");
+        getChildren().addAll(title, periods, rows, buttons);
+    }
+
+    private static void highlight(HBox periods, Period chosen) {
+        for (var node : periods.getChildren()) {
+            boolean on = node.getId().equals("staff-figures-" + chosen.name());
+            node.getStyleClass().remove("chosen");
+            if (on) {
+                node.getStyleClass().add("chosen");
+            }
+        }
+    }
+
+    private static void render(GridPane rows, Figures.Tally t, I18n i18n, Function<String, String> procedureName) {
+        rows.getChildren().clear();
+        if (t == null) {
+            rows.add(new Label(i18n.messages().get("staff.figures.counting")), 0, 0);
+            return;
+        }
+        int r = 0;
+        r = row(rows, r, i18n.messages().get("staff.figures.sessionsStarted"), "sessionsStarted", t.sessionsStarted());
+        r = row(rows, r, i18n.messages().get("staff.figures.sessionsFinished"), "sessionsFinished", t.sessionsFinished());
+        r = row(rows, r, i18n.messages().get("staff.figures.consentDeclined"), "consentDeclined", t.consentDeclined());
+        r = row(rows, r, i18n.messages().get("staff.figures.timedOut"), "timedOut", t.timedOut());
+        r = row(rows, r, i18n.messages().get("staff.figures.parked"), "parked", t.parked());
+        r = row(rows, r, i18n.messages().get("staff.figures.dossiersFiled"), "dossiersFiled", t.dossiersFiled());
+        for (Map.Entry<String, Integer> e : t.filedByProcedure().entrySet()) {
+            r = row(rows, r, "   " + procedureName.apply(e.getKey()), "filed-" + e.getKey(), e.getValue());
+        }
+        r = row(rows, r, i18n.messages().get("staff.figures.helpCalls"), "helpCalls", t.helpCalls());
+        r = row(rows, r, i18n.messages().get("staff.figures.helpAnswered", t.helpWaitSeconds()), "helpAnswered",
+                t.helpAnswered());
+        row(rows, r, i18n.messages().get("staff.figures.staffActions"), "staffActions", t.staffActions());
+    }
+
+    private static int row(GridPane rows, int r, String what, String id, long value) {
+        Label name = new Label(what);
+        name.setWrapText(true);
+        Label count = new Label(String.valueOf(value));
+        count.setId("figure-" + id);
+        count.getStyleClass().add("section-title");
+        rows.add(name, 0, r);
+        rows.add(count, 1, r);
+        return r + 1;
+    }
+}

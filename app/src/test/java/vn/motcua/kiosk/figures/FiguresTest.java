@@ -1,0 +1,70 @@
+package vn.motcua.kiosk.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.kiosk.store.Database;
+import vn.motcua.kiosk.store.EventLog;
+import vn.motcua.kiosk.store.EventType;
+import vn.motcua.kiosk.testing.TestClock;
+import vn.motcua.kiosk.testing.TestKeys;
+
+class FiguresTest {
+    @TempDir
+    Path dir;
+
+    /** Sunday 1 November (this month, an earlier week), Monday 23 November (this week), Wednesday 25 (today). */
+    @Test
+    void todayThisWeekAndThisMonthCountTheirOwnEventsInTheKiosksTimeZone() {
+        // 2026-11-01 10:00 in Vietnam: this month, not this week.
+        TestClock clock = new TestClock(Instant.parse("2026-11-01T03:00:00Z"));
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
+            EventLog events = new EventLog(db, clock);
+            session(events, "a", "FINISHED", "lltp-self");
+            // Monday 23 November, 08:00 in Vietnam (01:00 UTC): this week, not today.
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-23T01:00:00Z")));
+            session(events, "b", "TIMEOUT", null);
+            events.record(EventType.HELP_REQUESTED, "b", "chime=heard");
+            events.record(EventType.HELP_ANSWERED, "b", "waitedSeconds=40 chimes=2");
+            // Wednesday 25 November, 00:30 in Vietnam (24 November 17:30 UTC): today, just after midnight.
+            clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-24T17:30:00Z")));
+            session(events, "c", "FINISHED", "lltp-self");
+            session(events, "d", "FINISHED", "birth-registration");
+            events.record(EventType.SESSION_STARTED, "e", null);
+            events.record(EventType.SESSION_ENDED, "e", "reason=CONSENT_DECLINED");
+            events.record(EventType.HELP_REQUESTED, "d", "chime=heard");
+            events.record(EventType.HELP_ANSWERED, "d", "waitedSeconds=11 chimes=1");
+            events.record(EventType.HELP_REQUESTED, "d", "chime=silent");
+            events.record(EventType.HELP_ANSWERED, "d", "waitedSeconds=20 chimes=1");
+            events.record(EventType.STAFF_ACTION, null, "action=reprint staff=Lan");
+            clock.advance(Duration.ofHours(2));
+
+            Figures figures = new Figures(events, clock);
+            Figures.Tally today = figures.of(Period.TODAY);
+            assertThat(today).isEqualTo(new Figures.Tally(3, 1, 2, 0, 0, 2,
+                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1));
+            assertThat(today.filedByProcedure().keySet()).containsExactly("birth-registration", "lltp-self");
+            Figures.Tally week = figures.of(Period.THIS_WEEK);
+            assertThat(week).isEqualTo(new Figures.Tally(4, 1, 2, 1, 0, 2,
+                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1));
+            Figures.Tally month = figures.of(Period.THIS_MONTH);
+            assertThat(month.sessionsStarted()).isEqualTo(5);
+            assertThat(month.sessionsFinished()).isEqualTo(3);
+            assertThat(month.filedByProcedure()).isEqualTo(Map.of("birth-registration", 1, "lltp-self", 2));
+        }
+    }
+
+    private static void session(EventLog events, String id, String reason, String filed) {
+        events.record(EventType.SESSION_STARTED, id, null);
+        events.record(EventType.CONSENT_GIVEN, id, null);
+        if (filed != null) {
+            events.record(EventType.DOSSIER_FILED, id, "procedure=" + filed + " papers=2");
+        }
+        events.record(EventType.SESSION_ENDED, id, "reason=" + reason);
+    }
+}

@@ -1,0 +1,59 @@
+package vn.motcua.kiosk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import vn.motcua.kiosk.store.EventType;
+
+/** "Số liệu" in the staff menu: the counter's figures for today and this month, from the event log. */
+class StaffFiguresTest extends ShellFixture {
+
+    private String figure(FxRobot robot, String id) {
+        return ((Label) find(robot, "figure-" + id)).getText();
+    }
+
+    @Test
+    void staffReadTodaysAndThisMonthsFigures(FxRobot robot) {
+        // Last week: one session that filed a dossier.
+        clock.advance(Duration.ofDays(-7));
+        services.events().record(EventType.SESSION_STARTED, "old", null);
+        services.events().record(EventType.DOSSIER_FILED, "old", "procedure=lltp-self papers=2");
+        services.events().record(EventType.SESSION_ENDED, "old", "reason=FINISHED");
+        clock.advance(Duration.ofDays(7));
+        // Today: a session through the screens that the citizen leaves at consent.
+        robot.clickOn("#file");
+        await(() -> showing(robot, "consent-decline"));
+        robot.clickOn("#consent-decline");
+        await(() -> showing(robot, "file"));
+        services.sessions().flush();
+        services.events().record(EventType.HELP_REQUESTED, null, "chime=heard");
+        services.events().record(EventType.HELP_ANSWERED, null, "waitedSeconds=30 chimes=1");
+
+        robot.clickOn("#staff-open");
+        for (char d : "2468".toCharArray()) {
+            robot.clickOn("#staff-key-" + d);
+        }
+        robot.clickOn("#staff-pin-ok");
+        await(() -> showing(robot, "staff-figures-open"));
+        robot.clickOn("#staff-figures-open");
+        await(() -> robot.lookup("#figure-sessionsStarted").tryQuery().isPresent());
+        assertThat(figure(robot, "sessionsStarted")).isEqualTo("1");
+        assertThat(figure(robot, "consentDeclined")).isEqualTo("1");
+        assertThat(figure(robot, "dossiersFiled")).isEqualTo("0");
+        assertThat(figure(robot, "helpCalls")).isEqualTo("1");
+        assertThat(figure(robot, "helpAnswered")).isEqualTo("1");
+
+        robot.clickOn("#staff-figures-THIS_MONTH");
+        await(() -> robot.lookup("#figure-filed-lltp-self").tryQuery().isPresent());
+        assertThat(figure(robot, "sessionsStarted")).isEqualTo("2");
+        assertThat(figure(robot, "sessionsFinished")).isEqualTo("1");
+        assertThat(figure(robot, "filed-lltp-self")).isEqualTo("1");
+
+        robot.clickOn("#staff-figures-back");
+        await(() -> showing(robot, "staff-figures-open"));
+        robot.clickOn("#staff-close");
+    }
+}
