@@ -2,6 +2,7 @@
 package vn.motcua.kiosk.figures;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +41,15 @@ public final class Figures {
     public record Tally(int sessionsStarted, int consentDeclined, int sessionsFinished, int timedOut, int parked,
                        int dossiersFiled, Map<String, Integer> filedByProcedure, int helpCalls, int helpAnswered,
                        long helpWaitSeconds, int staffActions) {}
+
+    /** The period's first day, in the kiosk's time zone. */
+    public LocalDate firstDay(Period period) {
+        return LocalDate.ofInstant(period.start(clock), clock.getZone());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
 
     /** The figures from the period's start to now. Reads SQLite: call it off the UI thread. */
     public Tally of(Period period) {

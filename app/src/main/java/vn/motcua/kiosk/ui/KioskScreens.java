@@ -42,6 +42,7 @@ import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.PrinterTroubleBoard;
 import vn.motcua.kiosk.ui.staff.ResultTroubleBoard;
 import vn.motcua.kiosk.ui.staff.StaffFiguresViewModel;
+import vn.motcua.kiosk.usb.RemovableMedia;
 import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
@@ -85,7 +86,8 @@ public final class KioskScreens {
                 new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
                         OutcomeViewModel.paperFor(layout), workers.staff(), workers.printer(), toStaff, PRINT_LIMIT),
                 new StaffFiguresViewModel(services.figures(), id -> services.catalogue().catalogue().procedure(id)
-                        .map(Procedure::name).orElse(Label.of(id, id)), workers.staff()),
+                        .map(Procedure::name).orElse(Label.of(id, id)), new RemovableMedia(services::removableMedia),
+                        config.kioskId(), workers.staff()),
                 toStaff, refusedResults, services.trainingAfresh().orElse(null));
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), workers.token(),
                 () -> i18n.messages().get("signing.review.reason"));

@@ -11,12 +11,16 @@ import vn.motcua.kiosk.store.EventType;
 /** "Số liệu" in the staff menu: the counter's figures for today and this month, from the event log. */
 class StaffFiguresTest extends ShellFixture {
 
+    private String text(FxRobot robot, String id) {
+        return ((Label) find(robot, id)).getText();
+    }
+
     private String figure(FxRobot robot, String id) {
         return ((Label) find(robot, "figure-" + id)).getText();
     }
 
     @Test
-    void staffReadTodaysAndThisMonthsFigures(FxRobot robot) {
+    void staffReadTodaysAndThisMonthsFiguresAndTakeThemOnAStick(FxRobot robot) throws Exception {
         // Last week: one session that filed a dossier.
         clock.advance(Duration.ofDays(-7));
         services.events().record(EventType.SESSION_STARTED, "old", null);
@@ -51,6 +55,20 @@ class StaffFiguresTest extends ShellFixture {
         assertThat(figure(robot, "sessionsStarted")).isEqualTo("2");
         assertThat(figure(robot, "sessionsFinished")).isEqualTo("1");
         assertThat(figure(robot, "filed-lltp-self")).isEqualTo("1");
+
+        // Xuất CSV: no stick yet, then the month's figures on the stick, read back.
+        java.nio.file.Path media = java.nio.file.Files.createTempDirectory(dataDir.getParent(), "media");
+        services.useRemovableMedia(java.util.List.of(media));
+        robot.clickOn("#staff-figures-export");
+        await(() -> text(robot, "staff-figures-exported").startsWith("Không thấy USB"));
+        java.nio.file.Path stick = java.nio.file.Files.createDirectories(media.resolve("mot-cua-kiosk/USB"));
+        robot.clickOn("#staff-figures-export");
+        await(() -> text(robot, "staff-figures-exported").startsWith("Đã ghi tệp"));
+        java.nio.file.Path csv = stick.resolve("so-lieu-TEST-01-this-month-2026-11-23.csv");
+        assertThat(text(robot, "staff-figures-exported")).isEqualTo("Đã ghi tệp " + csv.getFileName() + " vào USB.");
+        assertThat(java.nio.file.Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8).split("\r\n")).contains(
+                "period,Kỳ,Tháng này", "from,Từ ngày,2026-11-01", "sessionsStarted,Lượt bắt đầu,2",
+                "filed:lltp-self,Cấp Phiếu lý lịch tư pháp (cá nhân tự yêu cầu),1");
 
         robot.clickOn("#staff-figures-back");
         await(() -> showing(robot, "staff-figures-open"));

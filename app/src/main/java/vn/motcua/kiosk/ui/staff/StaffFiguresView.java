@@ -3,6 +3,7 @@ package vn.motcua.kiosk.ui.staff;
 
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -37,10 +38,30 @@ final class StaffFiguresView extends VBox {
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
         highlight(periods, vm.periodProperty().get());
         render.run();
+        Button export = Controls.button(i18n, "staff.figures.export", "staff-figures-export", () -> vm.exportCsv(key -> csvLabel(
+                key, i18n, vm)));
+        export.disableProperty().bind(vm.tallyProperty().isNull());
+        Label exported = new Label();
+        exported.setId("staff-figures-exported");
+        exported.setWrapText(true);
+        exported.textProperty().bind(Bindings.createStringBinding(() -> vm.exportedProperty().get() == null ? ""
+                        : i18n.messages().get(vm.exportedProperty().get().key(), vm.exportedProperty().get().arg()),
+                vm.exportedProperty(), i18n.messagesProperty()));
         Button close = Controls.button(i18n, "staff.outbox.back", "staff-figures-back", back);
-        HBox buttons = new HBox(close);
+        HBox buttons = new HBox(export, close);
         buttons.getStyleClass().add("button-row");
-        getChildren().addAll(title, periods, rows, buttons);
+        getChildren().addAll(title, periods, rows, exported, buttons);
+    }
+
+    /** A CSV row's label in the screen's language; a procedure's name for its dossiers. */
+    private static String csvLabel(String key, I18n i18n, StaffFiguresViewModel vm) {
+        if (key.startsWith("filed:")) {
+            return vm.procedureName(key.substring("filed:".length())).in(i18n.language().getValue());
+        }
+        if (key.startsWith("period.")) {
+            return i18n.messages().get("staff.figures." + key);
+        }
+        return i18n.messages().get("staff.figures.csv." + key);
     }
 
     private static void highlight(HBox periods, Period chosen) {

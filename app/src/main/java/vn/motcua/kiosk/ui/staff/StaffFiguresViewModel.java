@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.ui.staff;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -8,8 +14,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import vn.motcua.kiosk.figures.Figures;
+import vn.motcua.kiosk.figures.FiguresCsv;
 import vn.motcua.kiosk.figures.Period;
 import vn.motcua.kiosk.form.Label;
+import vn.motcua.kiosk.usb.RemovableMedia;
 
 /** "Số liệu": the counter's figures for today, this week or this month, counted off the UI thread. */
 public final class StaffFiguresViewModel {
@@ -19,9 +27,19 @@ public final class StaffFiguresViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.TODAY);
     /** The figures of the chosen period; null while they are counted. */
     private final ObjectProperty<Figures.Tally> tally = new SimpleObjectProperty<>();
+    private final RemovableMedia media;
+    private final String kioskId;
+    /** How the last export went, as a message key and its argument; null before any. */
+    private final ObjectProperty<Feedback> exported = new SimpleObjectProperty<>();
+
+    /** A message key and its argument, for the view to put into words. */
+    public record Feedback(String key, String arg) {}
 
     /** @param procedureNames a procedure's name from its id (its id itself when the catalogue no longer has it) */
-    public StaffFiguresViewModel(Figures figures, Function<String, Label> procedureNames, Executor background) {
+    public StaffFiguresViewModel(Figures figures, Function<String, Label> procedureNames, RemovableMedia media,
+            String kioskId, Executor background) {
+        this.media = media;
+        this.kioskId = kioskId;
         this.figures = figures;
         this.procedureNames = procedureNames;
         this.background = background;
@@ -39,7 +57,46 @@ public final class StaffFiguresViewModel {
         return tally;
     }
 
+    public ReadOnlyObjectProperty<Feedback> exportedProperty() {
+        return exported;
+    }
+
+    /**
+     * "Xuất CSV": the chosen period's figures written to the first USB stick found (never anywhere
+     * else), off the UI thread. {@code label} gives each row's label in the screen's language.
+     */
+    public void exportCsv(Function<String, String> label) {
+        Figures.Tally shown = tally.get();
+        Period asked = period.get();
+        if (shown == null) {
+            return;
+        }
+        exported.set(new Feedback("staff.figures.export.writing", null));
+        Task<String> write = new Task<>() {
+            @Override
+            protected String call() throws IOException {
+                Path stick = media.writableStick();
+                if (stick == null) {
+                    return null;
+                }
+                LocalDate from = figures.firstDay(asked);
+                LocalDate to = figures.today();
+                String name = "so-lieu-" + kioskId.replaceAll("[^A-Za-z0-9-]", "_") + "-" + asked.name().toLowerCase(Locale.ROOT)
+                        .replace('_', '-') + "-" + to + ".csv";
+                Files.writeString(stick.resolve(name), FiguresCsv.of(kioskId, asked, from, to, shown, label),
+                        StandardCharsets.UTF_8);
+                return name;
+            }
+        };
+        write.setOnSucceeded(e -> exported.set(write.getValue() == null
+                ? new Feedback("staff.figures.export.noStick", null)
+                : new Feedback("staff.figures.export.done", write.getValue())));
+        write.setOnFailed(e -> exported.set(new Feedback("staff.figures.export.failed", null)));
+        background.execute(write);
+    }
+
     public void show(Period chosen) {
+        exported.set(null);
         period.set(chosen);
         refresh();
     }
