@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,10 +38,24 @@ public final class Figures {
      * @param helpAnswered     calls a volunteer or staff member acknowledged
      * @param helpWaitSeconds  the average wait of the answered calls, in whole seconds (0 when none)
      * @param staffActions     reprints, resends, discards, leaving full screen and shutting down
+     * @param fileSeconds      from consent to the dossier filed (its receipt shown), per dossier: the
+     *                         average and the 90th percentile (nearest rank) in seconds; 0 when none
      */
     public record Tally(int sessionsStarted, int consentDeclined, int sessionsFinished, int timedOut, int parked,
                        int dossiersFiled, Map<String, Integer> filedByProcedure, int helpCalls, int helpAnswered,
-                       long helpWaitSeconds, int staffActions) {}
+                       long helpWaitSeconds, int staffActions, Spread fileSeconds) {}
+
+    /** An average and a 90th percentile, in seconds. */
+    public record Spread(long average, long p90) {
+        static Spread of(List<Long> values) {
+            if (values.isEmpty()) {
+                return new Spread(0, 0);
+            }
+            List<Long> sorted = values.stream().sorted().toList();
+            long average = Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0));
+            return new Spread(average, sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1));
+        }
+    }
 
     /** The period's first day, in the kiosk's time zone. */
     public LocalDate firstDay(Period period) {
@@ -60,9 +75,16 @@ public final class Figures {
         int started = 0, declined = 0, finished = 0, timedOut = 0, parked = 0, filed = 0, calls = 0, staff = 0;
         Map<String, Integer> byProcedure = new TreeMap<>();
         List<Long> waits = new ArrayList<>();
+        Map<String, Long> consentAt = new HashMap<>();
+        List<Long> fileSeconds = new ArrayList<>();
         for (Event e : log) {
             switch (e.type()) {
                 case SESSION_STARTED -> started++;
+                case CONSENT_GIVEN -> {
+                    if (e.sessionId() != null) {
+                        consentAt.put(e.sessionId(), e.at().getEpochSecond());
+                    }
+                }
                 case SESSION_ENDED -> {
                     String reason = value(e.detail(), "reason");
                     if ("FINISHED".equals(reason)) {
@@ -76,6 +98,10 @@ public final class Figures {
                 case DRAFT_PARKED -> parked++;
                 case DOSSIER_FILED -> {
                     filed++;
+                    Long consent = e.sessionId() == null ? null : consentAt.get(e.sessionId());
+                    if (consent != null) {
+                        fileSeconds.add(e.at().getEpochSecond() - consent);
+                    }
                     byProcedure.merge(String.valueOf(value(e.detail(), "procedure")), 1, Integer::sum);
                 }
                 case HELP_REQUESTED -> calls++;
@@ -89,7 +115,7 @@ public final class Figures {
         }
         long average = waits.isEmpty() ? 0 : Math.round(waits.stream().mapToLong(Long::longValue).average().orElse(0));
         return new Tally(started, declined, finished, timedOut, parked, filed, Collections.unmodifiableMap(byProcedure), calls,
-                waits.size(), average, staff);
+                waits.size(), average, staff, Spread.of(fileSeconds));
     }
 
     /** {@code key}'s value in an event's detail ("key=value key2=value2"), or null. */

@@ -38,6 +38,8 @@ public final class FiguresCsv {
         figure(csv, label, "helpAnswered", t.helpAnswered());
         figure(csv, label, "helpWaitSeconds", t.helpWaitSeconds());
         figure(csv, label, "staffActions", t.staffActions());
+        figure(csv, label, "fileSecondsAverage", t.fileSeconds().average());
+        figure(csv, label, "fileSecondsP90", t.fileSeconds().p90());
         return csv.toString();
     }
 

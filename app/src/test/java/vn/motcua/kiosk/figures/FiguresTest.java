@@ -25,16 +25,16 @@ class FiguresTest {
         TestClock clock = new TestClock(Instant.parse("2026-11-01T03:00:00Z"));
         try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
             EventLog events = new EventLog(db, clock);
-            session(events, "a", "FINISHED", "lltp-self");
+            session(events, clock, "a", "FINISHED", "lltp-self", 10);
             // Monday 23 November, 08:00 in Vietnam (01:00 UTC): this week, not today.
             clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-23T01:00:00Z")));
-            session(events, "b", "TIMEOUT", null);
+            session(events, clock, "b", "TIMEOUT", null, 3);
             events.record(EventType.HELP_REQUESTED, "b", "chime=heard");
             events.record(EventType.HELP_ANSWERED, "b", "waitedSeconds=40 chimes=2");
             // Wednesday 25 November, 00:30 in Vietnam (24 November 17:30 UTC): today, just after midnight.
             clock.advance(Duration.between(clock.instant(), Instant.parse("2026-11-24T17:30:00Z")));
-            session(events, "c", "FINISHED", "lltp-self");
-            session(events, "d", "FINISHED", "birth-registration");
+            session(events, clock, "c", "FINISHED", "lltp-self", 4);
+            session(events, clock, "d", "FINISHED", "birth-registration", 6);
             events.record(EventType.SESSION_STARTED, "e", null);
             events.record(EventType.SESSION_ENDED, "e", "reason=CONSENT_DECLINED");
             events.record(EventType.HELP_REQUESTED, "d", "chime=heard");
@@ -47,21 +47,24 @@ class FiguresTest {
             Figures figures = new Figures(events, clock);
             Figures.Tally today = figures.of(Period.TODAY);
             assertThat(today).isEqualTo(new Figures.Tally(3, 1, 2, 0, 0, 2,
-                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1));
+                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1, new Figures.Spread(300, 360)));
             assertThat(today.filedByProcedure().keySet()).containsExactly("birth-registration", "lltp-self");
             Figures.Tally week = figures.of(Period.THIS_WEEK);
             assertThat(week).isEqualTo(new Figures.Tally(4, 1, 2, 1, 0, 2,
-                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1));
+                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1, new Figures.Spread(300, 360)));
             Figures.Tally month = figures.of(Period.THIS_MONTH);
             assertThat(month.sessionsStarted()).isEqualTo(5);
             assertThat(month.sessionsFinished()).isEqualTo(3);
             assertThat(month.filedByProcedure()).isEqualTo(Map.of("birth-registration", 1, "lltp-self", 2));
+            // Consent to filed: 10, 4 and 6 minutes; the 90th percentile by nearest rank is the longest of three.
+            assertThat(month.fileSeconds()).isEqualTo(new Figures.Spread(400, 600));
         }
     }
 
-    private static void session(EventLog events, String id, String reason, String filed) {
+    private static void session(EventLog events, TestClock clock, String id, String reason, String filed, int minutes) {
         events.record(EventType.SESSION_STARTED, id, null);
         events.record(EventType.CONSENT_GIVEN, id, null);
+        clock.advance(Duration.ofMinutes(minutes));
         if (filed != null) {
             events.record(EventType.DOSSIER_FILED, id, "procedure=" + filed + " papers=2");
         }

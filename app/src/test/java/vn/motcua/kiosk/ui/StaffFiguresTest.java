@@ -49,6 +49,7 @@ class StaffFiguresTest extends ShellFixture {
         assertThat(figure(robot, "dossiersFiled")).isEqualTo("0");
         assertThat(figure(robot, "helpCalls")).isEqualTo("1");
         assertThat(figure(robot, "helpAnswered")).isEqualTo("1");
+        assertThat(figure(robot, "fileAverage")).isEqualTo("0,0 phút");
 
         robot.clickOn("#staff-figures-THIS_MONTH");
         await(() -> robot.lookup("#figure-filed-lltp-self").tryQuery().isPresent());

@@ -93,13 +93,26 @@ final class StaffFiguresView extends VBox {
         r = row(rows, r, i18n.messages().get("staff.figures.helpCalls"), "helpCalls", t.helpCalls());
         r = row(rows, r, i18n.messages().get("staff.figures.helpAnswered", t.helpWaitSeconds()), "helpAnswered",
                 t.helpAnswered());
-        row(rows, r, i18n.messages().get("staff.figures.staffActions"), "staffActions", t.staffActions());
+        r = row(rows, r, i18n.messages().get("staff.figures.staffActions"), "staffActions", t.staffActions());
+        r = text(rows, r, i18n.messages().get("staff.figures.fileAverage"), "fileAverage",
+                minutes(t.fileSeconds().average(), i18n));
+        text(rows, r, i18n.messages().get("staff.figures.fileP90"), "fileP90", minutes(t.fileSeconds().p90(), i18n));
+    }
+
+    /** Minutes with one decimal, in the screen's language ("3,5 phút"). */
+    private static String minutes(long seconds, I18n i18n) {
+        java.util.Locale locale = i18n.messages().locale();
+        return i18n.messages().get("staff.figures.minutes", String.format(locale, "%.1f", seconds / 60.0));
     }
 
     private static int row(GridPane rows, int r, String what, String id, long value) {
+        return text(rows, r, what, id, String.valueOf(value));
+    }
+
+    private static int text(GridPane rows, int r, String what, String id, String value) {
         Label name = new Label(what);
         name.setWrapText(true);
-        Label count = new Label(String.valueOf(value));
+        Label count = new Label(value);
         count.setId("figure-" + id);
         count.getStyleClass().add("section-title");
         rows.add(name, 0, r);
