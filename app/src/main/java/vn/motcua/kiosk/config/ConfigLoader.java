@@ -178,6 +178,12 @@ public final class ConfigLoader {
             if (present("staff", c.staff())) {
                 staff(c.staff());
             }
+            if (present("volunteers", c.volunteers())) {
+                range("volunteers.signOutMinutes", c.volunteers().signOutMinutes(), 1, 480);
+                if (c.volunteers().members() != null) {
+                    members("volunteers.members", c.volunteers().members());
+                }
+            }
             if (present("signing", c.signing())) {
                 present("signing.shuffledPinPad", c.signing().shuffledPinPad());
                 List<String> signers = c.signing().resultSigners();
@@ -217,10 +223,15 @@ public final class ConfigLoader {
             if (staff.pinHash() != null) {
                 pinHash("staff.pinHash", staff.pinHash());
             }
+            members("staff.members", members);
+        }
+
+        /** Each with a name, unique in the list, and a well-formed PIN hash. */
+        private void members(String list, List<KioskConfig.Member> members) {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < members.size(); i++) {
                 KioskConfig.Member m = members.get(i);
-                String key = "staff.members[" + i + "]";
+                String key = list + "[" + i + "]";
                 if (!present(key, m)) {
                     continue;
                 }

@@ -16,6 +16,7 @@ public record KioskConfig(
         Timeouts timeouts,
         Devices devices,
         Staff staff,
+        Volunteers volunteers,
         Signing signing,
         Keyboard keyboard,
         Privacy privacy) {
@@ -72,6 +73,15 @@ public record KioskConfig(
             this(pinHash, null);
         }
     }
+
+    /**
+     * The youth volunteers who help citizens at the counter: each signs in with their own PIN (the
+     * header then shows who is helping) and is signed out after {@code signOutMinutes} without a
+     * touch. Staff may add and remove volunteers on the kiosk too; these are the ones it ships with.
+     *
+     * @param members volunteers with their names and PIN hashes, or null for none
+     */
+    public record Volunteers(Integer signOutMinutes, List<Member> members) {}
 
     /** A staff member as the event log names them (a first name or a staff number), and their PIN. */
     public record Member(String name, String pinHash) {}

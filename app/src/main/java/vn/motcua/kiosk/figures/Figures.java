@@ -15,7 +15,8 @@ import vn.motcua.kiosk.store.EventType;
 
 /**
  * The counter's figures for staff, counted from the kiosk's own event log (which holds no personal
- * data): sessions, consent, dossiers by procedure, help calls and their wait, staff actions.
+ * data): sessions, consent, dossiers by procedure, help calls and their wait, staff actions, the
+ * sessions volunteers helped with.
  */
 public final class Figures {
     private final EventLog events;
@@ -40,10 +41,13 @@ public final class Figures {
      * @param staffActions     reprints, resends, discards, leaving full screen and shutting down
      * @param fileSeconds      from consent to the dossier filed (its receipt shown), per dossier: the
      *                         average and the 90th percentile (nearest rank) in seconds; 0 when none
+     * @param sessionsHelped   sessions a signed-in volunteer (or staff member) helped with
+     * @param helpedBy         those sessions per volunteer's name, sorted by name
      */
     public record Tally(int sessionsStarted, int consentDeclined, int sessionsFinished, int timedOut, int parked,
                        int dossiersFiled, Map<String, Integer> filedByProcedure, int helpCalls, int helpAnswered,
-                       long helpWaitSeconds, int staffActions, Spread fileSeconds) {}
+                       long helpWaitSeconds, int staffActions, Spread fileSeconds, int sessionsHelped,
+                       Map<String, Integer> helpedBy) {}
 
     /** An average and a 90th percentile, in seconds. */
     public record Spread(long average, long p90) {
@@ -77,6 +81,8 @@ public final class Figures {
         List<Long> waits = new ArrayList<>();
         Map<String, Long> consentAt = new HashMap<>();
         List<Long> fileSeconds = new ArrayList<>();
+        Map<String, Integer> helpedBy = new TreeMap<>();
+        int helped = 0;
         for (Event e : log) {
             switch (e.type()) {
                 case SESSION_STARTED -> started++;
@@ -110,12 +116,17 @@ public final class Figures {
                     waits.add(waited == null ? 0 : Long.parseLong(waited));
                 }
                 case STAFF_ACTION, STAFF_LEFT_FULL_SCREEN, STAFF_QUIT -> staff++;
+                case SESSION_HELPED -> {
+                    helped++;
+                    String who = value(e.detail(), "volunteer");
+                    helpedBy.merge(who == null ? "-" : who.replace('_', ' '), 1, Integer::sum);
+                }
                 default -> { }
             }
         }
         long average = waits.isEmpty() ? 0 : Math.round(waits.stream().mapToLong(Long::longValue).average().orElse(0));
         return new Tally(started, declined, finished, timedOut, parked, filed, Collections.unmodifiableMap(byProcedure), calls,
-                waits.size(), average, staff, Spread.of(fileSeconds));
+                waits.size(), average, staff, Spread.of(fileSeconds), helped, Collections.unmodifiableMap(helpedBy));
     }
 
     /** {@code key}'s value in an event's detail ("key=value key2=value2"), or null. */

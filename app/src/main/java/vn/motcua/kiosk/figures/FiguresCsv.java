@@ -15,7 +15,8 @@ public final class FiguresCsv {
 
     /**
      * @param label a figure's label from its key ({@code sessionsStarted}, …, {@code period}); for
-     *              {@code filed:<procedure id>} the procedure's name
+     *              {@code filed:<procedure id>} the procedure's name; a volunteer's row is labelled
+     *              with their name
      */
     public static String of(String kioskId, Period period, LocalDate from, LocalDate to, Figures.Tally t,
             Function<String, String> label) {
@@ -40,6 +41,10 @@ public final class FiguresCsv {
         figure(csv, label, "staffActions", t.staffActions());
         figure(csv, label, "fileSecondsAverage", t.fileSeconds().average());
         figure(csv, label, "fileSecondsP90", t.fileSeconds().p90());
+        figure(csv, label, "sessionsHelped", t.sessionsHelped());
+        for (Map.Entry<String, Integer> e : t.helpedBy().entrySet()) {
+            line(csv, "helpedBy:" + e.getKey(), e.getKey(), String.valueOf(e.getValue()));
+        }
         return csv.toString();
     }
 

@@ -71,13 +71,19 @@ public final class HelpCall {
         }
     }
 
-    /** Someone came and said so with the PIN. */
+    /** Someone came and said so with the PIN (who, for the log: unknown). */
     public synchronized void answered() {
+        answered(null);
+    }
+
+    /** Someone came and said so with their PIN: {@code by} "volunteer" or "staff", or null. */
+    public synchronized void answered(String by) {
         if (since == null) {
             return;
         }
         long waited = Duration.between(since, clock.instant()).toSeconds();
-        events.record(EventType.HELP_ANSWERED, sessionId.get(), "waitedSeconds=" + waited + " chimes=" + chimes);
+        events.record(EventType.HELP_ANSWERED, sessionId.get(), "waitedSeconds=" + waited + " chimes=" + chimes
+                + (by == null ? "" : " by=" + by));
         since = null;
     }
 

@@ -45,6 +45,9 @@ import vn.motcua.kiosk.signing.pades.ResultVerifier;
 import vn.motcua.kiosk.signing.pkcs11.TokenDiscovery;
 import vn.motcua.kiosk.staff.PinHash;
 import vn.motcua.kiosk.staff.StaffGate;
+import vn.motcua.kiosk.store.VolunteerStore;
+import vn.motcua.kiosk.volunteer.VolunteerDesk;
+import vn.motcua.kiosk.volunteer.Volunteers;
 import vn.motcua.kiosk.store.Database;
 import vn.motcua.kiosk.store.DraftStore;
 import vn.motcua.kiosk.store.EventLog;
@@ -87,6 +90,8 @@ public final class KioskServices implements AutoCloseable {
     private ResultVerifier resultVerifier;
     private volatile Chime chime = new SampledChime();
     private final HelpCall helpCall;
+    private final Volunteers volunteers;
+    private final VolunteerDesk volunteerDesk;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
                           Database database, Clock clock) {
@@ -100,7 +105,12 @@ public final class KioskServices implements AutoCloseable {
                 dataDir.resolve("sessions"), clock, sealer);
         this.interruptedDrafts = new InterruptedDrafts(sessions, new ApplicantBirthYear(catalogue),
                 Duration.ofMinutes(config.privacy().interruptedDraftMinutes()), clock);
-        this.staffGate = new StaffGate(staffMembers(config.staff()), clock, events);
+        List<StaffGate.Member> staff = staffMembers(config.staff());
+        this.volunteers = new Volunteers(volunteerMembers(config.volunteers()), staff, new VolunteerStore(database), clock,
+                PinHash.DEFAULT_ITERATIONS);
+        this.staffGate = new StaffGate(staff, volunteers::members, clock, events);
+        this.volunteerDesk = new VolunteerDesk(clock, Duration.ofMinutes(config.volunteers().signOutMinutes()),
+                sessions::record);
         Optional<String> tsa = Optional.ofNullable(config.signing().tsaUrl()).map(URI::toString);
         // The visible signature is in Vietnamese whatever the screen's language: it is an official paper.
         this.signingStep = new SigningStep(sessions, new PadesSigner(clock, tsa, PadesSigner.AppearanceWords.VIETNAMESE),
@@ -211,6 +221,16 @@ public final class KioskServices implements AutoCloseable {
         }
         if (staff.pinHash() != null) {
             out.add(new StaffGate.Member(null, PinHash.parse(staff.pinHash())));
+        }
+        return out;
+    }
+
+    static List<StaffGate.Member> volunteerMembers(KioskConfig.Volunteers volunteers) {
+        List<StaffGate.Member> out = new java.util.ArrayList<>();
+        if (volunteers.members() != null) {
+            for (KioskConfig.Member m : volunteers.members()) {
+                out.add(new StaffGate.Member(m.name().strip(), PinHash.parse(m.pinHash()), StaffGate.Role.VOLUNTEER));
+            }
         }
         return out;
     }
@@ -326,6 +346,16 @@ public final class KioskServices implements AutoCloseable {
     }
 
     /** "Cần hỗ trợ?": the chime and the waiting state until someone answers with the staff PIN. */
+    /** The kiosk's volunteers, for staff to add and remove. */
+    public Volunteers volunteers() {
+        return volunteers;
+    }
+
+    /** Who is signed in to help. */
+    public VolunteerDesk volunteerDesk() {
+        return volunteerDesk;
+    }
+
     public HelpCall helpCall() {
         return helpCall;
     }

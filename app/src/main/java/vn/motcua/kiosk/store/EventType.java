@@ -17,5 +17,11 @@ public enum EventType {
     /** Staff started training afresh: the training portal's dossiers and the kiosk's leftovers erased (detail: counts). */
     TRAINING_ERASED,
     /** A session's answers taken up from one an earlier run left cut off (detail: how many answers). */
-    INTERRUPTED_DRAFT_RESUMED
+    INTERRUPTED_DRAFT_RESUMED,
+    /** A volunteer (or staff member) signed in to help (detail: their configured name). */
+    VOLUNTEER_SIGNED_IN,
+    /** They signed out, by a tap or after the configured time untouched (detail: name, reason, minutes). */
+    VOLUNTEER_SIGNED_OUT,
+    /** A session a signed-in volunteer helped with (session id; detail: the volunteer's name, nothing of the citizen). */
+    SESSION_HELPED
 }

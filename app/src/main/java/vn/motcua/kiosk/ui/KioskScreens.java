@@ -46,8 +46,11 @@ import vn.motcua.kiosk.usb.RemovableMedia;
 import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
+import vn.motcua.kiosk.ui.staff.StaffVolunteersViewModel;
 import vn.motcua.kiosk.ui.track.TrackView;
 import vn.motcua.kiosk.ui.track.TrackViewModel;
+import vn.motcua.kiosk.ui.volunteer.VolunteerViewModel;
+import vn.motcua.kiosk.session.KioskSession;
 
 /**
  * The UI's composition: view models and screens over the core that {@code startup.KioskServices}
@@ -95,12 +98,17 @@ public final class KioskScreens {
         shell.follow(services.portal().connectivity());
         FilingScreens filing = filingScreens(services, workers, layout, toStaff);
         HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
-        ShellView view = new ShellView(shell, staff, help, signing, filing, config.agency().name(), config.training(),
-                config.timeouts().inactivityEndSeconds());
+        staff.offerVolunteers(new StaffVolunteersViewModel(services.volunteers(), services.volunteerDesk(), workers.staff()));
+        VolunteerViewModel volunteers = new VolunteerViewModel(services.volunteerDesk(), staff,
+                () -> services.sessions().current().map(KioskSession::id).orElse(null));
+        ShellView view = new ShellView(shell, staff, help, volunteers, signing, filing, config.agency().name(),
+                config.training(), config.timeouts().inactivityEndSeconds());
         // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.
         shell.sessionOpenProperty().addListener((obs, was, is) -> {
             if (!is) {
                 filing.reset();
+            } else {
+                volunteers.sessionOpened();
             }
         });
         view.setUserData(shell);
@@ -127,6 +135,7 @@ public final class KioskScreens {
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             shell.tick();
             help.tick();
+            volunteers.tick();
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         // Ticks only while the shell is in a window: a running Timeline is held by the FX pulse, and

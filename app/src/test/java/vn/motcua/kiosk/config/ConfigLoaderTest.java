@@ -236,9 +236,38 @@ class ConfigLoaderTest {
         assertThat(none.expected()).isEqualTo(Expectation.PRESENT);
     }
 
+    private static String withVolunteers(String volunteers) throws IOException {
+        return shipped().replaceAll("(?s)\"volunteers\": \\{.*?\\n  \\},", "\"volunteers\": " + volunteers.replace("$", "\\$") + ",");
+    }
+
+    @Test
+    void volunteersAreReadAndTheirMistakesNamed() throws Exception {
+        KioskConfig shipped = loader.load(ConfigSource.embedded());
+        assertThat(shipped.volunteers().signOutMinutes()).isEqualTo(30);
+        assertThat(shipped.volunteers().members()).extracting(KioskConfig.Member::name).containsExactly("Tập huấn");
+
+        String hoa = PinHash.create("8642".toCharArray(), 1_000);
+        List<ConfigProblem> problems = problemsOf(withVolunteers("{ \"signOutMinutes\": 0, \"members\": [{ \"name\": \"Hoa\", \"pinHash\": \""
+                + hoa + "\" }, { \"name\": \"HOA\", \"pinHash\": \"8642\" }] }"));
+        assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::expected).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("volunteers.signOutMinutes", Expectation.RANGE),
+                org.assertj.core.groups.Tuple.tuple("volunteers.members[1].name", Expectation.UNIQUE_NAME),
+                org.assertj.core.groups.Tuple.tuple("volunteers.members[1].pinHash", Expectation.PIN_HASH));
+
+        // Without members: nobody ships, staff add them on the kiosk.
+        Files.writeString(dir.resolve(ConfigLoader.FILE), withVolunteers("{ \"signOutMinutes\": 45 }"));
+        KioskConfig none = loader.load(ConfigSource.folder(dir));
+        assertThat(none.volunteers().members()).isNull();
+        assertThat(none.volunteers().signOutMinutes()).isEqualTo(45);
+
+        ConfigProblem missing = onlyProblemOf(shipped().replaceAll("(?s)\"volunteers\": \\{.*?\\n  \\},", ""));
+        assertThat(missing.key()).isEqualTo("volunteers");
+        assertThat(missing.expected()).isEqualTo(Expectation.PRESENT);
+    }
+
     @Test
     void malformedPinHashIsRefusedWithoutEchoingIt() throws Exception {
-        ConfigProblem p = onlyProblemOf(shipped().replaceAll("\"pinHash\": \"[^\"]*\"", "\"pinHash\": \"2468\""));
+        ConfigProblem p = onlyProblemOf(shipped().replaceFirst("\"pinHash\": \"[^\"]*\"", "\"pinHash\": \"2468\""));
         assertThat(p.key()).isEqualTo("staff.pinHash");
         assertThat(p.expected()).isEqualTo(Expectation.PIN_HASH);
         assertThat(p.found()).isNull();

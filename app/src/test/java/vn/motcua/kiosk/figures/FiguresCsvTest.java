@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class FiguresCsvTest {
     @Test
     void oneRowPerFigureWithItsKeyLabelAndValue() {
-        Figures.Tally t = new Figures.Tally(4, 1, 2, 1, 0, 2, Map.of("lltp-self", 2), 3, 3, 24, 1, new Figures.Spread(300, 360));
+        Figures.Tally t = new Figures.Tally(4, 1, 2, 1, 0, 2, Map.of("lltp-self", 2), 3, 3, 24, 1, new Figures.Spread(300, 360),
+                2, new java.util.TreeMap<>(Map.of("Hoa", 1, "Nguyễn Lan", 1)));
         String csv = FiguresCsv.of("TAP-HUAN-01", Period.THIS_WEEK, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 25), t,
                 key -> key.equals("filed:lltp-self") ? "Cấp Phiếu lý lịch tư pháp, cá nhân" : "L(" + key + ")");
         assertThat(csv).startsWith("\uFEFFkey,L(header.label),L(header.value)\r\n");
@@ -31,7 +32,10 @@ class FiguresCsvTest {
                 "helpWaitSeconds,L(helpWaitSeconds),24",
                 "staffActions,L(staffActions),1",
                 "fileSecondsAverage,L(fileSecondsAverage),300",
-                "fileSecondsP90,L(fileSecondsP90),360");
+                "fileSecondsP90,L(fileSecondsP90),360",
+                "sessionsHelped,L(sessionsHelped),2",
+                "helpedBy:Hoa,Hoa,1",
+                "helpedBy:Nguyễn Lan,Nguyễn Lan,1");
     }
 
     @Test

@@ -42,16 +42,18 @@ class FiguresTest {
             events.record(EventType.HELP_REQUESTED, "d", "chime=silent");
             events.record(EventType.HELP_ANSWERED, "d", "waitedSeconds=20 chimes=1");
             events.record(EventType.STAFF_ACTION, null, "action=reprint staff=Lan");
+            events.record(EventType.SESSION_HELPED, "c", "volunteer=Nguyễn_Lan");
+            events.record(EventType.SESSION_HELPED, "d", "volunteer=Hoa");
             clock.advance(Duration.ofHours(2));
 
             Figures figures = new Figures(events, clock);
             Figures.Tally today = figures.of(Period.TODAY);
             assertThat(today).isEqualTo(new Figures.Tally(3, 1, 2, 0, 0, 2,
-                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1, new Figures.Spread(300, 360)));
+                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1, new Figures.Spread(300, 360), 2, Map.of("Hoa", 1, "Nguyễn Lan", 1)));
             assertThat(today.filedByProcedure().keySet()).containsExactly("birth-registration", "lltp-self");
             Figures.Tally week = figures.of(Period.THIS_WEEK);
             assertThat(week).isEqualTo(new Figures.Tally(4, 1, 2, 1, 0, 2,
-                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1, new Figures.Spread(300, 360)));
+                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1, new Figures.Spread(300, 360), 2, Map.of("Hoa", 1, "Nguyễn Lan", 1)));
             Figures.Tally month = figures.of(Period.THIS_MONTH);
             assertThat(month.sessionsStarted()).isEqualTo(5);
             assertThat(month.sessionsFinished()).isEqualTo(3);

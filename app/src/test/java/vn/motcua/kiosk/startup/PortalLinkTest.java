@@ -102,7 +102,7 @@ class PortalLinkTest {
         // Three days, not the portal's own default of seven: a dossier four days old tells them apart.
         KioskConfig c = withPortal(KioskConfig.Portal.EMBEDDED_TRAINING);
         KioskConfig config = new KioskConfig(c.kioskId(), c.agency(), c.mode(), c.portal(), c.language(), c.timeouts(), c.devices(),
-                c.staff(), c.signing(), c.keyboard(), new KioskConfig.Privacy(15, 30, 14, 3));
+                c.staff(), c.volunteers(), c.signing(), c.keyboard(), new KioskConfig.Privacy(15, 30, 14, 3));
         String old;
         String young;
         try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"));

@@ -19,6 +19,9 @@ public final class TestKiosk {
     public static final String PIN = "2468";
     // Few iterations: the PIN pad tests check behaviour, not hashing cost.
     private static final String FAST_HASH = PinHash.create(PIN.toCharArray(), 1_000);
+    /** The test kiosk's volunteer, Hoa. */
+    public static final String VOLUNTEER_PIN = "8642";
+    private static final String FAST_VOLUNTEER_HASH = PinHash.create(VOLUNTEER_PIN.toCharArray(), 1_000);
 
     private TestKiosk() {}
 
@@ -29,7 +32,9 @@ public final class TestKiosk {
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
                         new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
-                new KioskConfig.Staff(FAST_HASH), new KioskConfig.Signing(null, false, List.of("result-signers/training-ca.pem")),
+                new KioskConfig.Staff(FAST_HASH),
+                new KioskConfig.Volunteers(30, List.of(new KioskConfig.Member("Hoa", FAST_VOLUNTEER_HASH))),
+                new KioskConfig.Signing(null, false, List.of("result-signers/training-ca.pem")),
                 new KioskConfig.Keyboard(TonePlacement.NEW), new KioskConfig.Privacy(15, 30, 14, 7));
     }
 
@@ -45,7 +50,7 @@ public final class TestKiosk {
         KioskConfig c = config();
         return new KioskConfig("TAP-HUAN-01", c.agency(), c.mode(), new KioskConfig.Portal(api, "portal-secret.txt"), c.language(),
                 c.timeouts(), new KioskConfig.Devices(c.devices().scanner(), printer, c.devices().receiptPaper(), c.devices().idCardReader()),
-                c.staff(), c.signing(), c.keyboard(), c.privacy());
+                c.staff(), c.volunteers(), c.signing(), c.keyboard(), c.privacy());
     }
 
     public static KioskServices open(Path dataDir, TestClock clock) {

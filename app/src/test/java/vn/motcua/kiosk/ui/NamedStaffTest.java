@@ -23,7 +23,7 @@ class NamedStaffTest extends ShellFixture {
                 new KioskConfig.Member("Lan", PinHash.create("1357".toCharArray(), 1_000)),
                 new KioskConfig.Member("Minh", PinHash.create("9753".toCharArray(), 1_000))));
         return new KioskConfig(c.kioskId(), c.agency(), c.mode(), c.portal(), c.language(), c.timeouts(), c.devices(),
-                staff, c.signing(), c.keyboard(), c.privacy());
+                staff, c.volunteers(), c.signing(), c.keyboard(), c.privacy());
     }
 
     private void openWith(FxRobot robot, String pin) {

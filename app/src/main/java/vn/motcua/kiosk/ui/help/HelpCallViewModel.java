@@ -3,11 +3,12 @@ package vn.motcua.kiosk.ui.help;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import vn.motcua.kiosk.help.HelpCall;
+import vn.motcua.kiosk.staff.StaffGate;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 
 /**
  * "Cần hỗ trợ?" on screen: whether a call waits (the header shows it on every screen) and
- * whether its chime was heard (the citizen is told which). Answering goes through the staff PIN.
+ * whether its chime was heard (the citizen is told which). Answering takes a volunteer's or staff member's PIN.
  */
 public final class HelpCallViewModel {
     private final HelpCall call;
@@ -41,11 +42,11 @@ public final class HelpCallViewModel {
         show();
     }
 
-    /** A volunteer or staff member taps the header: the staff PIN pad, and the call ends once it is accepted. */
+    /** A volunteer or staff member taps the header: the PIN pad, and the call ends once their PIN is accepted. */
     public void answer() {
         if (waiting.get()) {
-            staff.confirm("help.answer.title", () -> {
-                call.answered();
+            staff.confirmCounter("help.answer.title", who -> {
+                call.answered(who.role() == StaffGate.Role.STAFF ? "staff" : "volunteer");
                 show();
             });
         }

@@ -44,6 +44,9 @@ import vn.motcua.kiosk.ui.procedure.ProcedureView;
 import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.StaffView;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
+import vn.motcua.kiosk.ui.volunteer.VolunteerBadge;
+import vn.motcua.kiosk.ui.volunteer.VolunteerMenuView;
+import vn.motcua.kiosk.ui.volunteer.VolunteerViewModel;
 import vn.motcua.kiosk.ui.welcome.WelcomeView;
 
 /**
@@ -55,6 +58,7 @@ import vn.motcua.kiosk.ui.welcome.WelcomeView;
 public final class ShellView extends StackPane {
     private final ShellViewModel vm;
     private final HelpCallViewModel help;
+    private final VolunteerViewModel volunteers;
     private final BorderPane frame = new BorderPane();
     private final BooleanProperty portrait = new SimpleBooleanProperty();
     private final int consentSeconds;
@@ -76,7 +80,14 @@ public final class ShellView extends StackPane {
     /** @param filing papers, submit, fee and receipt; null shows them as placeholders */
     public ShellView(ShellViewModel vm, StaffViewModel staff, HelpCallViewModel help, SigningScreen signing,
                      FilingScreens filing, String agencyName, boolean training, int consentSeconds) {
+        this(vm, staff, help, null, signing, filing, agencyName, training, consentSeconds);
+    }
+
+    /** @param volunteers the volunteer's sign-in and menu; null: a kiosk without (some tests) */
+    public ShellView(ShellViewModel vm, StaffViewModel staff, HelpCallViewModel help, VolunteerViewModel volunteers,
+                     SigningScreen signing, FilingScreens filing, String agencyName, boolean training, int consentSeconds) {
         this.vm = vm;
+        this.volunteers = volunteers;
         this.help = help;
         this.signing = signing;
         this.filing = filing;
@@ -112,6 +123,9 @@ public final class ShellView extends StackPane {
                 physicalKeys.attachTo(scene);
                 afterFirstFrame(scene, () -> {
                     addKeyboard(scene, bottom, i18n);
+                    if (volunteers != null) {
+                        getChildren().add(new VolunteerMenuView(volunteers, i18n, this::handOver));
+                    }
                     getChildren().addAll(endQuestionView, new InactivityOverlay(vm), new StaffView(staff, i18n));
                 });
             }
@@ -132,7 +146,25 @@ public final class ShellView extends StackPane {
         // Every touch counts as presence, wherever it lands (filters run before the controls).
         for (var type : List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED,
                 KeyEvent.KEY_PRESSED, ScrollEvent.SCROLL)) {
-            addEventFilter(type, (InputEvent e) -> vm.userActivity());
+            addEventFilter(type, (InputEvent e) -> {
+                vm.userActivity();
+                if (volunteers != null) {
+                    volunteers.activity();
+                }
+            });
+        }
+    }
+
+    /**
+     * "Người tiếp theo": the session ends as "Kết thúc" ends it, question first, and Welcome comes
+     * back with the volunteer still signed in; between sessions (a Welcome feature, the parked
+     * code) it goes straight back to Welcome.
+     */
+    private void handOver() {
+        if (vm.sessionOpenProperty().get()) {
+            endQuestion.ask();
+        } else {
+            vm.home();
         }
     }
 
@@ -200,11 +232,15 @@ public final class ShellView extends StackPane {
 
         Label portal = portalDot(i18n);
 
-        // The switches keep their full words; the agency name gives way, then the switches wrap.
-        for (var b : List.of(language, large, contrast, staffButton, portal)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane switches = new FlowPane(portal, language, large, contrast);
+        if (volunteers != null) {
+            switches.getChildren().add(new VolunteerBadge(volunteers, i18n));
         }
-        FlowPane switches = new FlowPane(portal, language, large, contrast, staffButton);
+        switches.getChildren().add(staffButton);
+        // The switches keep their full words; the agency name gives way, then the switches wrap.
+        for (var b : switches.getChildren()) {
+            ((Region) b).setMinWidth(Region.USE_PREF_SIZE);
+        }
         switches.getStyleClass().add("header-switches");
         switches.setAlignment(Pos.CENTER_RIGHT);
         HeaderBar header = new HeaderBar(names, switches);

@@ -26,7 +26,6 @@ final class StaffFiguresView extends VBox {
         periods.getStyleClass().add("button-row");
         for (Period p : Period.values()) {
             Button b = Controls.button(i18n, "staff.figures.period." + p.name(), "staff-figures-" + p.name(), () -> vm.show(p));
-            b.getStyleClass().add("secondary");
             periods.getChildren().add(b);
         }
         GridPane rows = new GridPane();
@@ -61,7 +60,9 @@ final class StaffFiguresView extends VBox {
         if (key.startsWith("period.")) {
             return i18n.messages().get("staff.figures." + key);
         }
-        return i18n.messages().get("staff.figures.csv." + key);
+        // The CSV has its own words only where the screen's would mislead out of context (units, a wait).
+        String own = i18n.messages().get("staff.figures.csv." + key);
+        return own.startsWith("!") ? i18n.messages().get("staff.figures." + key) : own;
     }
 
     private static void highlight(HBox periods, Period chosen) {
@@ -96,7 +97,11 @@ final class StaffFiguresView extends VBox {
         r = row(rows, r, i18n.messages().get("staff.figures.staffActions"), "staffActions", t.staffActions());
         r = text(rows, r, i18n.messages().get("staff.figures.fileAverage"), "fileAverage",
                 minutes(t.fileSeconds().average(), i18n));
-        text(rows, r, i18n.messages().get("staff.figures.fileP90"), "fileP90", minutes(t.fileSeconds().p90(), i18n));
+        r = text(rows, r, i18n.messages().get("staff.figures.fileP90"), "fileP90", minutes(t.fileSeconds().p90(), i18n));
+        r = row(rows, r, i18n.messages().get("staff.figures.sessionsHelped"), "sessionsHelped", t.sessionsHelped());
+        for (Map.Entry<String, Integer> e : t.helpedBy().entrySet()) {
+            r = row(rows, r, "   " + e.getKey(), "helpedBy-" + e.getKey(), e.getValue());
+        }
     }
 
     /** Minutes with one decimal, in the screen's language ("3,5 phút"). */

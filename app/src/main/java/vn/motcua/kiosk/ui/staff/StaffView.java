@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
@@ -35,6 +36,11 @@ public final class StaffView extends StackPane {
             StaffFiguresView figures = new StaffFiguresView(vm.figures(), i18n, vm::backToMenu);
             figures.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.FIGURES));
             getChildren().add(figures);
+        }
+        if (vm.volunteers() != null) {
+            StaffVolunteersView volunteers = new StaffVolunteersView(vm.volunteers(), i18n, vm::backToMenu);
+            volunteers.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.VOLUNTEERS));
+            getChildren().add(volunteers);
         }
         if (vm.offersAfresh()) {
             VBox afresh = afresh(vm, i18n);
@@ -164,7 +170,18 @@ public final class StaffView extends StackPane {
         close.setId("staff-close");
         close.textProperty().bind(i18n.text("staff.menu.close"));
         close.setOnAction(e -> vm.closeMenu());
-        VBox card = new VBox(title, printer, result, outbox, reprint, figures, afresh, screen, quit, close);
+        Button volunteers = Controls.button(i18n, "staff.menu.volunteers", "staff-volunteers-open", vm::openVolunteers);
+        volunteers.setVisible(vm.volunteers() != null);
+        volunteers.setManaged(vm.volunteers() != null);
+        // Two columns: the menu grows with the counter's work and must still fit a 768-pixel screen.
+        TilePane actions = new TilePane(outbox, reprint, figures, volunteers, afresh, screen, quit, close);
+        actions.setPrefColumns(2);
+        actions.getStyleClass().add("menu-actions");
+        actions.setAlignment(Pos.CENTER);
+        for (var b : actions.getChildren()) {
+            ((Button) b).setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox card = new VBox(title, printer, result, actions);
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

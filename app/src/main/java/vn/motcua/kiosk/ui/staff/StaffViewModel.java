@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.ui.staff;
 
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,7 +18,7 @@ import vn.motcua.kiosk.ui.common.PinEntry;
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
-    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, FIGURES, AFRESH }
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, FIGURES, AFRESH, VOLUNTEERS }
 
     /** "Bắt đầu tập huấn lại": counting what is there, asking, erasing, done or failed. */
     public enum Afresh { COUNTING, ASK, ERASING, DONE, FAILED }
@@ -38,11 +39,14 @@ public final class StaffViewModel {
     /** The name of the staff member whose PIN opened the menu; null for the shared PIN or when closed. */
     private final ReadOnlyStringWrapper signedIn = new ReadOnlyStringWrapper();
     /** What an accepted PIN does instead of opening the menu; null: the menu. */
-    private Runnable afterPin;
+    private Consumer<StaffGate.Result.Accepted> afterPin;
+    /** Whether the PIN asked for is the counter's (a volunteer's or staff's) rather than staff's. */
+    private boolean counterPin;
 
     private final StaffOutboxViewModel outbox;
     private final StaffReprintViewModel reprints;
     private final StaffFiguresViewModel figures;
+    private StaffVolunteersViewModel volunteers;
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
     private final TrainingAfresh afresh;
@@ -90,6 +94,26 @@ public final class StaffViewModel {
     /** Whose PIN opened the menu (its title shows it); null for the shared PIN or when the menu is closed. */
     public ReadOnlyStringProperty signedInProperty() {
         return signedIn.getReadOnlyProperty();
+    }
+
+    /** Staff's list of volunteers, or null where there is none (some tests). */
+    public StaffVolunteersViewModel volunteers() {
+        return volunteers;
+    }
+
+    /** Offers "Tình nguyện viên" in the menu; before the view is built. */
+    public void offerVolunteers(StaffVolunteersViewModel list) {
+        this.volunteers = list;
+        list.recordActionsWith(this::record);
+    }
+
+    /** "Tình nguyện viên": the list and the form to add one, behind the same PIN. */
+    public void openVolunteers() {
+        requireMenu();
+        if (volunteers != null) {
+            volunteers.refresh();
+            phase.set(Phase.VOLUNTEERS);
+        }
     }
 
     /** The counter's figures, or null. */
@@ -153,20 +177,26 @@ public final class StaffViewModel {
     }
 
     /**
-     * Asks for the staff PIN for one action instead of the menu (a volunteer answering a help
-     * call): the same gate, so the same count of wrong PINs and the same lock.
+     * Asks for the counter's PIN — a volunteer's or a staff member's — for one action instead of the
+     * menu (answering a help call, signing in to help): the same gate, so the same count of wrong
+     * PINs and the same lock. {@code action} learns whose PIN it was.
      */
-    public void confirm(String titleMessageKey, Runnable action) {
-        ask(titleMessageKey, action);
+    public void confirmCounter(String titleMessageKey, Consumer<StaffGate.Result.Accepted> action) {
+        ask(titleMessageKey, action, true);
     }
 
-    private void ask(String title, Runnable action) {
+    private void ask(String title, Consumer<StaffGate.Result.Accepted> action) {
+        ask(title, action, false);
+    }
+
+    private void ask(String title, Consumer<StaffGate.Result.Accepted> action, boolean counter) {
         if (phase.get() == Phase.HIDDEN) {
             signedIn.set(null);
             pin.clear();
             feedback.set(null);
             titleKey.set(title);
             afterPin = action;
+            counterPin = counter;
             phase.set(Phase.PIN);
         }
     }
@@ -183,12 +213,13 @@ public final class StaffViewModel {
             return;
         }
         char[] typed = pin.take();
+        boolean counter = counterPin;
         phase.set(Phase.CHECKING);
         feedback.set(new Feedback("staff.pin.checking", null));
         Task<StaffGate.Result> check = new Task<>() {
             @Override
             protected StaffGate.Result call() {
-                return gate.check(typed); // wipes it
+                return counter ? gate.checkCounter(typed) : gate.check(typed); // wipes it
             }
         };
         check.setOnSucceeded(e -> show(check.getValue()));
@@ -201,15 +232,15 @@ public final class StaffViewModel {
 
     private void show(StaffGate.Result result) {
         if (result instanceof StaffGate.Result.Accepted accepted) {
-            signedIn.set(accepted.who());
             feedback.set(null);
-            Runnable action = afterPin;
+            Consumer<StaffGate.Result.Accepted> action = afterPin;
             afterPin = null;
             if (action == null) {
+                signedIn.set(accepted.who());
                 phase.set(Phase.MENU);
             } else {
                 phase.set(Phase.HIDDEN);
-                action.run();
+                action.accept(accepted);
             }
         } else if (result instanceof StaffGate.Result.Wrong wrong) {
             feedback.set(new Feedback("staff.pin.wrong", wrong.attemptsLeft()));
@@ -315,6 +346,7 @@ public final class StaffViewModel {
 
     public void backToMenu() {
         if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT || phase.get() == Phase.FIGURES
+                || phase.get() == Phase.VOLUNTEERS
                 || (phase.get() == Phase.AFRESH && afreshState.get() != Afresh.ERASING)) {
             phase.set(Phase.MENU);
         }

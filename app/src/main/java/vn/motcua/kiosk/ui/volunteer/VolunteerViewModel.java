@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package vn.motcua.kiosk.ui.volunteer;
+
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import vn.motcua.kiosk.staff.StaffGate;
+import vn.motcua.kiosk.ui.staff.StaffViewModel;
+import vn.motcua.kiosk.volunteer.VolunteerDesk;
+
+/**
+ * The volunteer's side of the header: "Tình nguyện viên" signs in with their PIN; once signed in
+ * the header names them and a tap opens their menu (next citizen, sign out). They stay signed in
+ * from one citizen to the next and are signed out after the configured time untouched.
+ */
+public final class VolunteerViewModel {
+    private final VolunteerDesk desk;
+    private final StaffViewModel pinPad;
+    private final Supplier<String> sessionId;
+    private final ReadOnlyObjectWrapper<VolunteerDesk.Helper> helper = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper menu = new ReadOnlyBooleanWrapper();
+
+    /**
+     * @param pinPad    the PIN pad the counter shares (the same count of wrong PINs)
+     * @param sessionId the open session's id, or null between citizens
+     */
+    public VolunteerViewModel(VolunteerDesk desk, StaffViewModel pinPad, Supplier<String> sessionId) {
+        this.desk = desk;
+        this.pinPad = pinPad;
+        this.sessionId = sessionId;
+        helper.set(desk.helper().orElse(null));
+        desk.onChange(() -> {
+            helper.set(desk.helper().orElse(null));
+            if (helper.get() == null) {
+                menu.set(false);
+            }
+        });
+    }
+
+    /** Who is helping, or null. */
+    public ReadOnlyObjectProperty<VolunteerDesk.Helper> helperProperty() {
+        return helper.getReadOnlyProperty();
+    }
+
+    /** Whether the volunteer's menu is open. */
+    public ReadOnlyBooleanProperty menuProperty() {
+        return menu.getReadOnlyProperty();
+    }
+
+    /** The header's button: the PIN pad when nobody helps, else the menu. */
+    public void tap() {
+        if (helper.get() == null) {
+            pinPad.confirmCounter("volunteer.signIn.title", this::signedIn);
+        } else {
+            menu.set(true);
+        }
+    }
+
+    private void signedIn(StaffGate.Result.Accepted who) {
+        desk.signIn(new VolunteerDesk.Helper(who.who(), who.role() == StaffGate.Role.STAFF));
+        sessionOpened(); // signing in mid-session: this citizen is helped too
+    }
+
+    /** A session opened (or is open when they sign in): it records who helps. */
+    public void sessionOpened() {
+        desk.helped(sessionId.get());
+    }
+
+    public void closeMenu() {
+        menu.set(false);
+    }
+
+    /** "Đăng xuất". */
+    public void signOut() {
+        desk.signOut(VolunteerDesk.SignOut.TAP);
+    }
+
+    /** Any touch on the kiosk. */
+    public void activity() {
+        desk.activity();
+    }
+
+    /** The shell's one-second timer: signs out after the configured time untouched. */
+    public void tick() {
+        desk.tick();
+    }
+}
