@@ -52,6 +52,7 @@ public final class SessionService implements AutoCloseable {
     private final Path sessionsRoot;
     private final Clock clock;
     private final DraftSealer sealer;
+    private final ParkedLabel label;
     private final AttemptLimiter resumeLimiter;
     private final SessionDisk disk = new SessionDisk();
     private KioskSession current;
@@ -64,6 +65,13 @@ public final class SessionService implements AutoCloseable {
 
     public SessionService(SessionStore sessions, DraftStore drafts, EventLog events, Path sessionsRoot, Clock clock,
                           DraftSealer sealer) {
+        this(sessions, drafts, events, sessionsRoot, clock, sealer, (procedure, answers) -> "");
+    }
+
+    /** @param label what a parked draft shows in a volunteer's list (the applicant's name, masked) */
+    public SessionService(SessionStore sessions, DraftStore drafts, EventLog events, Path sessionsRoot, Clock clock,
+                          DraftSealer sealer, ParkedLabel label) {
+        this.label = label;
         this.sessions = sessions;
         this.drafts = drafts;
         this.events = events;
@@ -179,15 +187,17 @@ public final class SessionService implements AutoCloseable {
     public ResumeCode park(int birthYear) {
         KioskSession s;
         byte[] payload;
+        String listing;
         synchronized (this) {
             s = requireConsented();
             payload = payload(s);
+            listing = listing(s);
         }
         for (int attempt = 0; ; attempt++) {
             ResumeCode code = ResumeCode.random();
             DraftSealer.Sealed sealed = sealer.seal(payload, code, birthYear); // outside the lock: slow
             // After the queued saves, so the draft's row exists; nothing plain is saved over it after.
-            if (disk.submit(() -> sealInto(s, sealed)).join()) {
+            if (disk.submit(() -> sealInto(s, sealed, listing)).join()) {
                 CompletableFuture<Erasure> erased;
                 synchronized (this) {
                     record(EventType.DRAFT_PARKED, s.id(), null);
@@ -207,14 +217,14 @@ public final class SessionService implements AutoCloseable {
     }
 
     /** On the disk thread: replaces the draft by its sealed box; false when the code is taken. */
-    private boolean sealInto(KioskSession s, DraftSealer.Sealed sealed) {
+    private boolean sealInto(KioskSession s, DraftSealer.Sealed sealed, String listing) {
         synchronized (this) {
             if (current != s) {
                 throw new IllegalStateException("the session ended while its draft was being sealed");
             }
             s.park(); // from here on no save writes the plain answers
         }
-        if (drafts.park(s.draftId(), sealed.lookup(), sealed.box(), clock.instant())) {
+        if (drafts.park(s.draftId(), sealed.lookup(), sealed.box(), listing, clock.instant())) {
             return true;
         }
         s.unpark();
@@ -546,6 +556,18 @@ public final class SessionService implements AutoCloseable {
     /** Events go to disk in order with the drafts, never on the caller's thread (the FX thread). */
     public void record(EventType type, String sessionId, String detail) {
         disk.execute("recording an event", () -> events.record(type, sessionId, detail));
+    }
+
+    /** A parked draft's line in a volunteer's list: the procedure and the masked name, nothing else. */
+    private String listing(KioskSession s) {
+        Map<String, Object> listing = new LinkedHashMap<>();
+        listing.put("procedure", s.procedureId());
+        listing.put("name", label.maskedName(s.procedureId(), s.answers()));
+        try {
+            return JSON.writeValueAsString(listing);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     private static byte[] payload(KioskSession s) {

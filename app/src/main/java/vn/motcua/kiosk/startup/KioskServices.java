@@ -46,6 +46,8 @@ import vn.motcua.kiosk.signing.pkcs11.TokenDiscovery;
 import vn.motcua.kiosk.staff.PinHash;
 import vn.motcua.kiosk.staff.StaffGate;
 import vn.motcua.kiosk.store.VolunteerStore;
+import vn.motcua.kiosk.session.ApplicantName;
+import vn.motcua.kiosk.session.ParkedDrafts;
 import vn.motcua.kiosk.volunteer.VolunteerDesk;
 import vn.motcua.kiosk.volunteer.Volunteers;
 import vn.motcua.kiosk.store.Database;
@@ -91,6 +93,7 @@ public final class KioskServices implements AutoCloseable {
     private volatile Chime chime = new SampledChime();
     private final HelpCall helpCall;
     private final Volunteers volunteers;
+    private final ParkedDrafts parkedDrafts;
     private final VolunteerDesk volunteerDesk;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
@@ -102,7 +105,8 @@ public final class KioskServices implements AutoCloseable {
         this.events = new EventLog(database, clock);
         DraftSealer sealer = new DraftSealer(new KioskSecrets(database).getOrCreate("parked-draft-salt", 16));
         this.sessions = new SessionService(new SessionStore(database), new DraftStore(database), events,
-                dataDir.resolve("sessions"), clock, sealer);
+                dataDir.resolve("sessions"), clock, sealer, new ApplicantName(catalogue));
+        this.parkedDrafts = new ParkedDrafts(new DraftStore(database), Duration.ofDays(config.privacy().parkedDraftDays()), clock);
         this.interruptedDrafts = new InterruptedDrafts(sessions, new ApplicantBirthYear(catalogue),
                 Duration.ofMinutes(config.privacy().interruptedDraftMinutes()), clock);
         List<StaffGate.Member> staff = staffMembers(config.staff());
@@ -349,6 +353,11 @@ public final class KioskServices implements AutoCloseable {
     /** The kiosk's volunteers, for staff to add and remove. */
     public Volunteers volunteers() {
         return volunteers;
+    }
+
+    /** The drafts parked here, for a signed-in volunteer's list. */
+    public ParkedDrafts parkedDrafts() {
+        return parkedDrafts;
     }
 
     /** Who is signed in to help. */

@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     /** Applied in order; {@code PRAGMA user_version} records how many have run. Never edit one that shipped. */
     static final List<String> MIGRATIONS = List.of("V1__sessions_drafts_events.sql", "V2__parked_draft_lookup.sql",
             "V3__outbox.sql", "V4__portal_catalogue.sql", "V5__receipts.sql", "V6__sealed_personal_data.sql",
-            "V7__outbox_tombstones.sql", "V8__volunteers.sql");
+            "V7__outbox_tombstones.sql", "V8__volunteers.sql", "V9__parked_listing.sql");
     /** The first schema whose personal columns are sealed: a file migrated past it is vacuumed once. */
     private static final int SEALED_SINCE = 6;
 

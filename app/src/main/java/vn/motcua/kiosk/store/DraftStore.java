@@ -74,6 +74,14 @@ public final class DraftStore {
      * {@code lookup} only. Returns false when another parked draft has the same lookup tag.
      */
     public boolean park(String id, byte[] lookup, byte[] box, Instant at) {
+        return park(id, lookup, box, null, at);
+    }
+
+    /**
+     * Parks a draft with a listing for volunteers ({@code listing}: the caller's text, sealed here
+     * with the data key; null for none).
+     */
+    public boolean park(String id, byte[] lookup, byte[] box, String listing, Instant at) {
         return db.inTransaction(c -> {
             try (PreparedStatement clash = c.prepareStatement("SELECT 1 FROM drafts WHERE lookup = ?")) {
                 clash.setBytes(1, lookup);
@@ -84,13 +92,35 @@ public final class DraftStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE drafts SET payload = ?, lookup = ?, parked = 1, updated_at = ? WHERE id = ?")) {
+                    "UPDATE drafts SET payload = ?, lookup = ?, parked = 1, updated_at = ?, listing = ? WHERE id = ?")) {
                 ps.setBytes(1, box);
                 ps.setBytes(2, lookup);
                 ps.setLong(3, at.toEpochMilli());
-                ps.setString(4, id);
+                ps.setBytes(4, listing == null ? null : db.key().sealText(listing, listingContext(id)));
+                ps.setString(5, id);
                 return ps.executeUpdate() == 1;
             }
+        });
+    }
+
+    /** A parked draft as a volunteer's list shows it: its listing text (null when it has none) and when it was parked. */
+    public record Listing(String id, String text, Instant parkedAt) {}
+
+    /** Every parked draft's listing, most recently parked first. */
+    public List<Listing> parkedListings() {
+        return db.read(c -> {
+            List<Listing> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, listing, updated_at FROM drafts WHERE parked = 1 ORDER BY updated_at DESC, id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    byte[] sealed = rs.getBytes(2);
+                    out.add(new Listing(id, sealed == null ? null : db.key().openText(sealed, listingContext(id)),
+                            Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+            return out;
         });
     }
 
@@ -159,6 +189,10 @@ public final class DraftStore {
             }
         }
         return drafts;
+    }
+
+    private static String listingContext(String draftId) {
+        return "draft-listing:" + draftId;
     }
 
     private static String context(String draftId) {

@@ -101,6 +101,8 @@ public final class KioskScreens {
         staff.offerVolunteers(new StaffVolunteersViewModel(services.volunteers(), services.volunteerDesk(), workers.staff()));
         VolunteerViewModel volunteers = new VolunteerViewModel(services.volunteerDesk(), staff,
                 () -> services.sessions().current().map(KioskSession::id).orElse(null));
+        volunteers.offerParkedDrafts(services.parkedDrafts(), id -> services.catalogue().catalogue().procedure(id)
+                .map(Procedure::name).orElse(Label.of(id, id)), shell::startResume, workers.session());
         ShellView view = new ShellView(shell, staff, help, volunteers, signing, filing, config.agency().name(),
                 config.training(), config.timeouts().inactivityEndSeconds());
         // The session's end (any way: "Kết thúc", timeout, parking) drops the dossier, its fee and receipt.

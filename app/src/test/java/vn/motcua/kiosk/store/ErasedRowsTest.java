@@ -65,7 +65,9 @@ class ErasedRowsTest {
                     s.executeUpdate("INSERT INTO outbox(local_ref, procedure_id, idempotency_key, body_json, state, created_at, updated_at)"
                             + " VALUES ('CG-261204-ABCDEF', 'lltp-self', 'k1', '{\"applicant\":{\"fullName\":\"" + NAME + "\"}}',"
                             + " 'QUEUED', 0, 0)");
-                    s.executeUpdate("DROP TABLE outbox_tombstones"); // came after schema 5
+                    s.executeUpdate("DROP TABLE outbox_tombstones"); // these came after schema 5
+                    s.executeUpdate("DROP TABLE volunteers");
+                    s.executeUpdate("ALTER TABLE drafts DROP COLUMN listing");
                     return s.executeUpdate("PRAGMA user_version = 5");
                 }
             });

@@ -45,6 +45,7 @@ import vn.motcua.kiosk.ui.signing.SigningScreen;
 import vn.motcua.kiosk.ui.staff.StaffView;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.volunteer.VolunteerBadge;
+import vn.motcua.kiosk.ui.volunteer.VolunteerDraftsView;
 import vn.motcua.kiosk.ui.volunteer.VolunteerMenuView;
 import vn.motcua.kiosk.ui.volunteer.VolunteerViewModel;
 import vn.motcua.kiosk.ui.welcome.WelcomeView;
@@ -124,7 +125,8 @@ public final class ShellView extends StackPane {
                 afterFirstFrame(scene, () -> {
                     addKeyboard(scene, bottom, i18n);
                     if (volunteers != null) {
-                        getChildren().add(new VolunteerMenuView(volunteers, i18n, this::handOver));
+                        getChildren().addAll(new VolunteerMenuView(volunteers, i18n, this::handOver),
+                                new VolunteerDraftsView(volunteers, i18n, vm.sessionOpenProperty()));
                     }
                     getChildren().addAll(endQuestionView, new InactivityOverlay(vm), new StaffView(staff, i18n));
                 });

@@ -10,7 +10,8 @@ import vn.motcua.kiosk.ui.I18n;
 
 /**
  * The signed-in volunteer's menu over the screen: the next citizen (the session ends, with its
- * question, and Welcome comes back with the volunteer still signed in), sign out, close.
+ * question, and Welcome comes back with the volunteer still signed in), the drafts parked here,
+ * sign out, close.
  */
 public final class VolunteerMenuView extends StackPane {
 
@@ -34,12 +35,16 @@ public final class VolunteerMenuView extends StackPane {
         Label nextHint = new Label();
         nextHint.textProperty().bind(i18n.text("volunteer.menu.nextHint"));
         nextHint.setWrapText(true);
+        Button drafts = button("volunteer-drafts-open", "volunteer.menu.drafts", i18n);
+        drafts.setOnAction(e -> vm.showDrafts());
+        drafts.setVisible(vm.offersParkedDrafts());
+        drafts.setManaged(vm.offersParkedDrafts());
         Button signOut = button("volunteer-signout", "volunteer.menu.signOut", i18n);
         signOut.setOnAction(e -> vm.signOut());
         Button close = button("volunteer-close", "volunteer.menu.close", i18n);
         close.setOnAction(e -> vm.closeMenu());
 
-        VBox card = new VBox(title, next, nextHint, signOut, close);
+        VBox card = new VBox(title, next, nextHint, drafts, signOut, close);
         card.getStyleClass().addAll("card", "staff-menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package vn.motcua.kiosk.ui.volunteer;
 
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import vn.motcua.kiosk.form.Label;
+import vn.motcua.kiosk.session.ParkedDrafts;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,6 +29,12 @@ public final class VolunteerViewModel {
     private final Supplier<String> sessionId;
     private final ReadOnlyObjectWrapper<VolunteerDesk.Helper> helper = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper menu = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper draftsShown = new ReadOnlyBooleanWrapper();
+    private final ObservableList<ParkedDrafts.Parked> drafts = FXCollections.observableArrayList();
+    private ParkedDrafts parked;
+    private Executor background;
+    private Runnable resume;
+    private Function<String, Label> procedureNames;
 
     /**
      * @param pinPad    the PIN pad the counter shares (the same count of wrong PINs)
@@ -34,7 +48,7 @@ public final class VolunteerViewModel {
         desk.onChange(() -> {
             helper.set(desk.helper().orElse(null));
             if (helper.get() == null) {
-                menu.set(false);
+                closeMenu(); // nothing of the list stays on screen for whoever comes next
             }
         });
     }
@@ -42,6 +56,59 @@ public final class VolunteerViewModel {
     /** Who is helping, or null. */
     public ReadOnlyObjectProperty<VolunteerDesk.Helper> helperProperty() {
         return helper.getReadOnlyProperty();
+    }
+
+    /**
+     * Offers "Hồ sơ lưu nháp" in the menu: the drafts parked here, read off the UI thread, and
+     * {@code resume} to take one up with the citizen (a session, consent, then their code and birth year).
+     */
+    public void offerParkedDrafts(ParkedDrafts parked, Function<String, Label> procedureNames, Runnable resume,
+            Executor background) {
+        this.parked = parked;
+        this.procedureNames = procedureNames;
+        this.resume = resume;
+        this.background = background;
+    }
+
+    public boolean offersParkedDrafts() {
+        return parked != null;
+    }
+
+    public ObservableList<ParkedDrafts.Parked> drafts() {
+        return drafts;
+    }
+
+    /** Whether the list of parked drafts is open. */
+    public ReadOnlyBooleanProperty draftsShownProperty() {
+        return draftsShown.getReadOnlyProperty();
+    }
+
+    public Label procedureName(String id) {
+        return procedureNames.apply(id);
+    }
+
+    /** "Hồ sơ lưu nháp": the list, soonest to expire first. */
+    public void showDrafts() {
+        if (parked == null || helper.get() == null) {
+            return;
+        }
+        menu.set(false);
+        drafts.clear();
+        draftsShown.set(true);
+        Task<List<ParkedDrafts.Parked>> read = new Task<>() {
+            @Override
+            protected List<ParkedDrafts.Parked> call() {
+                return parked.list();
+            }
+        };
+        read.setOnSucceeded(e -> drafts.setAll(read.getValue()));
+        background.execute(read);
+    }
+
+    /** "Tiếp tục với công dân": the resume path, which still asks for the citizen's code and birth year. */
+    public void resumeWithCitizen() {
+        closeMenu();
+        resume.run();
     }
 
     /** Whether the volunteer's menu is open. */
@@ -70,6 +137,8 @@ public final class VolunteerViewModel {
 
     public void closeMenu() {
         menu.set(false);
+        draftsShown.set(false);
+        drafts.clear();
     }
 
     /** "Đăng xuất". */
