@@ -31,8 +31,8 @@ class VolunteerDeskTest extends ShellFixture {
     }
 
     private void signIn(FxRobot robot, String pin) {
-        robot.clickOn("#volunteer-open");
-        assertThat(text(robot, "staff-pin-title")).isEqualTo("Tình nguyện viên đăng nhập");
+        robot.clickOn("#staff-open");
+        assertThat(text(robot, "staff-pin-title")).isEqualTo("Nhân viên, tình nguyện viên");
         typePin(robot, pin);
         await(() -> !showing(robot, "staff"));
     }
@@ -44,11 +44,13 @@ class VolunteerDeskTest extends ShellFixture {
 
     @Test
     void aVolunteerSignsInAndTheHeaderNamesThemOnEveryScreen(FxRobot robot) {
-        assertThat(text(robot, "volunteer-open")).isEqualTo("Tình nguyện viên");
+        assertThat(showing(robot, "volunteer-open")).isFalse();
 
         signIn(robot, TestKiosk.VOLUNTEER_PIN);
 
+        assertThat(showing(robot, "staff-quit")).as("a volunteer's PIN opens no staff menu").isFalse();
         assertThat(text(robot, "volunteer-open")).isEqualTo("Tình nguyện viên: Hoa");
+        assertThat(showing(robot, "staff-open")).as("the badge takes the staff button's place").isFalse();
         robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
         assertThat(text(robot, "volunteer-open")).isEqualTo("Tình nguyện viên: Hoa");
         robot.clickOn("#language");
@@ -62,17 +64,18 @@ class VolunteerDeskTest extends ShellFixture {
     }
 
     @Test
-    void aVolunteersPinOpensNoStaffMenuAndAWrongOneIsRefused(FxRobot robot) {
-        robot.clickOn("#volunteer-open");
+    void aWrongPinIsRefusedAndTheStaffMenuStillTakesTheStaffPin(FxRobot robot) {
+        robot.clickOn("#staff-open");
         typePin(robot, "1111");
         await(() -> text(robot, "staff-pin-feedback").equals("Mã PIN không đúng. Còn 4 lần thử."));
         robot.clickOn("#staff-pin-cancel");
-        assertThat(text(robot, "volunteer-open")).isEqualTo("Tình nguyện viên");
+        assertThat(showing(robot, "volunteer-open")).isFalse();
 
-        robot.clickOn("#staff-open");
-        typePin(robot, TestKiosk.VOLUNTEER_PIN);
-        await(() -> text(robot, "staff-pin-feedback").startsWith("Mã PIN không đúng"));
-        assertThat(showing(robot, "staff-quit")).as("a volunteer's PIN is not a staff PIN").isFalse();
+        signIn(robot, TestKiosk.VOLUNTEER_PIN);
+        robot.clickOn("#volunteer-open").clickOn("#volunteer-staff-menu");
+        typePin(robot, TestKiosk.PIN);
+        await(() -> showing(robot, "staff-quit"));
+        assertThat(text(robot, "volunteer-open")).as("the volunteer is still signed in").isEqualTo("Tình nguyện viên: Hoa");
     }
 
     @Test
@@ -119,7 +122,8 @@ class VolunteerDeskTest extends ShellFixture {
 
         clock.advance(Duration.ofMinutes(1));
         robot.interact(this::tickVolunteers);
-        assertThat(text(robot, "volunteer-open")).isEqualTo("Tình nguyện viên");
+        assertThat(showing(robot, "volunteer-open")).isFalse();
+        assertThat(showing(robot, "staff-open")).isTrue();
         assertThat(events()).filteredOn(e -> e.type() == EventType.VOLUNTEER_SIGNED_OUT).extracting(Event::detail)
                 .containsExactly("volunteer=Hoa reason=INACTIVITY minutes=50");
     }
@@ -128,15 +132,19 @@ class VolunteerDeskTest extends ShellFixture {
     void signingOutIsOneTapInTheMenu(FxRobot robot) {
         signIn(robot, TestKiosk.VOLUNTEER_PIN);
         robot.clickOn("#volunteer-open").clickOn("#volunteer-signout");
-        assertThat(text(robot, "volunteer-open")).isEqualTo("Tình nguyện viên");
+        assertThat(showing(robot, "staff-open")).isTrue();
         assertThat(services.volunteerDesk().helper()).isEmpty();
         assertThat(events()).filteredOn(e -> e.type() == EventType.VOLUNTEER_SIGNED_OUT).extracting(Event::detail)
                 .containsExactly("volunteer=Hoa reason=TAP minutes=0");
     }
 
     @Test
-    void aStaffPinSignsInAsStaff(FxRobot robot) {
-        signIn(robot, TestKiosk.PIN);
+    void aStaffMemberHelpsFromTheMenuAndTheHeaderSaysStaff(FxRobot robot) {
+        robot.clickOn("#staff-open");
+        typePin(robot, TestKiosk.PIN);
+        await(() -> showing(robot, "staff-help-citizens"));
+        robot.clickOn("#staff-help-citizens");
+        assertThat(showing(robot, "staff")).isFalse();
         assertThat(text(robot, "volunteer-open")).isEqualTo("Nhân viên");
         assertThat(services.volunteerDesk().helper()).contains(new VolunteerDesk.Helper(null, true));
     }

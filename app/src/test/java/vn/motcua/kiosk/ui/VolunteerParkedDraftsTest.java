@@ -46,7 +46,7 @@ class VolunteerParkedDraftsTest extends ShellFixture {
     }
 
     private void signIn(FxRobot robot) {
-        robot.clickOn("#volunteer-open");
+        robot.clickOn("#staff-open");
         for (char c : TestKiosk.VOLUNTEER_PIN.toCharArray()) {
             robot.clickOn("#staff-key-" + c);
         }

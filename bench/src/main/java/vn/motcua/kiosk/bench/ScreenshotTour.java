@@ -35,7 +35,17 @@ import vn.motcua.kiosk.ui.startup.StartupErrorView;
 public final class ScreenshotTour {
     private static Path out;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            tour(args);
+        } catch (Throwable t) {
+            // The toolkit outlives closed windows (setImplicitExit(false)): without this a failed step hangs.
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(String[] args) throws Exception {
         out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         Platform.startup(() -> {});
         // Windows close between steps (the after-a-crash step opens its own): the toolkit must outlive them.
@@ -180,7 +190,7 @@ public final class ScreenshotTour {
         for (String key : new String[] {"staff-key-2", "staff-key-4", "staff-key-6", "staff-key-8", "staff-pin-ok"}) {
             press(stage, key);
         }
-        waitFor(() -> stage.getScene().lookup("#staff-reprint-open").getParent().isVisible());
+        waitFor(() -> shown(stage, "staff-reprint-open"));
         press(stage, "staff-reprint-open");
         Thread.sleep(500);
         shot(stage, "staff-reprint");
@@ -190,7 +200,48 @@ public final class ScreenshotTour {
         waitFor(() -> stage.getScene().lookup("#figure-sessionsStarted") != null);
         shot(stage, "staff-figures");
         press(stage, "staff-figures-back");
+        // Tình nguyện viên: the configured training volunteer; staff add more here.
+        press(stage, "staff-volunteers-open");
+        waitFor(() -> stage.getScene().lookup("#volunteer-row-0") != null);
+        shot(stage, "staff-volunteers");
+        fx(() -> {
+            stage.getScene().lookup("#volunteer-new-name").requestFocus();
+            ((TextField) stage.getScene().lookup("#volunteer-new-name")).setText("Lan");
+            return null;
+        });
+        shot(stage, "staff-volunteers-name");
+        resize(stage, 1024, 768);
+        shot(stage, "staff-volunteers-name-1024x768");
+        resize(stage, 1280, 800);
+        press(stage, "volunteer-new-name-done");
+        press(stage, "staff-volunteers-back");
         press(stage, "staff-close");
+
+        // A volunteer signs in (the training volunteer's PIN 1357): the header names them; their
+        // menu; the draft parked above, masked.
+        press(stage, "staff-open");
+        for (String key : new String[] {"staff-key-1", "staff-key-3", "staff-key-5", "staff-key-7", "staff-pin-ok"}) {
+            press(stage, key);
+        }
+        waitFor(() -> services.volunteerDesk().helper().isPresent());
+        press(stage, "volunteer-open");
+        shot(stage, "volunteer-menu");
+        press(stage, "volunteer-drafts-open");
+        waitFor(() -> stage.getScene().lookup("#parked-draft-0") != null);
+        shot(stage, "volunteer-drafts");
+        press(stage, "volunteer-drafts-back");
+        press(stage, "file");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
+            return null;
+        });
+        press(stage, "consent-continue");
+        shot(stage, "volunteer-signed-in");
+        press(stage, "volunteer-open");
+        press(stage, "volunteer-handover");
+        press(stage, "end-yes");
+        press(stage, "volunteer-open");
+        press(stage, "volunteer-signout");
 
         // Tra cứu hồ sơ: a dossier filed through the portal client, then found by code + phone digits.
         String[] filed = fileADossier(services.portal().client(), data);
@@ -258,7 +309,7 @@ public final class ScreenshotTour {
         for (String key : new String[] {"staff-key-2", "staff-key-4", "staff-key-6", "staff-key-8", "staff-pin-ok"}) {
             press(stage, key);
         }
-        waitFor(() -> stage.getScene().lookup("#staff-outbox-open").getParent().isVisible()); // the menu, once the PIN is checked
+        waitFor(() -> shown(stage, "staff-outbox-open")); // the menu, once the PIN is checked
         shot(stage, "staff-menu");
         resize(stage, 1024, 768);
         shot(stage, "staff-menu-1024x768");
@@ -473,6 +524,7 @@ public final class ScreenshotTour {
     }
 
     private static void press(Stage stage, String id) throws Exception {
+        waitFor(() -> stage.getScene().lookup("#" + id) != null); // screens may build after a background step
         fx(() -> {
             Node n = stage.getScene().lookup("#" + id);
             if (n == null) {
@@ -483,6 +535,18 @@ public final class ScreenshotTour {
             ((ButtonBase) n).fire();
             return null;
         });
+    }
+
+    /** Whether the node is on screen: it and every parent visible. */
+    private static boolean shown(Stage stage, String id) {
+        for (Node n = stage.getScene().lookup("#" + id); ; n = n.getParent()) {
+            if (n == null) {
+                return stage.getScene().lookup("#" + id) != null;
+            }
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
     }
 
     private static void type(Stage stage, String id, String text) throws Exception {

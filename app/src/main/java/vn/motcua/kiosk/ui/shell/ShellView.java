@@ -235,10 +235,12 @@ public final class ShellView extends StackPane {
         Label portal = portalDot(i18n);
 
         FlowPane switches = new FlowPane(portal, language, large, contrast);
+        switches.getChildren().add(staffButton);
         if (volunteers != null) {
             switches.getChildren().add(new VolunteerBadge(volunteers, i18n));
+            staffButton.visibleProperty().bind(volunteers.helperProperty().isNull());
+            staffButton.managedProperty().bind(staffButton.visibleProperty());
         }
-        switches.getChildren().add(staffButton);
         // The switches keep their full words; the agency name gives way, then the switches wrap.
         for (var b : switches.getChildren()) {
             ((Region) b).setMinWidth(Region.USE_PREF_SIZE);

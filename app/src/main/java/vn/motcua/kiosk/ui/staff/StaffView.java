@@ -174,7 +174,10 @@ public final class StaffView extends StackPane {
         volunteers.setVisible(vm.volunteers() != null);
         volunteers.setManaged(vm.volunteers() != null);
         // Two columns: the menu grows with the counter's work and must still fit a 768-pixel screen.
-        TilePane actions = new TilePane(outbox, reprint, figures, volunteers, afresh, screen, quit, close);
+        Button helping = Controls.button(i18n, "staff.menu.helpCitizens", "staff-help-citizens", vm::helpCitizens);
+        helping.setVisible(vm.offersHelping());
+        helping.setManaged(vm.offersHelping());
+        TilePane actions = new TilePane(outbox, reprint, figures, volunteers, helping, afresh, screen, quit, close);
         actions.setPrefColumns(2);
         actions.getStyleClass().add("menu-actions");
         actions.setAlignment(Pos.CENTER);

@@ -24,6 +24,8 @@ public final class StaffViewModel {
     public enum Afresh { COUNTING, ASK, ERASING, DONE, FAILED }
 
     private static final String MENU_TITLE = "staff.pin.title";
+    /** The header's door once volunteers sign in through it too. */
+    private static final String COUNTER_TITLE = "staff.pin.titleCounter";
 
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, Object arg) {}
@@ -42,6 +44,8 @@ public final class StaffViewModel {
     private Consumer<StaffGate.Result.Accepted> afterPin;
     /** Whether the PIN asked for is the counter's (a volunteer's or staff's) rather than staff's. */
     private boolean counterPin;
+    /** What a volunteer's PIN typed at the header's door does (signs them in); null: only staff PINs open it. */
+    private Consumer<StaffGate.Result.Accepted> volunteerSignIn;
 
     private final StaffOutboxViewModel outbox;
     private final StaffReprintViewModel reprints;
@@ -171,9 +175,35 @@ public final class StaffViewModel {
         return actions.isFullScreen();
     }
 
-    /** Asks for the PIN (staff button, Escape, or the window's close button). */
+    /**
+     * Asks for the PIN (staff button, Escape, or the window's close button): a staff PIN opens the
+     * menu; once volunteers sign in here, a volunteer's PIN signs them in instead.
+     */
     public void open() {
-        ask(MENU_TITLE, null);
+        if (volunteerSignIn == null) {
+            ask(MENU_TITLE, null);
+        } else {
+            ask(COUNTER_TITLE, null, true);
+        }
+    }
+
+    /** Volunteers sign in at the header's door with their own PIN; {@code signIn} learns whose. */
+    public void signInVolunteersWith(Consumer<StaffGate.Result.Accepted> signIn) {
+        this.volunteerSignIn = signIn;
+    }
+
+    /** Whether the menu offers "Tôi hỗ trợ công dân" (a staff member helping as a volunteer does). */
+    public boolean offersHelping() {
+        return volunteerSignIn != null;
+    }
+
+    /** "Tôi hỗ trợ công dân": the staff member whose PIN opened the menu is named in the header as helping. */
+    public void helpCitizens() {
+        requireMenu();
+        if (volunteerSignIn != null) {
+            phase.set(Phase.HIDDEN);
+            volunteerSignIn.accept(new StaffGate.Result.Accepted(signedIn.get(), StaffGate.Role.STAFF));
+        }
     }
 
     /**
@@ -235,7 +265,10 @@ public final class StaffViewModel {
             feedback.set(null);
             Consumer<StaffGate.Result.Accepted> action = afterPin;
             afterPin = null;
-            if (action == null) {
+            if (action == null && accepted.role() == StaffGate.Role.VOLUNTEER) {
+                phase.set(Phase.HIDDEN);
+                volunteerSignIn.accept(accepted);
+            } else if (action == null) {
                 signedIn.set(accepted.who());
                 phase.set(Phase.MENU);
             } else {

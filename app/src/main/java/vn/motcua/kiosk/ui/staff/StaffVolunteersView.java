@@ -30,6 +30,7 @@ final class StaffVolunteersView extends VBox {
         getStyleClass().addAll("card", "staff-volunteers");
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         setPrefWidth(900);
+        setFocusTraversable(true); // "Xong" gives it the focus: the name field's keyboard closes
         Label title = new Label();
         title.textProperty().bind(i18n.text("staff.volunteers.title"));
         title.getStyleClass().add("screen-title");
@@ -51,7 +52,7 @@ final class StaffVolunteersView extends VBox {
         render.run();
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(180);
+        scroll.setPrefViewportHeight(140);
         scroll.getStyleClass().add("plain-scroll");
 
         Label addTitle = new Label();
@@ -61,6 +62,12 @@ final class StaffVolunteersView extends VBox {
         name.setId("volunteer-new-name");
         name.promptTextProperty().bind(i18n.text("staff.volunteers.add.name"));
         name.textProperty().bindBidirectional(vm.nameProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button nameDone = Controls.button(i18n, "staff.volunteers.add.nameDone", "volunteer-new-name-done", this::requestFocus);
+        nameDone.visibleProperty().bind(name.focusedProperty());
+        nameDone.managedProperty().bind(nameDone.visibleProperty());
+        HBox nameRow = new HBox(name, nameDone);
+        nameRow.getStyleClass().add("button-row");
         Label pinPrompt = new Label();
         pinPrompt.textProperty().bind(i18n.text("staff.volunteers.add.pin"));
         pinPrompt.setWrapText(true);
@@ -69,12 +76,17 @@ final class StaffVolunteersView extends VBox {
         mask.textProperty().bind(vm.pin().maskProperty());
         mask.getStyleClass().add("pin-mask");
         PinPad keys = new PinPad(vm.pin(), i18n, "volunteer-new-", false, new Random());
-        VBox pinBox = new VBox(pinPrompt, mask, keys);
-        pinBox.setAlignment(Pos.TOP_CENTER);
-        VBox nameBox = new VBox(name);
-        HBox.setHgrow(nameBox, Priority.ALWAYS);
-        HBox form = new HBox(nameBox, pinBox);
-        form.getStyleClass().add("button-row");
+        keys.setMinWidth(USE_PREF_SIZE); // its keys keep their words ("Xóa") beside the wrapping text
+        VBox left = new VBox(scroll, addTitle, nameRow, pinPrompt, mask);
+        left.getStyleClass().add("staff-volunteers-left");
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox body = new HBox(left, keys);
+        body.getStyleClass().add("button-row");
+        // While the name is typed its keyboard takes the room of the list and the PIN pad (a 768-pixel screen).
+        for (var part : java.util.List.of(scroll, pinPrompt, mask, keys)) {
+            part.visibleProperty().bind(name.focusedProperty().not());
+            part.managedProperty().bind(part.visibleProperty());
+        }
 
         Label feedback = new Label();
         feedback.setId("staff-volunteers-feedback");
@@ -90,7 +102,7 @@ final class StaffVolunteersView extends VBox {
         Button close = Controls.button(i18n, "staff.outbox.back", "staff-volunteers-back", back);
         HBox buttons = new HBox(close, add);
         buttons.getStyleClass().add("button-row");
-        getChildren().addAll(title, scroll, addTitle, form, feedback, buttons);
+        getChildren().addAll(title, body, feedback, buttons);
 
         // Its own keyboard, built the first time the name field is touched (a hundred keys).
         OnScreenKeyboard[] keyboard = new OnScreenKeyboard[1];
@@ -98,7 +110,7 @@ final class StaffVolunteersView extends VBox {
             if (is && keyboard[0] == null) {
                 keyboard[0] = new OnScreenKeyboard(i18n);
                 keyboard[0].setId("volunteer-keyboard");
-                getChildren().add(keyboard[0]);
+                getChildren().add(getChildren().indexOf(body) + 1, keyboard[0]);
             }
             if (keyboard[0] != null) {
                 if (is) {

@@ -9,8 +9,8 @@ import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.volunteer.VolunteerDesk;
 
 /**
- * The header's volunteer button: "Tình nguyện viên" to sign in, then "Tình nguyện viên: Lan" (or
- * "Nhân viên: Minh") for as long as they help, so the citizen knows who sits beside them.
+ * The header's volunteer badge: "Tình nguyện viên: Lan" (or "Nhân viên: Minh") for as long as they
+ * help, in the staff button's place, so the citizen knows who sits beside them.
  */
 public final class VolunteerBadge extends Button {
     private static final PseudoClass SIGNED_IN = PseudoClass.getPseudoClass("signed-in");
@@ -21,6 +21,9 @@ public final class VolunteerBadge extends Button {
         textProperty().bind(text(vm, i18n));
         pseudoClassStateChanged(SIGNED_IN, vm.helperProperty().get() != null);
         vm.helperProperty().addListener((obs, was, is) -> pseudoClassStateChanged(SIGNED_IN, is != null));
+        // Shown only while someone helps: until then the staff button is the door (the header has no room for two).
+        visibleProperty().bind(vm.helperProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
         setOnAction(e -> vm.tap());
     }
 

@@ -35,16 +35,19 @@ public final class VolunteerMenuView extends StackPane {
         Label nextHint = new Label();
         nextHint.textProperty().bind(i18n.text("volunteer.menu.nextHint"));
         nextHint.setWrapText(true);
+        nextHint.setPrefWidth(520); // the card stays a card, not a banner
         Button drafts = button("volunteer-drafts-open", "volunteer.menu.drafts", i18n);
         drafts.setOnAction(e -> vm.showDrafts());
         drafts.setVisible(vm.offersParkedDrafts());
         drafts.setManaged(vm.offersParkedDrafts());
+        Button staff = button("volunteer-staff-menu", "volunteer.menu.staff", i18n);
+        staff.setOnAction(e -> vm.openStaffMenu());
         Button signOut = button("volunteer-signout", "volunteer.menu.signOut", i18n);
         signOut.setOnAction(e -> vm.signOut());
         Button close = button("volunteer-close", "volunteer.menu.close", i18n);
         close.setOnAction(e -> vm.closeMenu());
 
-        VBox card = new VBox(title, next, nextHint, drafts, signOut, close);
+        VBox card = new VBox(title, next, nextHint, drafts, staff, signOut, close);
         card.getStyleClass().addAll("card", "staff-menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

@@ -19,9 +19,11 @@ import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.volunteer.VolunteerDesk;
 
 /**
- * The volunteer's side of the header: "Tình nguyện viên" signs in with their PIN; once signed in
- * the header names them and a tap opens their menu (next citizen, sign out). They stay signed in
- * from one citizen to the next and are signed out after the configured time untouched.
+ * The volunteer's side of the header: a volunteer signs in with their own PIN at the header's door
+ * (the staff button's PIN pad, which tells the PINs apart); once signed in the header names them
+ * instead of showing the staff button, and a tap opens their menu (next citizen, parked drafts,
+ * the staff menu, sign out). They stay signed in from one citizen to the next and are signed out
+ * after the configured time untouched.
  */
 public final class VolunteerViewModel {
     private final VolunteerDesk desk;
@@ -45,6 +47,7 @@ public final class VolunteerViewModel {
         this.pinPad = pinPad;
         this.sessionId = sessionId;
         helper.set(desk.helper().orElse(null));
+        pinPad.signInVolunteersWith(this::signedIn);
         desk.onChange(() -> {
             helper.set(desk.helper().orElse(null));
             if (helper.get() == null) {
@@ -116,13 +119,19 @@ public final class VolunteerViewModel {
         return menu.getReadOnlyProperty();
     }
 
-    /** The header's button: the PIN pad when nobody helps, else the menu. */
+    /** The header's badge: the helper's menu (nobody signed in: the PIN pad, as the staff button). */
     public void tap() {
         if (helper.get() == null) {
-            pinPad.confirmCounter("volunteer.signIn.title", this::signedIn);
+            pinPad.open();
         } else {
             menu.set(true);
         }
+    }
+
+    /** "Menu nhân viên" from the helper's menu: the staff PIN pad. */
+    public void openStaffMenu() {
+        closeMenu();
+        pinPad.open();
     }
 
     private void signedIn(StaffGate.Result.Accepted who) {
