@@ -43,11 +43,35 @@ public final class Figures {
      *                         average and the 90th percentile (nearest rank) in seconds; 0 when none
      * @param sessionsHelped   sessions a signed-in volunteer (or staff member) helped with
      * @param helpedBy         those sessions per volunteer's name, sorted by name
+     * @param dossiers         how the filed dossiers went: online or queued, level, fee, pages, signatures
+     * @param abandonedAt      sessions that ended without a dossier (timed out, or ended by a tap or the
+     *                         kiosk closing), per step they were on, in the path's order
      */
     public record Tally(int sessionsStarted, int consentDeclined, int sessionsFinished, int timedOut, int parked,
                        int dossiersFiled, Map<String, Integer> filedByProcedure, int helpCalls, int helpAnswered,
                        long helpWaitSeconds, int staffActions, Spread fileSeconds, int sessionsHelped,
-                       Map<String, Integer> helpedBy) {}
+                       Map<String, Integer> helpedBy, Dossiers dossiers, Map<String, Integer> abandonedAt) {}
+
+    /**
+     * @param sentAtOnce dossiers that reached the portal within {@link #AT_ONCE} of filing (the citizen
+     *                   still at the desk): "filed online"
+     * @param queued     the others filed in the period: they waited in the outbox (or still wait)
+     * @param byLevel    per level ("full", "partial"), sorted
+     * @param feesDue    dossiers filed with a fee to pay
+     * @param paidOnline fees the bank confirmed through the kiosk's VietQR
+     * @param pages      pages scanned into the filed dossiers (digitised)
+     * @param signed     dossiers with at least one paper signed with a token
+     */
+    public record Dossiers(int sentAtOnce, int queued, Map<String, Integer> byLevel, int feesDue, int paidOnline,
+                           int pages, int signed) {
+        /** Paid online out of the fees due, in whole percent; 0 when no fee was due. */
+        public int paidOnlinePercent() {
+            return feesDue == 0 ? 0 : Math.round(100f * paidOnline / feesDue);
+        }
+    }
+
+    /** A dossier that reached the portal this soon after filing went online while the citizen waited. */
+    public static final long AT_ONCE = 60;
 
     /** An average and a 90th percentile, in seconds. */
     public record Spread(long average, long p90) {
@@ -83,6 +107,10 @@ public final class Figures {
         List<Long> fileSeconds = new ArrayList<>();
         Map<String, Integer> helpedBy = new TreeMap<>();
         int helped = 0;
+        int atOnce = 0, feesDue = 0, paid = 0, pages = 0, signed = 0;
+        Map<String, Integer> byLevel = new TreeMap<>();
+        java.util.Set<String> filedSessions = new java.util.HashSet<>();
+        Map<vn.motcua.kiosk.session.Step, Integer> abandoned = new java.util.EnumMap<>(vn.motcua.kiosk.session.Step.class);
         for (Event e : log) {
             switch (e.type()) {
                 case SESSION_STARTED -> started++;
@@ -93,6 +121,11 @@ public final class Figures {
                 }
                 case SESSION_ENDED -> {
                     String reason = value(e.detail(), "reason");
+                    String step = value(e.detail(), "step");
+                    if (List.of("TIMEOUT", "FINISHED", "KIOSK_CLOSED").contains(reason) && step != null
+                            && !filedSessions.contains(e.sessionId())) {
+                        abandoned.merge(vn.motcua.kiosk.session.Step.valueOf(step), 1, Integer::sum);
+                    }
                     if ("FINISHED".equals(reason)) {
                         finished++;
                     } else if ("TIMEOUT".equals(reason)) {
@@ -104,6 +137,14 @@ public final class Figures {
                 case DRAFT_PARKED -> parked++;
                 case DOSSIER_FILED -> {
                     filed++;
+                    filedSessions.add(e.sessionId());
+                    String level = value(e.detail(), "level");
+                    if (level != null) {
+                        byLevel.merge(level, 1, Integer::sum);
+                    }
+                    feesDue += number(e.detail(), "fee") > 0 ? 1 : 0;
+                    pages += (int) number(e.detail(), "pages");
+                    signed += number(e.detail(), "signed") > 0 ? 1 : 0;
                     Long consent = e.sessionId() == null ? null : consentAt.get(e.sessionId());
                     if (consent != null) {
                         fileSeconds.add(e.at().getEpochSecond() - consent);
@@ -116,6 +157,8 @@ public final class Figures {
                     waits.add(waited == null ? 0 : Long.parseLong(waited));
                 }
                 case STAFF_ACTION, STAFF_LEFT_FULL_SCREEN, STAFF_QUIT -> staff++;
+                case DOSSIER_SENT -> atOnce += number(e.detail(), "waitedSeconds") <= AT_ONCE ? 1 : 0;
+                case PAYMENT_CONFIRMED -> paid++;
                 case SESSION_HELPED -> {
                     helped++;
                     String who = value(e.detail(), "volunteer");
@@ -126,7 +169,26 @@ public final class Figures {
         }
         long average = waits.isEmpty() ? 0 : Math.round(waits.stream().mapToLong(Long::longValue).average().orElse(0));
         return new Tally(started, declined, finished, timedOut, parked, filed, Collections.unmodifiableMap(byProcedure), calls,
-                waits.size(), average, staff, Spread.of(fileSeconds), helped, Collections.unmodifiableMap(helpedBy));
+                waits.size(), average, staff, Spread.of(fileSeconds), helped, Collections.unmodifiableMap(helpedBy),
+                new Dossiers(atOnce, Math.max(0, filed - atOnce), Collections.unmodifiableMap(byLevel), feesDue, paid, pages, signed),
+                Collections.unmodifiableMap(stepNames(abandoned)));
+    }
+
+    /** In the path's order, by the step's name. */
+    private static Map<String, Integer> stepNames(Map<vn.motcua.kiosk.session.Step, Integer> bySteps) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        bySteps.forEach((step, n) -> out.put(step.name(), n));
+        return out;
+    }
+
+    /** A whole number in an event's detail; 0 when absent (an event written before it was recorded). */
+    private static long number(String detail, String key) {
+        String v = value(detail, key);
+        try {
+            return v == null ? 0 : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** {@code key}'s value in an event's detail ("key=value key2=value2"), or null. */

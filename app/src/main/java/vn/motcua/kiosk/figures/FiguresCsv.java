@@ -15,8 +15,8 @@ public final class FiguresCsv {
 
     /**
      * @param label a figure's label from its key ({@code sessionsStarted}, …, {@code period}); for
-     *              {@code filed:<procedure id>} the procedure's name; a volunteer's row is labelled
-     *              with their name
+     *              {@code filed:<procedure id>} the procedure's name, {@code level:<level>} and
+     *              {@code abandoned:<step>} theirs; a volunteer's row is labelled with their name
      */
     public static String of(String kioskId, Period period, LocalDate from, LocalDate to, Figures.Tally t,
             Function<String, String> label) {
@@ -34,6 +34,20 @@ public final class FiguresCsv {
         figure(csv, label, "dossiersFiled", t.dossiersFiled());
         for (Map.Entry<String, Integer> e : t.filedByProcedure().entrySet()) {
             figure(csv, label, "filed:" + e.getKey(), e.getValue());
+        }
+        Figures.Dossiers d = t.dossiers();
+        figure(csv, label, "sentAtOnce", d.sentAtOnce());
+        figure(csv, label, "queued", d.queued());
+        for (Map.Entry<String, Integer> e : d.byLevel().entrySet()) {
+            figure(csv, label, "level:" + e.getKey(), e.getValue());
+        }
+        figure(csv, label, "feesDue", d.feesDue());
+        figure(csv, label, "paidOnline", d.paidOnline());
+        figure(csv, label, "paidOnlinePercent", d.paidOnlinePercent());
+        figure(csv, label, "pages", d.pages());
+        figure(csv, label, "signed", d.signed());
+        for (Map.Entry<String, Integer> e : t.abandonedAt().entrySet()) {
+            figure(csv, label, "abandoned:" + e.getKey(), e.getValue());
         }
         figure(csv, label, "helpCalls", t.helpCalls());
         figure(csv, label, "helpAnswered", t.helpAnswered());

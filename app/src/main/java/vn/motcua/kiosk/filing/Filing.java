@@ -119,7 +119,9 @@ public final class Filing {
         }
         String ref = outbox.add(new Outbox.Submission(p.id(), body(p, answers, applicant), files));
         sessions.filed(ref);
-        events.record(EventType.DOSSIER_FILED, s.id(), "procedure=" + p.id() + " papers=" + papers.size());
+        events.record(EventType.DOSSIER_FILED, s.id(), "procedure=" + p.id() + " level=" + p.level() + " papers=" + papers.size()
+                + " pages=" + papers.stream().mapToInt(DossierDocument::pages).sum()
+                + " signed=" + papers.stream().filter(DossierDocument::signed).count() + " fee=" + fee);
         wakeWorker.run();
         return new Filed(ref, p, applicant, papers, fee, s.dueDate(), now, delivery);
     }

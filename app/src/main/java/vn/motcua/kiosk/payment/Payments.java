@@ -33,9 +33,16 @@ public final class Payments {
     }
 
     private final Supplier<PortalClient> client;
+    private final FeeArrivals arrivals;
 
     public Payments(Supplier<PortalClient> client) {
+        this(client, null);
+    }
+
+    /** @param arrivals where a confirmed fee is announced to staff, or null */
+    public Payments(Supplier<PortalClient> client, FeeArrivals arrivals) {
         this.client = client;
+        this.arrivals = arrivals;
     }
 
     /** Asks the portal for the intent (idempotent: the same one while pending) and checks its QR. */
@@ -45,7 +52,7 @@ public final class Payments {
             return new Step.Unreachable("portal.error.offline");
         }
         try {
-            return step(c.createPaymentIntent(dossierId));
+            return announced(c.createPaymentIntent(dossierId));
         } catch (PortalRefusedException e) {
             if (e.status() == 409 && "no-fee-due".equals(e.problem().kind())) {
                 return new Step.NoFee();
@@ -63,12 +70,19 @@ public final class Payments {
             return new Step.Unreachable("portal.error.offline");
         }
         try {
-            return step(c.paymentIntent(intentId));
+            return announced(c.paymentIntent(intentId));
         } catch (PortalRefusedException e) {
             return new Step.AtCounter("fee.error.refused");
         } catch (PortalException e) {
             return new Step.Unreachable(e.messageKey());
         }
+    }
+
+    private Step announced(Answers.PaymentIntent intent) {
+        if (intent.paid() && arrivals != null) {
+            arrivals.paid(intent.intentId(), intent.amount());
+        }
+        return step(intent);
     }
 
     static Step step(Answers.PaymentIntent intent) {

@@ -441,13 +441,14 @@ public final class SessionService implements AutoCloseable {
         current = null;
         int answers = s.answers().size();
         boolean parked = s.parked();
+        Step at = s.step();
         s.forget();
         Instant endedAt = clock.instant();
         return disk.submit(() -> {
             Erasure erasure = erase(s.id(), s.workFolder(), answers, parked);
             sessions.ended(s.id(), endedAt);
             events.record(EventType.SESSION_ERASED, s.id(), erasure.detail());
-            events.record(EventType.SESSION_ENDED, s.id(), "reason=" + reason);
+            events.record(EventType.SESSION_ENDED, s.id(), "reason=" + reason + " step=" + at);
             LOG.info("session ended ({}), {}", reason, erasure.detail());
             return erasure;
         });

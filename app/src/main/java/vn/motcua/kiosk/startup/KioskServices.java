@@ -48,6 +48,7 @@ import vn.motcua.kiosk.staff.StaffGate;
 import vn.motcua.kiosk.store.VolunteerStore;
 import vn.motcua.kiosk.session.ApplicantName;
 import vn.motcua.kiosk.session.ParkedDrafts;
+import vn.motcua.kiosk.payment.FeeArrivals;
 import vn.motcua.kiosk.volunteer.VolunteerDesk;
 import vn.motcua.kiosk.volunteer.Volunteers;
 import vn.motcua.kiosk.store.Database;
@@ -94,6 +95,7 @@ public final class KioskServices implements AutoCloseable {
     private final HelpCall helpCall;
     private final Volunteers volunteers;
     private final ParkedDrafts parkedDrafts;
+    private final FeeArrivals feeArrivals;
     private final VolunteerDesk volunteerDesk;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
@@ -126,6 +128,7 @@ public final class KioskServices implements AutoCloseable {
         this.printer = () -> new JavaxPrinter(config.devices().printer());
         this.papers = new PapersStep(sessions, catalogue, () -> scanner.get(), DocumentLimits.defaults(), clock);
         // Through the field, so that useChime takes effect for a call already made.
+        this.feeArrivals = new FeeArrivals(clock, sessions::record, () -> sessions.current().map(KioskSession::id).orElse(null));
         this.helpCall = new HelpCall(() -> chime.ring(), clock, HelpCall.REPEAT, sessions::record,
                 () -> sessions.current().map(KioskSession::id).orElse(null));
     }
@@ -353,6 +356,15 @@ public final class KioskServices implements AutoCloseable {
     /** The kiosk's volunteers, for staff to add and remove. */
     public Volunteers volunteers() {
         return volunteers;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Fees the bank confirmed, announced to staff. */
+    public FeeArrivals feeArrivals() {
+        return feeArrivals;
     }
 
     /** The drafts parked here, for a signed-in volunteer's list. */

@@ -180,6 +180,15 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
                     public void online(boolean reachable) {
                         connectivity.report(reachable);
                     }
+
+                    @Override
+                    public void changed(OutboxStore.Entry entry) {
+                        if (entry.state() == OutboxStore.State.SENT) {
+                            // How long it waited tells the figures whether it went online at once or queued.
+                            events.record(EventType.DOSSIER_SENT, null, "procedure=" + entry.procedureId() + " waitedSeconds="
+                                    + java.time.Duration.between(entry.createdAt(), entry.updatedAt()).toSeconds());
+                        }
+                    }
                 }, this::agencyForSending);
         worker.start();
         probe = Executors.newSingleThreadScheduledExecutor(r -> {

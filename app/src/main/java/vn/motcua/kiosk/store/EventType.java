@@ -22,6 +22,10 @@ public enum EventType {
     VOLUNTEER_SIGNED_IN,
     /** They signed out, by a tap or after the configured time untouched (detail: name, reason, minutes). */
     VOLUNTEER_SIGNED_OUT,
+    /** A dossier reached the portal (detail: procedure, seconds it waited in the outbox; no reference, no name). */
+    DOSSIER_SENT,
+    /** The bank confirmed a fee paid by VietQR (detail: amount in đồng). */
+    PAYMENT_CONFIRMED,
     /** A session a signed-in volunteer helped with (session id; detail: the volunteer's name, nothing of the citizen). */
     SESSION_HELPED
 }

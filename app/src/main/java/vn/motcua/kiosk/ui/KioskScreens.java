@@ -47,6 +47,8 @@ import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.staff.StaffVolunteersViewModel;
+import vn.motcua.kiosk.ui.staff.FeeArrivalsViewModel;
+import vn.motcua.kiosk.ui.staff.FeeArrivedNotice;
 import vn.motcua.kiosk.ui.track.TrackView;
 import vn.motcua.kiosk.ui.track.TrackViewModel;
 import vn.motcua.kiosk.ui.volunteer.VolunteerViewModel;
@@ -98,6 +100,8 @@ public final class KioskScreens {
         shell.follow(services.portal().connectivity());
         FilingScreens filing = filingScreens(services, workers, layout, toStaff);
         HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
+        FeeArrivalsViewModel fees = new FeeArrivalsViewModel(services.feeArrivals(), services.clock());
+        staff.announceFees(fees);
         staff.offerVolunteers(new StaffVolunteersViewModel(services.volunteers(), services.volunteerDesk(), workers.staff()));
         VolunteerViewModel volunteers = new VolunteerViewModel(services.volunteerDesk(), staff,
                 () -> services.sessions().current().map(KioskSession::id).orElse(null));
@@ -113,6 +117,10 @@ public final class KioskScreens {
                 volunteers.sessionOpened();
             }
         });
+        view.addNotice(new FeeArrivedNotice(fees, i18n));
+        shell.everySecond(help::tick);
+        shell.everySecond(volunteers::tick);
+        shell.everySecond(fees::tick);
         view.setUserData(shell);
         TrackViewModel track = new TrackViewModel(services.tracking(), workers.portal());
         view.feature("welcome.track", () -> TrackView.create(track, i18n, shell::home));
@@ -136,8 +144,6 @@ public final class KioskScreens {
         guardTheWindow(stage, view, staff);
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             shell.tick();
-            help.tick();
-            volunteers.tick();
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         // Ticks only while the shell is in a window: a running Timeline is held by the FX pulse, and
@@ -181,7 +187,7 @@ public final class KioskScreens {
         SubmitViewModel submit = new SubmitViewModel(services.filing(), workers.session(),
                 () -> services.portal().connectivity().state() != Connectivity.State.OFFLINE,
                 Duration.ofSeconds(20), Duration.ofMillis(250));
-        FeeViewModel fee = new FeeViewModel(new Payments(() -> services.portal().client()), workers.portal(),
+        FeeViewModel fee = new FeeViewModel(new Payments(() -> services.portal().client(), services.feeArrivals()), workers.portal(),
                 Duration.ofSeconds(3));
         OutcomeScreen outcome = new OutcomeScreen(new ReceiptRenderer(), layout, services.printer(), workers.printer(),
                 staffHears, PRINT_LIMIT);

@@ -49,17 +49,47 @@ class FiguresTest {
             Figures figures = new Figures(events, clock);
             Figures.Tally today = figures.of(Period.TODAY);
             assertThat(today).isEqualTo(new Figures.Tally(3, 1, 2, 0, 0, 2,
-                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1, new Figures.Spread(300, 360), 2, Map.of("Hoa", 1, "Nguyễn Lan", 1)));
+                    Map.of("birth-registration", 1, "lltp-self", 1), 2, 2, 16, 1, new Figures.Spread(300, 360), 2, Map.of("Hoa", 1, "Nguyễn Lan", 1),
+                    new Figures.Dossiers(0, 2, Map.of(), 0, 0, 0, 0), Map.of()));
             assertThat(today.filedByProcedure().keySet()).containsExactly("birth-registration", "lltp-self");
             Figures.Tally week = figures.of(Period.THIS_WEEK);
             assertThat(week).isEqualTo(new Figures.Tally(4, 1, 2, 1, 0, 2,
-                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1, new Figures.Spread(300, 360), 2, Map.of("Hoa", 1, "Nguyễn Lan", 1)));
+                    Map.of("birth-registration", 1, "lltp-self", 1), 3, 3, 24, 1, new Figures.Spread(300, 360), 2, Map.of("Hoa", 1, "Nguyễn Lan", 1),
+                    new Figures.Dossiers(0, 2, Map.of(), 0, 0, 0, 0), Map.of()));
             Figures.Tally month = figures.of(Period.THIS_MONTH);
             assertThat(month.sessionsStarted()).isEqualTo(5);
             assertThat(month.sessionsFinished()).isEqualTo(3);
             assertThat(month.filedByProcedure()).isEqualTo(Map.of("birth-registration", 1, "lltp-self", 2));
             // Consent to filed: 10, 4 and 6 minutes; the 90th percentile by nearest rank is the longest of three.
             assertThat(month.fileSeconds()).isEqualTo(new Figures.Spread(400, 600));
+        }
+    }
+
+    @Test
+    void dossiersOnlineOrQueuedFeesPagesSignaturesAndWhereSessionsWereAbandoned() {
+        TestClock clock = new TestClock();
+        try (Database db = TestKeys.openDatabase(dir.resolve("kiosk.db"))) {
+            EventLog events = new EventLog(db, clock);
+            events.record(EventType.DOSSIER_FILED, "a", "procedure=lltp-self level=full papers=2 pages=3 signed=1 fee=200000");
+            events.record(EventType.DOSSIER_SENT, null, "procedure=lltp-self waitedSeconds=4");
+            events.record(EventType.PAYMENT_CONFIRMED, "a", "amount=200000");
+            events.record(EventType.SESSION_ENDED, "a", "reason=FINISHED step=RECEIPT");
+            events.record(EventType.DOSSIER_FILED, "b", "procedure=khai-sinh level=partial papers=1 pages=2 signed=0 fee=0");
+            events.record(EventType.SESSION_ENDED, "b", "reason=FINISHED step=RECEIPT");
+            events.record(EventType.DOSSIER_FILED, "c", "procedure=lltp-self level=full papers=2 pages=4 signed=0 fee=200000");
+            events.record(EventType.DOSSIER_SENT, null, "procedure=lltp-self waitedSeconds=900"); // went from the outbox
+            events.record(EventType.SESSION_ENDED, "c", "reason=TIMEOUT step=RECEIPT");
+            events.record(EventType.SESSION_ENDED, "d", "reason=TIMEOUT step=FORM");
+            events.record(EventType.SESSION_ENDED, "e", "reason=FINISHED step=FORM");
+            events.record(EventType.SESSION_ENDED, "f", "reason=KIOSK_CLOSED step=PAPERS");
+            events.record(EventType.SESSION_ENDED, "g", "reason=CONSENT_DECLINED step=CONSENT");
+            events.record(EventType.SESSION_ENDED, "h", "reason=PARKED step=FORM");
+
+            Figures.Tally t = new Figures(events, clock).of(Period.TODAY);
+            assertThat(t.dossiers()).isEqualTo(new Figures.Dossiers(1, 2, Map.of("full", 2, "partial", 1), 2, 1, 9, 1));
+            assertThat(t.dossiers().paidOnlinePercent()).isEqualTo(50);
+            // Declined consent and parked drafts are not abandoned; a filed dossier's session is not either.
+            assertThat(t.abandonedAt()).containsExactly(Map.entry("FORM", 2), Map.entry("PAPERS", 1));
         }
     }
 

@@ -113,7 +113,7 @@ class FilingTest {
 
         // The event log knows a dossier was filed, never whose.
         List<Event> events = services.events().recent(20);
-        assertThat(events).anySatisfy(e -> assertThat(e.detail()).isEqualTo("procedure=trich-luc-ho-tich papers=2"));
+        assertThat(events).anySatisfy(e -> assertThat(e.detail()).isEqualTo("procedure=trich-luc-ho-tich level=full papers=2 pages=2 signed=0 fee=24000"));
         assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain("056195012345", "Bình"));
     }
 

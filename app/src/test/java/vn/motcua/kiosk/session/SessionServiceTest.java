@@ -114,7 +114,7 @@ class SessionServiceTest {
         assertThat(sessions.current()).isEmpty();
         assertThat(events.recent(10)).extracting(Event::type).containsSubsequence(
                 EventType.SESSION_STARTED, EventType.CONSENT_DECLINED, EventType.SESSION_ERASED, EventType.SESSION_ENDED);
-        assertThat(events.recent(1).get(0).detail()).isEqualTo("reason=CONSENT_DECLINED");
+        assertThat(events.recent(1).get(0).detail()).isEqualTo("reason=CONSENT_DECLINED step=CONSENT");
     }
 
     @Test
@@ -167,7 +167,7 @@ class SessionServiceTest {
         sessions.park(1995);
         assertThat(sessions.current()).isEmpty();
         assertThat(drafts.all()).hasSize(1);
-        assertThat(events.recent(3)).extracting(Event::detail).contains("reason=PARKED");
+        assertThat(events.recent(3)).extracting(Event::detail).contains("reason=PARKED step=PROCEDURE");
 
         clock.advance(Duration.ofDays(31));
         sessions.sweep(Duration.ofMinutes(15), Duration.ofDays(30));

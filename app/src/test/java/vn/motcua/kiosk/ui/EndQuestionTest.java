@@ -79,7 +79,7 @@ class EndQuestionTest extends ShellFixture {
         assertThat(s.workFolder()).doesNotExist();
         assertThat(showing(robot, "file")).isTrue();
         assertThat(showing(robot, "end-question")).isFalse();
-        assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=FINISHED");
+        assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=FINISHED step=FORM");
     }
 
     @Test
@@ -94,7 +94,7 @@ class EndQuestionTest extends ShellFixture {
         services.sessions().flush(); // the erasure runs on the session's disk thread
         assertThat(s.workFolder()).doesNotExist();
         assertThat(showing(robot, "file")).isTrue();
-        assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=TIMEOUT");
+        assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=TIMEOUT step=FORM");
     }
 
     @Test

@@ -89,7 +89,7 @@ class SessionScreensTest extends ShellFixture {
         assertThat(((Labeled) find(robot, "language")).getText()).isEqualTo("English");
         assertThat(find(robot, "shell").getStyleClass()).doesNotContain("large-text");
         assertThat(services.events().recent(2)).extracting(Event::detail)
-                .contains("files=1 drafts=1 answers=1 parkedDraftKept=false", "reason=FINISHED");
+                .contains("files=1 drafts=1 answers=1 parkedDraftKept=false", "reason=FINISHED step=PROCEDURE");
     }
 
     @Test
@@ -117,7 +117,7 @@ class SessionScreensTest extends ShellFixture {
         assertThat(services.sessions().current()).isEmpty();
         services.sessions().flush();
         assertThat(s.workFolder()).doesNotExist();
-        assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=TIMEOUT");
+        assertThat(services.events().recent(1).get(0).detail()).isEqualTo("reason=TIMEOUT step=PROCEDURE");
     }
 
     @Test

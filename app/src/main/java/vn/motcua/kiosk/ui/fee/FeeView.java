@@ -94,7 +94,7 @@ public final class FeeView {
     private static final javafx.css.PseudoClass PAID = javafx.css.PseudoClass.getPseudoClass("paid");
 
     /** 205000 → "205.000 đ", as on Vietnamese receipts. */
-    static String vnd(long amount) {
+    public static String vnd(long amount) {
         return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đ";
     }
 }

@@ -69,6 +69,7 @@ public final class ShellView extends StackPane {
     private ToneStyle toneStyle = ToneStyle.NEW;
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
     private final EndQuestion endQuestion;
+    private final VBox top;
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
     private final Map<String, Supplier<Node>> features = new HashMap<>();
@@ -111,6 +112,7 @@ public final class ShellView extends StackPane {
             top.getChildren().add(banner);
         }
         top.getChildren().addAll(header(i18n, agencyName, staff), new HelpWaitingButton(help, i18n));
+        this.top = top;
         frame.setTop(top);
         frame.getStyleClass().add("frame");
 
@@ -168,6 +170,11 @@ public final class ShellView extends StackPane {
         } else {
             vm.home();
         }
+    }
+
+    /** A bar under the header on every screen (staff announcements), shown when it makes itself visible. */
+    public void addNotice(Node notice) {
+        top.getChildren().add(notice);
     }
 
     /** Tone placement on open oa/oe/uy for both the on-screen and a physical keyboard (a kiosk setting). */

@@ -75,6 +75,7 @@ public final class ShellViewModel {
     private final Executor background;
     private final ObservableList<InterruptedDraft> interruptedOffers = FXCollections.observableArrayList();
     private InactivityMonitor monitor;
+    private final List<Runnable> alsoEachSecond = new ArrayList<>();
     private boolean resumeAfterConsent;
     /** The interrupted draft chosen on Welcome, taken up after consent; null otherwise. */
     private InterruptedDraft resuming;
@@ -401,8 +402,18 @@ public final class ShellViewModel {
         warning.set(false);
     }
 
+    /** Other parts of the shell that count seconds (help calls, volunteers, announcements): ticked after the shell. */
+    public void everySecond(Runnable work) {
+        alsoEachSecond.add(work);
+    }
+
     /** Called every second by the shell's timer (and by tests after moving the clock). */
     public void tick() {
+        tickShell();
+        alsoEachSecond.forEach(Runnable::run);
+    }
+
+    private void tickShell() {
         interruptedOffers.removeIf(o -> !interrupted.open(o)); // no disk: the window is in the offer
         InactivityMonitor.Status status = monitor.poll();
         secondsLeft.set(status.secondsLeft());

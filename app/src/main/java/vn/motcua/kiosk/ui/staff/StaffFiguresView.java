@@ -6,6 +6,8 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -14,13 +16,16 @@ import vn.motcua.kiosk.figures.Period;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
 
-/** "Số liệu": a row per figure of the chosen period, then the dossiers filed per procedure. */
+/**
+ * "Số liệu": a row per figure of the chosen period (dossiers per procedure, level, online or
+ * queued, fees, pages, help, volunteers) and a chart of where sessions were abandoned.
+ */
 final class StaffFiguresView extends VBox {
     StaffFiguresView(StaffFiguresViewModel vm, I18n i18n, Runnable back) {
         setId("staff-figures");
         getStyleClass().addAll("card", "staff-outbox");
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setPrefWidth(900);
+        setPrefWidth(1000);
         Label title = Controls.label(i18n, "staff.figures.title", "screen-title");
         HBox periods = new HBox();
         periods.getStyleClass().add("button-row");
@@ -30,8 +35,11 @@ final class StaffFiguresView extends VBox {
         }
         GridPane rows = new GridPane();
         rows.getStyleClass().add("figures");
-        Runnable render = () -> render(rows, vm.tallyProperty().get(), i18n,
-                id -> vm.procedureName(id).in(i18n.language().getValue()));
+        AbandonedChart chart = new AbandonedChart(i18n);
+        Runnable render = () -> {
+            render(rows, vm.tallyProperty().get(), i18n, id -> vm.procedureName(id).in(i18n.language().getValue()));
+            chart.show(vm.tallyProperty().get());
+        };
         vm.tallyProperty().addListener((obs, was, is) -> render.run());
         vm.periodProperty().addListener((obs, was, is) -> highlight(periods, is));
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
@@ -49,13 +57,27 @@ final class StaffFiguresView extends VBox {
         Button close = Controls.button(i18n, "staff.outbox.back", "staff-figures-back", back);
         HBox buttons = new HBox(export, close);
         buttons.getStyleClass().add("button-row");
-        getChildren().addAll(title, periods, rows, exported, buttons);
+        // The rows scroll (they grow with procedures and volunteers); the chart stays in view beside them.
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(420);
+        scroll.getStyleClass().add("plain-scroll");
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox body = new HBox(scroll, chart);
+        body.getStyleClass().add("button-row");
+        getChildren().addAll(title, periods, body, exported, buttons);
     }
 
     /** A CSV row's label in the screen's language; a procedure's name for its dossiers. */
     private static String csvLabel(String key, I18n i18n, StaffFiguresViewModel vm) {
         if (key.startsWith("filed:")) {
             return vm.procedureName(key.substring("filed:".length())).in(i18n.language().getValue());
+        }
+        if (key.startsWith("level:")) {
+            return i18n.messages().get("catalogue.level." + key.substring("level:".length()));
+        }
+        if (key.startsWith("abandoned:")) {
+            return i18n.messages().get("staff.figures.abandonedAt", i18n.messages().get("step." + key.substring("abandoned:".length())));
         }
         if (key.startsWith("period.")) {
             return i18n.messages().get("staff.figures." + key);
@@ -90,6 +112,22 @@ final class StaffFiguresView extends VBox {
         r = row(rows, r, i18n.messages().get("staff.figures.dossiersFiled"), "dossiersFiled", t.dossiersFiled());
         for (Map.Entry<String, Integer> e : t.filedByProcedure().entrySet()) {
             r = row(rows, r, "   " + procedureName.apply(e.getKey()), "filed-" + e.getKey(), e.getValue());
+        }
+        Figures.Dossiers d = t.dossiers();
+        r = row(rows, r, "   " + i18n.messages().get("staff.figures.sentAtOnce"), "sentAtOnce", d.sentAtOnce());
+        r = row(rows, r, "   " + i18n.messages().get("staff.figures.queued"), "queued", d.queued());
+        for (Map.Entry<String, Integer> e : d.byLevel().entrySet()) {
+            r = row(rows, r, "   " + i18n.messages().get("catalogue.level." + e.getKey()), "level-" + e.getKey(), e.getValue());
+        }
+        r = text(rows, r, i18n.messages().get("staff.figures.paidOnline"), "paidOnline",
+                i18n.messages().get("staff.figures.ofDue", d.paidOnline(), d.feesDue(), d.paidOnlinePercent()));
+        r = row(rows, r, i18n.messages().get("staff.figures.pages"), "pages", d.pages());
+        r = row(rows, r, i18n.messages().get("staff.figures.signed"), "signed", d.signed());
+        r = row(rows, r, i18n.messages().get("staff.figures.abandoned"), "abandoned",
+                t.abandonedAt().values().stream().mapToInt(Integer::intValue).sum());
+        for (Map.Entry<String, Integer> e : t.abandonedAt().entrySet()) {
+            r = row(rows, r, "   " + i18n.messages().get("staff.figures.atStep", i18n.messages().get("step." + e.getKey())),
+                    "abandoned-" + e.getKey(), e.getValue());
         }
         r = row(rows, r, i18n.messages().get("staff.figures.helpCalls"), "helpCalls", t.helpCalls());
         r = row(rows, r, i18n.messages().get("staff.figures.helpAnswered", t.helpWaitSeconds()), "helpAnswered",

@@ -185,10 +185,34 @@ public final class StaffView extends StackPane {
             ((Button) b).setMaxWidth(Double.MAX_VALUE);
         }
         VBox card = new VBox(title, printer, result, actions);
+        if (vm.fees() != null) {
+            card.getChildren().add(1, feesToday(vm.fees(), i18n));
+        }
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         return card;
+    }
+
+    /** "Lệ phí đã nhận hôm nay: 3 lần, 600.000 đ — mới nhất 200.000 đ lúc 10:42": nothing about who paid. */
+    private static Label feesToday(FeeArrivalsViewModel fees, I18n i18n) {
+        Label line = new Label();
+        line.setId("staff-fees-today");
+        line.setWrapText(true);
+        line.setMaxWidth(560);
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        line.textProperty().bind(Bindings.createStringBinding(() -> {
+            var today = fees.todayProperty().get();
+            if (today.isEmpty()) {
+                return i18n.messages().get("staff.menu.feesNone");
+            }
+            long sum = today.stream().mapToLong(vn.motcua.kiosk.payment.FeeArrivals.Arrival::amount).sum();
+            var last = today.get(0);
+            return i18n.messages().get("staff.menu.fees", today.size(), vn.motcua.kiosk.ui.fee.FeeView.vnd(sum),
+                    vn.motcua.kiosk.ui.fee.FeeView.vnd(last.amount()), hhmm.format(last.at()));
+        }, fees.todayProperty(), i18n.messagesProperty()));
+        return line;
     }
 
     /** "Bắt đầu tập huấn lại": what will go, one confirmation, then what went (or why not). */

@@ -51,6 +51,7 @@ public final class StaffViewModel {
     private final StaffReprintViewModel reprints;
     private final StaffFiguresViewModel figures;
     private StaffVolunteersViewModel volunteers;
+    private FeeArrivalsViewModel fees;
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
     private final TrainingAfresh afresh;
@@ -98,6 +99,16 @@ public final class StaffViewModel {
     /** Whose PIN opened the menu (its title shows it); null for the shared PIN or when the menu is closed. */
     public ReadOnlyStringProperty signedInProperty() {
         return signedIn.getReadOnlyProperty();
+    }
+
+    /** Today's confirmed fees, or null where they are not announced (some tests). */
+    public FeeArrivalsViewModel fees() {
+        return fees;
+    }
+
+    /** Shows today's confirmed fees in the menu; before the view is built. */
+    public void announceFees(FeeArrivalsViewModel arrivals) {
+        this.fees = arrivals;
     }
 
     /** Staff's list of volunteers, or null where there is none (some tests). */

@@ -114,6 +114,24 @@ class FeeScreenTest {
     }
 
     @Test
+    void aFeeTheBankConfirmsIsAnnouncedToStaffOnceWhicheverPollSeesIt() throws Exception {
+        String[] d = file("lltp-self", "000.00.14.H56", "idCard");
+        java.util.List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vn.motcua.kiosk.payment.FeeArrivals arrivals = new vn.motcua.kiosk.payment.FeeArrivals(java.time.Clock.systemUTC(),
+                (type, session, detail) -> recorded.add(type + " " + session + " " + detail), () -> "s1");
+        Payments payments = new Payments(() -> client, arrivals);
+        Payments.Step.Pay pay = (Payments.Step.Pay) payments.start(d[0]);
+        assertThat(payments.poll(pay.intentId())).isInstanceOf(Payments.Step.Pay.class);
+        assertThat(arrivals.today()).isEmpty();
+
+        trainerPays(d[1]);
+        assertThat(payments.poll(pay.intentId())).isEqualTo(new Payments.Step.Paid(200_000));
+        assertThat(payments.start(d[0])).isEqualTo(new Payments.Step.Paid(200_000)); // a second look, e.g. after a restart
+        assertThat(arrivals.today()).extracting(vn.motcua.kiosk.payment.FeeArrivals.Arrival::amount).containsExactly(200_000L);
+        assertThat(recorded).containsExactly("PAYMENT_CONFIRMED s1 amount=200000");
+    }
+
+    @Test
     void theCounterIsAlwaysOfferedAndAFreeProcedureSaysSo(FxRobot robot) throws Exception {
         String[] paid = file("lltp-self", "000.00.14.H56", "idCard");
         show(paid[0]);
