@@ -140,8 +140,10 @@ CONF
       -o printer-error-policy=abort-job &&
     kiosk_cups_do lpadmin -p KioskStuck -E -v "kiosk-out:$dir/fail" -P "$ppd" -o PageSize=A4 \
       -o printer-error-policy=stop-printer &&
+    kiosk_cups_do lpadmin -p KioskHealth -E -v "kiosk-out:$dir/out" -P "$ppd" -o PageSize=A4 &&
     kiosk_cups_do lpadmin -d KioskPDF || return 1
-  for q in KioskPDF KioskStopped KioskRejecting KioskFailing KioskStuck; do
+  # KioskHealth: the device-health test stops it and starts it again, as staff fixing a printer would.
+  for q in KioskPDF KioskStopped KioskRejecting KioskFailing KioskStuck KioskHealth; do
     lpstat -p "$q" > /dev/null 2>&1 || { kiosk_service_failed cups "queue $q missing after lpadmin" "$log"; return 1; }
   done
 

@@ -49,6 +49,10 @@ import vn.motcua.kiosk.store.VolunteerStore;
 import vn.motcua.kiosk.session.ApplicantName;
 import vn.motcua.kiosk.session.ParkedDrafts;
 import vn.motcua.kiosk.payment.FeeArrivals;
+import vn.motcua.kiosk.health.DeviceHealth;
+import vn.motcua.kiosk.printing.PaperSize;
+import vn.motcua.kiosk.config.ReceiptPaper;
+import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.volunteer.VolunteerDesk;
 import vn.motcua.kiosk.volunteer.Volunteers;
 import vn.motcua.kiosk.store.Database;
@@ -96,6 +100,7 @@ public final class KioskServices implements AutoCloseable {
     private final Volunteers volunteers;
     private final ParkedDrafts parkedDrafts;
     private final FeeArrivals feeArrivals;
+    private final DeviceHealth health;
     private final VolunteerDesk volunteerDesk;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
@@ -126,7 +131,13 @@ public final class KioskServices implements AutoCloseable {
         this.tokenScan = () -> discovery.scan(present).tokens();
         this.scanner = () -> SaneScanner.forConfiguredScanner(config.devices().scanner());
         this.printer = () -> new JavaxPrinter(config.devices().printer());
-        this.papers = new PapersStep(sessions, catalogue, () -> scanner.get(), DocumentLimits.defaults(), clock);
+        this.health = new DeviceHealth(() -> printer.get(),
+                config.devices().receiptPaper() == ReceiptPaper.A5 ? PaperSize.A5 : PaperSize.ROLL_80MM, () -> scanner.get(), tokenScan,
+                new DeviceHealth.IdCardReader(config.devices().idCardReader().type() == KioskConfig.ReaderType.serial,
+                        config.devices().idCardReader().serialPort()),
+                () -> portal == null ? Connectivity.State.UNKNOWN : portal.connectivity().state(), dataDir, clock);
+        // Through device health, which notes when a scan or a print last worked.
+        this.papers = new PapersStep(sessions, catalogue, () -> health.watch(scanner.get()), DocumentLimits.defaults(), clock);
         // Through the field, so that useChime takes effect for a call already made.
         this.feeArrivals = new FeeArrivals(clock, sessions::record, () -> sessions.current().map(KioskSession::id).orElse(null));
         this.helpCall = new HelpCall(() -> chime.ring(), clock, HelpCall.REPEAT, sessions::record,
@@ -349,10 +360,14 @@ public final class KioskServices implements AutoCloseable {
 
     /** The configured printer (javax.print: CUPS here, the spooler on Windows). */
     public Printer printer() {
-        return printer.get();
+        return health.watch(printer.get());
     }
 
-    /** "Cần hỗ trợ?": the chime and the waiting state until someone answers with the staff PIN. */
+    /** The counter's devices for staff: states, last print and scan, test print and scan. */
+    public DeviceHealth health() {
+        return health;
+    }
+
     /** The kiosk's volunteers, for staff to add and remove. */
     public Volunteers volunteers() {
         return volunteers;
@@ -377,6 +392,7 @@ public final class KioskServices implements AutoCloseable {
         return volunteerDesk;
     }
 
+    /** "Cần hỗ trợ?": the chime and the waiting state until someone answers with their PIN. */
     public HelpCall helpCall() {
         return helpCall;
     }

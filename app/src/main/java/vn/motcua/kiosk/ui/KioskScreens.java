@@ -48,6 +48,7 @@ import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.staff.StaffVolunteersViewModel;
 import vn.motcua.kiosk.ui.staff.FeeArrivalsViewModel;
+import vn.motcua.kiosk.ui.staff.StaffHealthViewModel;
 import vn.motcua.kiosk.ui.staff.FeeArrivedNotice;
 import vn.motcua.kiosk.ui.track.TrackView;
 import vn.motcua.kiosk.ui.track.TrackViewModel;
@@ -102,6 +103,7 @@ public final class KioskScreens {
         HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
         FeeArrivalsViewModel fees = new FeeArrivalsViewModel(services.feeArrivals(), services.clock());
         staff.announceFees(fees);
+        staff.offerHealth(new StaffHealthViewModel(services.health(), i18n::messages, workers.devices()));
         staff.offerVolunteers(new StaffVolunteersViewModel(services.volunteers(), services.volunteerDesk(), workers.staff()));
         VolunteerViewModel volunteers = new VolunteerViewModel(services.volunteerDesk(), staff,
                 () -> services.sessions().current().map(KioskSession::id).orElse(null));

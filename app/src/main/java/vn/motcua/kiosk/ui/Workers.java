@@ -17,13 +17,14 @@ import java.util.concurrent.Executors;
  * @param scanner scanning and importing papers, building their PDFs
  * @param token   signing with the citizen's token
  * @param portal  the portal link's start, tracking, fetching e-results, payment polls
+ * @param devices staff's device health: asking every device in turn, a test print or scan
  */
 public record Workers(ExecutorService staff, ExecutorService session, ExecutorService printer,
-        ExecutorService scanner, ExecutorService token, ExecutorService portal) implements AutoCloseable {
+        ExecutorService scanner, ExecutorService token, ExecutorService portal, ExecutorService devices) implements AutoCloseable {
 
     public static Workers start() {
         return new Workers(named("staff"), named("session"), named("printer"), named("scanner"), named("token"),
-                named("portal"));
+                named("portal"), named("devices"));
     }
 
     private static ExecutorService named(String name) {
@@ -37,7 +38,7 @@ public record Workers(ExecutorService staff, ExecutorService session, ExecutorSe
     /** Stops them all; a wait in progress (a print, a scan) is interrupted. */
     @Override
     public void close() {
-        for (ExecutorService e : List.of(staff, session, printer, scanner, token, portal)) {
+        for (ExecutorService e : List.of(staff, session, printer, scanner, token, portal, devices)) {
             e.shutdownNow();
         }
     }

@@ -200,6 +200,13 @@ public final class ScreenshotTour {
         waitFor(() -> stage.getScene().lookup("#figure-sessionsStarted") != null);
         shot(stage, "staff-figures");
         press(stage, "staff-figures-back");
+        // Tình trạng thiết bị: whatever this machine has (under the tour: no scanner, maybe no printer).
+        press(stage, "staff-health-open");
+        waitFor(() -> stage.getScene().lookup("#health-state-DISK") != null
+                && !stage.getScene().lookup("#staff-health-check").isDisabled());
+        shot(stage, "staff-health");
+        press(stage, "staff-health-back");
+        shot(stage, "staff-menu-banner");
         // Tình nguyện viên: the configured training volunteer; staff add more here.
         press(stage, "staff-volunteers-open");
         waitFor(() -> stage.getScene().lookup("#volunteer-row-0") != null);

@@ -37,6 +37,11 @@ public final class StaffView extends StackPane {
             figures.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.FIGURES));
             getChildren().add(figures);
         }
+        if (vm.health() != null) {
+            StaffHealthView health = new StaffHealthView(vm.health(), i18n, vm::backToMenu);
+            health.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.HEALTH));
+            getChildren().add(health);
+        }
         if (vm.volunteers() != null) {
             StaffVolunteersView volunteers = new StaffVolunteersView(vm.volunteers(), i18n, vm::backToMenu);
             volunteers.visibleProperty().bind(vm.phaseProperty().isEqualTo(StaffViewModel.Phase.VOLUNTEERS));
@@ -177,7 +182,10 @@ public final class StaffView extends StackPane {
         Button helping = Controls.button(i18n, "staff.menu.helpCitizens", "staff-help-citizens", vm::helpCitizens);
         helping.setVisible(vm.offersHelping());
         helping.setManaged(vm.offersHelping());
-        TilePane actions = new TilePane(outbox, reprint, figures, volunteers, helping, afresh, screen, quit, close);
+        Button health = Controls.button(i18n, "staff.menu.health", "staff-health-open", vm::openHealth);
+        health.setVisible(vm.health() != null);
+        health.setManaged(vm.health() != null);
+        TilePane actions = new TilePane(outbox, reprint, figures, health, volunteers, helping, afresh, screen, quit, close);
         actions.setPrefColumns(2);
         actions.getStyleClass().add("menu-actions");
         actions.setAlignment(Pos.CENTER);
@@ -188,10 +196,33 @@ public final class StaffView extends StackPane {
         if (vm.fees() != null) {
             card.getChildren().add(1, feesToday(vm.fees(), i18n));
         }
+        if (vm.health() != null) {
+            card.getChildren().add(1, healthBanner(vm.health(), i18n));
+        }
         card.getStyleClass().addAll("card", "menu");
         card.setAlignment(Pos.CENTER);
         card.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         return card;
+    }
+
+    /** "Thiết bị có sự cố: …": each device the last check found unwell, until a check finds it well. */
+    private static Label healthBanner(StaffHealthViewModel health, I18n i18n) {
+        Label banner = new Label();
+        banner.setId("staff-health-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(560);
+        banner.getStyleClass().addAll("error-text", "health-banner");
+        banner.textProperty().bind(Bindings.createStringBinding(() -> {
+            var report = health.reportProperty().get();
+            if (report == null || report.problems().isEmpty()) {
+                return "";
+            }
+            return i18n.messages().get("staff.health.banner", String.join("; ", report.problems().stream()
+                    .map(p -> i18n.messages().get("staff.health.device." + p.device().name()) + ": " + p.detail()).toList()));
+        }, health.reportProperty(), i18n.messagesProperty()));
+        banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     /** "Lệ phí đã nhận hôm nay: 3 lần, 600.000 đ — mới nhất 200.000 đ lúc 10:42": nothing about who paid. */

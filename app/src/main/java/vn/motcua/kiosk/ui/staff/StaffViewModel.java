@@ -18,7 +18,7 @@ import vn.motcua.kiosk.ui.common.PinEntry;
  * (off the UI thread: the hash is slow on purpose), then wiped; the view sees only dots.
  */
 public final class StaffViewModel {
-    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, FIGURES, AFRESH, VOLUNTEERS }
+    public enum Phase { HIDDEN, PIN, CHECKING, MENU, OUTBOX, REPRINT, FIGURES, AFRESH, VOLUNTEERS, HEALTH }
 
     /** "Bắt đầu tập huấn lại": counting what is there, asking, erasing, done or failed. */
     public enum Afresh { COUNTING, ASK, ERASING, DONE, FAILED }
@@ -52,6 +52,7 @@ public final class StaffViewModel {
     private final StaffFiguresViewModel figures;
     private StaffVolunteersViewModel volunteers;
     private FeeArrivalsViewModel fees;
+    private StaffHealthViewModel health;
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
     private final TrainingAfresh afresh;
@@ -99,6 +100,25 @@ public final class StaffViewModel {
     /** Whose PIN opened the menu (its title shows it); null for the shared PIN or when the menu is closed. */
     public ReadOnlyStringProperty signedInProperty() {
         return signedIn.getReadOnlyProperty();
+    }
+
+    /** The counter's devices, or null where they are not shown (some tests). */
+    public StaffHealthViewModel health() {
+        return health;
+    }
+
+    /** Offers "Tình trạng thiết bị" in the menu and its banner; before the view is built. */
+    public void offerHealth(StaffHealthViewModel devices) {
+        this.health = devices;
+    }
+
+    /** "Tình trạng thiết bị": the devices checked again, the tests. */
+    public void openHealth() {
+        requireMenu();
+        if (health != null) {
+            health.open();
+            phase.set(Phase.HEALTH);
+        }
     }
 
     /** Today's confirmed fees, or null where they are not announced (some tests). */
@@ -282,6 +302,9 @@ public final class StaffViewModel {
             } else if (action == null) {
                 signedIn.set(accepted.who());
                 phase.set(Phase.MENU);
+                if (health != null) {
+                    health.check(); // the menu's banner shows a device problem until it is fixed
+                }
             } else {
                 phase.set(Phase.HIDDEN);
                 action.accept(accepted);
@@ -390,7 +413,7 @@ public final class StaffViewModel {
 
     public void backToMenu() {
         if (phase.get() == Phase.OUTBOX || phase.get() == Phase.REPRINT || phase.get() == Phase.FIGURES
-                || phase.get() == Phase.VOLUNTEERS
+                || phase.get() == Phase.VOLUNTEERS || phase.get() == Phase.HEALTH
                 || (phase.get() == Phase.AFRESH && afreshState.get() != Afresh.ERASING)) {
             phase.set(Phase.MENU);
         }
