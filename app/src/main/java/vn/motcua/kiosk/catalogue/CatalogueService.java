@@ -40,6 +40,7 @@ public final class CatalogueService {
     private final Clock clock;
     /** What the portal accepts now (its procedure ids); null until the portal has answered once. */
     private volatile java.util.Set<String> portalOffers;
+    private volatile List<Office> offices = List.of();
 
     private CatalogueService(Catalogue catalogue, Places places, IdNumberRules idNumbers, OnlineDiscounts discounts,
                              WorkingCalendar calendar, Clock clock) {
@@ -140,6 +141,21 @@ public final class CatalogueService {
      */
     public void portalOffers(java.util.Set<String> procedureIds) {
         portalOffers = procedureIds == null ? null : java.util.Set.copyOf(procedureIds);
+    }
+
+    /** The portal's receiving offices as last fetched (the portal link keeps them current). */
+    public void portalAgencies(List<Office> list) {
+        offices = List.copyOf(list);
+    }
+
+    /** Every receiving office the portal lists; empty before its list was first fetched. */
+    public List<Office> offices() {
+        return offices;
+    }
+
+    /** An office's name by its code, where the portal listed it. */
+    public java.util.Optional<Office> office(String code) {
+        return offices.stream().filter(o -> o.code().equals(code)).findFirst();
     }
 
     /** Whether the citizen may pick this procedure now. */

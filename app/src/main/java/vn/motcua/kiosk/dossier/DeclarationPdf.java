@@ -42,10 +42,17 @@ public final class DeclarationPdf {
 
     private final Places places;
     private final FormValidator validator;
+    private final java.util.function.UnaryOperator<String> officeName;
 
     public DeclarationPdf(Places places, FormValidator validator) {
+        this(places, validator, code -> code);
+    }
+
+    /** @param officeName a receiving office's name from its code (the {@code agency} field, "Kính gửi") */
+    public DeclarationPdf(Places places, FormValidator validator, java.util.function.UnaryOperator<String> officeName) {
         this.places = places;
         this.validator = validator;
+        this.officeName = officeName;
     }
 
     /** Writes the declaration of {@code title} to {@code out}; returns its page count. */
@@ -103,6 +110,7 @@ public final class DeclarationPdf {
         return Optional.of(switch (f.type()) {
             case date -> LocalDate.parse(v).format(DAY);
             case yesNo -> "true".equals(v) ? "Có" : "Không";
+            case agency -> officeName.apply(v);
             case choice -> f.choiceList().stream().filter(c -> c.value().equals(v)).findFirst()
                     .map(c -> c.label().vi()).orElse(v);
             case multiChoice -> String.join(", ", answers.values(path).stream().map(x -> f.choiceList().stream()

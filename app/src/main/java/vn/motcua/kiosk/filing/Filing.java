@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.motcua.kiosk.catalogue.CatalogueService;
+import vn.motcua.kiosk.catalogue.Office;
+import vn.motcua.kiosk.catalogue.ReceivingOffices;
+import vn.motcua.kiosk.form.FieldType;
+import vn.motcua.kiosk.form.Label;
 import vn.motcua.kiosk.catalogue.Procedure;
 import vn.motcua.kiosk.dossier.DossierDocument;
 import vn.motcua.kiosk.form.Answers;
@@ -36,12 +40,21 @@ public final class Filing {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** What the kiosk knows of its place: the receipt's heading and the agency dossiers go to. */
-    public record Counter(String agencyName, String kioskId, boolean training) {}
+    /** @param agencyCode the counter's own agency (the portal's code), where a dossier goes unless the citizen chose another */
+    public record Counter(String agencyName, String kioskId, boolean training, String agencyCode) {
+        public Counter(String agencyName, String kioskId, boolean training) {
+            this(agencyName, kioskId, training, null);
+        }
+    }
 
-    /** A dossier stored in the outbox. Personal (applicant, papers): never logged whole. */
+    /**
+     * A dossier stored in the outbox. Personal (applicant, papers): never logged whole.
+     *
+     * @param office the office chosen to receive it when not the counter's own agency, else null
+     */
     public record Filed(String localReference, Procedure procedure, ApplicantFields.Applicant applicant,
             List<DossierDocument> documents, long feeVnd, LocalDate estimatedDue, LocalDateTime filedAt,
-            Receipt.Delivery delivery) {
+            Receipt.Delivery delivery, Office office) {
         @Override
         public String toString() {
             return "Filed[" + localReference + ", " + procedure.id() + ", " + documents.size() + " papers]";
@@ -111,7 +124,7 @@ public final class Filing {
         long fee = catalogue.fee(p, answers, provinceCode).total();
         Receipt.Delivery delivery = delivery(answers, applicant);
         if (s.filedAs() != null) {
-            return new Filed(s.filedAs(), p, applicant, papers, fee, s.dueDate(), now, delivery);
+            return new Filed(s.filedAs(), p, applicant, papers, fee, s.dueDate(), now, delivery, chosenOffice(p, answers));
         }
         List<Outbox.Paper> files = new ArrayList<>();
         for (DossierDocument d : papers) {
@@ -123,7 +136,7 @@ public final class Filing {
                 + " pages=" + papers.stream().mapToInt(DossierDocument::pages).sum()
                 + " signed=" + papers.stream().filter(DossierDocument::signed).count() + " fee=" + fee);
         wakeWorker.run();
-        return new Filed(ref, p, applicant, papers, fee, s.dueDate(), now, delivery);
+        return new Filed(ref, p, applicant, papers, fee, s.dueDate(), now, delivery, chosenOffice(p, answers));
     }
 
     /**
@@ -146,6 +159,8 @@ public final class Filing {
                 body.put("copies", Math.max(1, Integer.parseInt(copies.strip())));
             }
         }
+        // The office the citizen chose (or the counter's own, the form's default) goes as the body's agency.
+        agencyAnswer(p, answers).ifPresent(code -> body.put("agencyCode", code));
         ObjectNode form = body.putObject("form");
         answers.asMap().forEach(form::put);
         try {
@@ -153,6 +168,21 @@ public final class Filing {
         } catch (IOException e) {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }
+    }
+
+    /** The form's {@code agency} answer, where the form asks where to file. */
+    private static Optional<String> agencyAnswer(Procedure p, Answers answers) {
+        return p.form().fields().stream().filter(f -> f.type() == FieldType.agency).map(f -> answers.get(f.id()))
+                .filter(code -> code != null && !code.isBlank()).findFirst();
+    }
+
+    /** The office chosen when it is not the counter's own agency; null for the counter's own or none. */
+    private Office chosenOffice(Procedure p, Answers answers) {
+        String usual = new ReceivingOffices(p.id(), counter.agencyCode(), provinceCode, catalogue.offices()).defaultCode();
+        return agencyAnswer(p, answers).filter(code -> counter.agencyCode() != null && !code.equals(usual)
+                        && !code.equals(counter.agencyCode()))
+                .map(code -> catalogue.office(code).orElse(new Office(code, new Label(code, code), null, List.of())))
+                .orElse(null);
     }
 
     /** The form's "how to receive the result" answer; at the counter when the form does not ask. */
@@ -227,6 +257,6 @@ public final class Filing {
                 new Receipt.Applicant(f.applicant().fullName(), f.applicant().idNumber(), f.applicant().address(),
                         f.applicant().phone(), f.applicant().email()),
                 p.name().vi(), received, days, receiptFee, receivedAt, dueAt, f.delivery(), null, counter.kioskId(),
-                counter.training());
+                counter.training(), f.office() == null ? null : f.office().name().vi());
     }
 }

@@ -27,6 +27,12 @@ public enum FieldType {
     phone,
     /** An e-mail address. */
     email,
+    /**
+     * The office that receives the dossier (the declaration's "Kính gửi"), stored as the portal's
+     * agency code; the kiosk's own agency unless the citizen chooses another that receives the
+     * procedure (non-territorial filing).
+     */
+    agency,
     /** A repeating group of rows, each row with the group's {@code fields}: {@code id[0].child}. */
     group
 }

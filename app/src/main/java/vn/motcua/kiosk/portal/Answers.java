@@ -168,7 +168,8 @@ public final class Answers {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PortalAgency(String code, Localized name, List<String> procedures) implements Checked {
+    /** @param provinceCode the province it serves (admin-units code), or null from a portal that does not say */
+    public record PortalAgency(String code, Localized name, String provinceCode, List<String> procedures) implements Checked {
         public PortalAgency {
             procedures = procedures == null ? List.of() : List.copyOf(procedures);
         }

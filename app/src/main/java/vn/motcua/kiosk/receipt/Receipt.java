@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param trackingUrl link for tracking (put in the QR code); null to put the code itself
  * @param receivingOfficer who received it: an officer's name or the kiosk's id
  * @param training training mode: the paper carries a "TẬP HUẤN" watermark
+ * @param receivingOffice the office the citizen chose to receive the dossier when it is not the
+ *                        counter's own agency (non-territorial filing); null otherwise
  */
 public record Receipt(
         String issuingAgency,
@@ -45,7 +47,17 @@ public record Receipt(
         Delivery delivery,
         String trackingUrl,
         String receivingOfficer,
-        boolean training) {
+        boolean training,
+        String receivingOffice) {
+
+    /** A dossier received for the counter's own agency. */
+    public Receipt(String issuingAgency, String receivingUnit, String receiptNumber, String dossierCode, String localReference,
+            Applicant applicant, String procedure, List<ReceivedDocument> documents, int handlingDays, Fee fee,
+            LocalDateTime receivedAt, LocalDateTime dueAt, Delivery delivery, String trackingUrl, String receivingOfficer,
+            boolean training) {
+        this(issuingAgency, receivingUnit, receiptNumber, dossierCode, localReference, applicant, procedure, documents,
+                handlingDays, fee, receivedAt, dueAt, delivery, trackingUrl, receivingOfficer, training, null);
+    }
 
     public Receipt {
         Objects.requireNonNull(issuingAgency, "issuingAgency");

@@ -151,6 +151,9 @@ public final class ReceiptRenderer {
         if (r.documents().isEmpty()) {
             f.hanging(14, f.regular(text("receipt.noDocuments"), body));
         }
+        if (r.receivingOffice() != null) {
+            field(f, body, "receipt.receivingOffice", r.receivingOffice());
+        }
         field(f, body, "receipt.handling", text("receipt.handlingDays", r.handlingDays()));
         field(f, body, "receipt.receivedAt", when(r.receivedAt()));
         field(f, body, "receipt.dueAt", r.dueAt() == null ? text("receipt.dueLater") : when(r.dueAt()));

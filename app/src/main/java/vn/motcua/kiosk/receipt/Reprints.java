@@ -83,7 +83,7 @@ public final class Reprints {
         }
         return codeOf.apply(r.localReference()).map(code -> new Receipt(r.issuingAgency(), r.receivingUnit(), r.receiptNumber(),
                 code, null, r.applicant(), r.procedure(), r.documents(), r.handlingDays(), r.fee(), r.receivedAt(), r.dueAt(),
-                r.delivery(), r.trackingUrl(), r.receivingOfficer(), r.training())).orElse(r);
+                r.delivery(), r.trackingUrl(), r.receivingOfficer(), r.training(), r.receivingOffice())).orElse(r);
     }
 
     static String write(Receipt r) {
@@ -110,6 +110,7 @@ public final class Reprints {
         o.put("trackingUrl", r.trackingUrl());
         o.put("receivingOfficer", r.receivingOfficer());
         o.put("training", r.training());
+        o.put("receivingOffice", r.receivingOffice());
         return o.toString();
     }
 
@@ -128,7 +129,7 @@ public final class Reprints {
                     LocalDateTime.parse(o.get("receivedAt").asText()),
                     text(o, "dueAt") == null ? null : LocalDateTime.parse(o.get("dueAt").asText()),
                     new Receipt.Delivery(Receipt.ResultChannel.valueOf(o.get("channel").asText()), text(o, "where")),
-                    text(o, "trackingUrl"), text(o, "receivingOfficer"), o.get("training").asBoolean());
+                    text(o, "trackingUrl"), text(o, "receivingOfficer"), o.get("training").asBoolean(), text(o, "receivingOffice"));
         } catch (IOException e) {
             throw new UncheckedIOException("a receipt this kiosk stored cannot be read", e);
         }

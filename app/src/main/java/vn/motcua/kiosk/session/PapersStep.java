@@ -90,7 +90,8 @@ public final class PapersStep {
             return Optional.empty();
         }
         Path out = folder(s).resolve(DeclarationPdf.TYPE + ".pdf");
-        int pages = new DeclarationPdf(catalogue.places(), catalogue.validator())
+        int pages = new DeclarationPdf(catalogue.places(), catalogue.validator(),
+                code -> catalogue.office(code).map(o -> o.name().vi()).orElse(code))
                 .write(p.name().vi(), p.form(), Answers.of(s.answers()), LocalDate.now(clock), out);
         DossierDocument d = new DossierDocument(DeclarationPdf.TYPE, listed.get().name().vi(), out, pages, Files.size(out), false);
         sessions.putDocument(d, order(p));

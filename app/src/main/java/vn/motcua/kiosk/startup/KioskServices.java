@@ -183,12 +183,13 @@ public final class KioskServices implements AutoCloseable {
         }
         try {
             services.portal = new PortalLink(config, source, services.database, dataDir, clock, catalogue::portalOffers);
+            services.portal.onAgencies(catalogue::portalAgencies);
         } catch (ConfigException | RuntimeException e) {
             services.close();
             throw e;
         }
         services.filing = new Filing(services.sessions, catalogue, services.portal.outbox(), services.portal::wakeWorker, services.events,
-                new Filing.Counter(config.agency().name(), config.kioskId(), config.training()),
+                new Filing.Counter(config.agency().name(), config.kioskId(), config.training(), config.agency().code()),
                 config.agency().provinceCode(), clock);
         services.resultVerifier = new ResultVerifier(new PadesVerifier(), resultSigners, clock);
         ReceiptStore receipts = new ReceiptStore(services.database);

@@ -36,6 +36,8 @@ import vn.motcua.kiosk.portal.TusUpload;
 import vn.motcua.kiosk.store.Database;
 import vn.motcua.kiosk.store.EventLog;
 import vn.motcua.kiosk.store.EventType;
+import vn.motcua.kiosk.catalogue.Office;
+import vn.motcua.kiosk.form.Label;
 import vn.motcua.kiosk.store.OutboxStore;
 import vn.motcua.kiosk.store.PortalCatalogueCache;
 import vn.motcua.portal.training.TrainingPortal;
@@ -66,6 +68,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
     private volatile String catalogueEtag;
     private volatile String agenciesEtag;
     private volatile List<Answers.PortalAgency> agencies = List.of();
+    private volatile Consumer<List<Office>> agencyListener = offices -> { };
     private final PortalCatalogueCache cache;
     private final Consumer<Set<String>> offers;
 
@@ -102,10 +105,26 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
 
     private void applyAgencies(String body) {
         try {
-            agencies = JSON.readValue(body, Answers.AgencyList.class).agencies();
+            useAgencies(JSON.readValue(body, Answers.AgencyList.class).agencies());
         } catch (IOException e) {
             LOG.warn("cached agency list unreadable; dossiers go to the kiosk's own agency");
         }
+    }
+
+    private void useAgencies(List<Answers.PortalAgency> list) {
+        agencies = list;
+        agencyListener.accept(offices(list));
+    }
+
+    /** Told the receiving offices each time the portal's agency list is read (the cache at start, then fetches). */
+    public void onAgencies(Consumer<List<Office>> listener) {
+        agencyListener = listener;
+        listener.accept(offices(agencies));
+    }
+
+    private static List<Office> offices(List<Answers.PortalAgency> list) {
+        return list.stream().map(a -> new Office(a.code(), new Label(a.name().vi(), a.name().en() == null ? a.name().vi() : a.name().en()),
+                a.provinceCode(), a.procedures())).toList();
     }
 
     /** For the outbox worker: the agency list is fetched first if this kiosk has never had one. */
@@ -113,7 +132,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
         if (agencies.isEmpty()) {
             Answers.Fetched<Answers.AgencyList> listed = client.agencies(null);
             cache.put(AGENCIES, listed.etag(), listed.json(), clock.instant());
-            agencies = listed.body().agencies();
+            useAgencies(listed.body().agencies());
             agenciesEtag = listed.etag();
         }
         return agencyFor(procedureId);
@@ -224,7 +243,7 @@ public final class PortalLink implements AutoCloseable, OutboxQueue {
             Answers.Fetched<Answers.AgencyList> listed = c.agencies(agenciesEtag);
             if (!listed.notModified()) {
                 cache.put(AGENCIES, listed.etag(), listed.json(), clock.instant());
-                agencies = listed.body().agencies();
+                useAgencies(listed.body().agencies());
             }
             agenciesEtag = listed.etag();
             boolean wasOffline = connectivity.state() == Connectivity.State.OFFLINE;

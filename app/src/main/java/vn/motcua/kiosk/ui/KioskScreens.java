@@ -82,7 +82,8 @@ public final class KioskScreens {
             Consumer<ExitStatus> exit, BuildStampWatcher updates) {
         I18n i18n = new I18n(config.language().locale());
         ShellViewModel shell = new ShellViewModel(services.sessions(), services::newInactivityMonitor, i18n,
-                workers.session(), services.catalogue(), config.agency().provinceCode(), services.interruptedDrafts());
+                workers.session(), services.catalogue(), config.agency().provinceCode(), config.agency().code(),
+                services.interruptedDrafts());
         ReceiptLayout layout = config.devices().receiptPaper() == ReceiptPaper.ROLL_80MM ? ReceiptLayout.ROLL_80MM
                 : ReceiptLayout.A5;
         PrinterTroubleBoard toStaff = new PrinterTroubleBoard();

@@ -58,6 +58,9 @@ final class Listings {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", a.code());
             m.put("name", a.json().get("name"));
+            if (a.json().hasNonNull("provinceCode")) {
+                m.put("provinceCode", a.json().get("provinceCode").asText());
+            }
             m.put("procedures", a.procedures().stream().filter(p -> !withdrawn.contains(p)).toList());
             list.add(m);
         }

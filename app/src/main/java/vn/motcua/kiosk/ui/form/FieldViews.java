@@ -41,6 +41,7 @@ final class FieldViews {
         return switch (f.type()) {
             case group -> GroupView.build(vm, i18n, f);
             case address -> box(vm, i18n, f, path, AddressInput.build(vm, i18n, path), false);
+            case agency -> box(vm, i18n, f, path, AgencyInput.build(vm, i18n, path), true);
             case date -> box(vm, i18n, f, path, DateInput.build(vm, i18n, path), true);
             case choice, yesNo, multiChoice -> box(vm, i18n, f, path, ChoiceInputs.build(vm, i18n, f, path), true);
             default -> box(vm, i18n, f, path, text(vm, f.type(), path), true);

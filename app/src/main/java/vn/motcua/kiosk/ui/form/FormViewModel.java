@@ -26,6 +26,7 @@ import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Field;
 import vn.motcua.kiosk.form.FieldError;
 import vn.motcua.kiosk.form.FieldType;
+import vn.motcua.kiosk.catalogue.ReceivingOffices;
 import vn.motcua.kiosk.form.FormDefinition;
 import vn.motcua.kiosk.form.FormValidator;
 import vn.motcua.kiosk.form.Section;
@@ -43,6 +44,7 @@ public final class FormViewModel {
     private final FormDefinition form;
     private final ObservableValue<Language> language;
     private final Places places;
+    private final ReceivingOffices receiving;
     private final FormValidator validator;
     private final Answers answers;
     private final BiConsumer<String, String> onChange;
@@ -69,6 +71,14 @@ public final class FormViewModel {
      */
     public FormViewModel(FormDefinition form, ObservableValue<Language> language, Places places,
                          FormValidator validator, Answers initial, BiConsumer<String, String> onChange) {
+        this(form, language, places, validator, initial, onChange, null);
+    }
+
+    /** @param receiving the offices that may receive this procedure, for an {@code agency} field (null: none) */
+    public FormViewModel(FormDefinition form, ObservableValue<Language> language, Places places,
+                         FormValidator validator, Answers initial, BiConsumer<String, String> onChange,
+                         ReceivingOffices receiving) {
+        this.receiving = receiving;
         this.form = form;
         this.language = language;
         this.places = places;
@@ -86,6 +96,9 @@ public final class FormViewModel {
                 while (answers.rows(f.id()) < f.minRowCount()) {
                     answers.addRow(f);
                 }
+            } else if (f.type() == FieldType.agency && receiving != null && receiving.defaultCode() != null
+                    && answers.get(f.id()) == null) {
+                answers.put(f.id(), receiving.defaultCode()); // the kiosk's own office unless the citizen chooses another
             } else if (f.defaultValue() != null && f.type() != FieldType.address && answers.get(f.id()) == null) {
                 answers.put(f.id(), f.defaultValue());
             }
@@ -104,6 +117,11 @@ public final class FormViewModel {
 
     public Places places() {
         return places;
+    }
+
+    /** Where this dossier may be received, or null when the form has no such choice. */
+    public ReceivingOffices receiving() {
+        return receiving;
     }
 
     /** A copy of the answers now (for the fee, the review screen, a test). */

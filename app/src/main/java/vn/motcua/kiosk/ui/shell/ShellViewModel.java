@@ -25,6 +25,7 @@ import javafx.concurrent.Task;
 import vn.motcua.kiosk.calendar.DueDate;
 import vn.motcua.kiosk.catalogue.CatalogueService;
 import vn.motcua.kiosk.catalogue.Procedure;
+import vn.motcua.kiosk.catalogue.ReceivingOffices;
 import vn.motcua.kiosk.config.Language;
 import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.portal.Connectivity;
@@ -73,6 +74,8 @@ public final class ShellViewModel {
     private final FeeText feeText;
     private final InterruptedDrafts interrupted;
     private final Executor background;
+    private final String agencyCode;
+    private final String provinceCode;
     private final ObservableList<InterruptedDraft> interruptedOffers = FXCollections.observableArrayList();
     private InactivityMonitor monitor;
     private final List<Runnable> alsoEachSecond = new ArrayList<>();
@@ -82,6 +85,14 @@ public final class ShellViewModel {
 
     public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n, Executor background,
                           CatalogueService catalogue, String provinceCode, InterruptedDrafts interrupted) {
+        this(sessions, monitors, i18n, background, catalogue, provinceCode, null, interrupted);
+    }
+
+    /** @param agencyCode the kiosk's own agency: where a dossier goes unless the citizen chooses another office */
+    public ShellViewModel(SessionService sessions, Supplier<InactivityMonitor> monitors, I18n i18n, Executor background,
+                          CatalogueService catalogue, String provinceCode, String agencyCode, InterruptedDrafts interrupted) {
+        this.agencyCode = agencyCode;
+        this.provinceCode = provinceCode;
         this.sessions = sessions;
         this.interrupted = interrupted;
         this.background = background;
@@ -196,7 +207,7 @@ public final class ShellViewModel {
                     } else {
                         sessions.answer(path, value);
                     }
-                });
+                }, new ReceivingOffices(p.get().id(), agencyCode, provinceCode, catalogue.offices()));
     }
 
     /** The fee with the answers so far, in words (reductions and exemptions applied). */
