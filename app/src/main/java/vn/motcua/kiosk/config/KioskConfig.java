@@ -99,4 +99,10 @@ public record KioskConfig(
     public boolean training() {
         return mode == Mode.training;
     }
+
+    /** This configuration in training mode: the kiosk's own training portal, everything else kept. */
+    public KioskConfig inTraining() {
+        return new KioskConfig(kioskId, agency, Mode.training, new Portal(Portal.EMBEDDED_TRAINING, portal.secretFile()), language,
+                timeouts, devices, staff, volunteers, signing, keyboard, privacy);
+    }
 }

@@ -16,7 +16,9 @@ public enum ExitStatus {
      */
     STAFF_LEFT(64),
     /** A newer build was installed (the {@code --restart-when-changed} stamp changed): restart me. */
-    UPDATED(75);
+    UPDATED(75),
+    /** Staff switched training mode on or off ({@link TrainingSwitch}): restart me, in the other mode. */
+    MODE_CHANGED(76);
 
     private final int code;
 

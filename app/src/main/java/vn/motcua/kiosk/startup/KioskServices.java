@@ -101,6 +101,7 @@ public final class KioskServices implements AutoCloseable {
     private final ParkedDrafts parkedDrafts;
     private final FeeArrivals feeArrivals;
     private final DeviceHealth health;
+    private volatile TrainingSwitch trainingSwitch;
     private final VolunteerDesk volunteerDesk;
 
     private KioskServices(KioskConfig config, DriverCatalogue drivers, CatalogueService catalogue, Path dataDir,
@@ -376,6 +377,16 @@ public final class KioskServices implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Lets staff switch training on and off on this kiosk (a production one): where the choice is kept. */
+    public void useTrainingSwitch(TrainingSwitch sw, KioskConfig configured) {
+        this.trainingSwitch = TrainingSwitch.offered(configured) ? sw : null;
+    }
+
+    /** The switch between training and production, or empty on a kiosk configured for training only. */
+    public Optional<TrainingSwitch> trainingSwitch() {
+        return Optional.ofNullable(trainingSwitch);
     }
 
     /** Fees the bank confirmed, announced to staff. */

@@ -104,6 +104,18 @@ public final class KioskScreens {
         HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);
         FeeArrivalsViewModel fees = new FeeArrivalsViewModel(services.feeArrivals(), services.clock());
         staff.announceFees(fees);
+        services.trainingSwitch().ifPresent(sw -> staff.offerTrainingSwitch(new StaffViewModel.TrainingToggle() {
+            @Override
+            public boolean on() {
+                return config.training();
+            }
+
+            @Override
+            public void switchTo(boolean training) {
+                sw.set(training);
+                exit.accept(ExitStatus.MODE_CHANGED); // the service restarts the kiosk, in the other mode
+            }
+        }));
         staff.offerHealth(new StaffHealthViewModel(services.health(), i18n::messages, workers.devices()));
         staff.offerVolunteers(new StaffVolunteersViewModel(services.volunteers(), services.volunteerDesk(), workers.staff()));
         VolunteerViewModel volunteers = new VolunteerViewModel(services.volunteerDesk(), staff,

@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.kiosk.startup.BuildStampWatcher;
 import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.startup.TrainingSwitch;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.testing.TestClock;
 import vn.motcua.kiosk.testing.TestKiosk;
@@ -63,8 +64,12 @@ public abstract class ShellFixture {
     private void start(Stage stage) {
         this.stage = stage;
         KioskApp.loadFonts();
-        KioskConfig config = config();
-        services = TestKiosk.open(config, dataDir, clock);
+        // As the kiosk starts: a production kiosk staff switched into training runs in training.
+        KioskConfig configured = config();
+        TrainingSwitch training = new TrainingSwitch(dataDir);
+        KioskConfig config = training.apply(configured);
+        services = TestKiosk.open(config, training.dataDir(configured), clock);
+        services.useTrainingSwitch(training, configured);
         Parent root = KioskScreens.buildShell(stage, config, services, workers, this::exited, updates());
         vm = (ShellViewModel) root.getUserData();
         Scene scene = new Scene(root, 1280, 800);

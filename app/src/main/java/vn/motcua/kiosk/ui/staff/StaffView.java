@@ -185,7 +185,15 @@ public final class StaffView extends StackPane {
         Button health = Controls.button(i18n, "staff.menu.health", "staff-health-open", vm::openHealth);
         health.setVisible(vm.health() != null);
         health.setManaged(vm.health() != null);
-        TilePane actions = new TilePane(outbox, reprint, figures, health, volunteers, helping, afresh, screen, quit, close);
+        Button training = new Button();
+        training.setId("staff-training-switch");
+        training.textProperty().bind(Bindings.createStringBinding(() -> vm.trainingSwitch() == null ? ""
+                : i18n.messages().get(vm.trainingSwitch().on() ? "staff.menu.trainingOff" : "staff.menu.trainingOn"),
+                vm.phaseProperty(), i18n.messagesProperty()));
+        training.setOnAction(e -> vm.switchTraining());
+        training.setVisible(vm.trainingSwitch() != null);
+        training.setManaged(vm.trainingSwitch() != null);
+        TilePane actions = new TilePane(outbox, reprint, figures, health, volunteers, helping, training, afresh, screen, quit, close);
         actions.setPrefColumns(2);
         actions.getStyleClass().add("menu-actions");
         actions.setAlignment(Pos.CENTER);

@@ -53,6 +53,7 @@ public final class StaffViewModel {
     private StaffVolunteersViewModel volunteers;
     private FeeArrivalsViewModel fees;
     private StaffHealthViewModel health;
+    private TrainingToggle training;
     private final PrinterTroubleBoard printer;
     private final ResultTroubleBoard results;
     private final TrainingAfresh afresh;
@@ -100,6 +101,40 @@ public final class StaffViewModel {
     /** Whose PIN opened the menu (its title shows it); null for the shared PIN or when the menu is closed. */
     public ReadOnlyStringProperty signedInProperty() {
         return signedIn.getReadOnlyProperty();
+    }
+
+    /** Switching training on and off: the kiosk restarts in the other mode. */
+    public interface TrainingToggle {
+        /** Whether the kiosk runs in training now. */
+        boolean on();
+
+        /** Records the choice and restarts the kiosk in that mode (the session, if any, ends and is erased). */
+        void switchTo(boolean training);
+    }
+
+    /** Offers the switch in the menu (a production kiosk); before the view is built. */
+    public void offerTrainingSwitch(TrainingToggle toggle) {
+        this.training = toggle;
+    }
+
+    /** The switch, or null on a kiosk configured for training only. */
+    public TrainingToggle trainingSwitch() {
+        return training;
+    }
+
+    /** "Chuyển sang chế độ tập huấn" / "Trở về chế độ thật": recorded with who, then the restart. */
+    public void switchTraining() {
+        requireMenu();
+        if (training == null) {
+            return;
+        }
+        boolean to = !training.on();
+        StaffAction action = to ? StaffAction.TRAINING_ON : StaffAction.TRAINING_OFF;
+        String by = signedIn.get();
+        phase.set(Phase.HIDDEN);
+        // Recorded before the restart, on this thread: the kiosk ends right after.
+        gate.acted(action, by);
+        training.switchTo(to);
     }
 
     /** The counter's devices, or null where they are not shown (some tests). */
