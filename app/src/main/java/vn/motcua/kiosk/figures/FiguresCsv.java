@@ -20,6 +20,12 @@ public final class FiguresCsv {
      */
     public static String of(String kioskId, Period period, LocalDate from, LocalDate to, Figures.Tally t,
             Function<String, String> label) {
+        return of(kioskId, period, from, to, t, null, label);
+    }
+
+    /** @param onTime on time or late from the portal's tracking; null when not known (no rows then) */
+    public static String of(String kioskId, Period period, LocalDate from, LocalDate to, Figures.Tally t,
+            Timeliness.Counts onTime, Function<String, String> label) {
         StringBuilder csv = new StringBuilder("\uFEFF");
         line(csv, "key", label.apply("header.label"), label.apply("header.value"));
         line(csv, "kiosk", label.apply("kiosk"), kioskId);
@@ -48,6 +54,12 @@ public final class FiguresCsv {
         figure(csv, label, "signed", d.signed());
         for (Map.Entry<String, Integer> e : t.abandonedAt().entrySet()) {
             figure(csv, label, "abandoned:" + e.getKey(), e.getValue());
+        }
+        if (onTime != null) {
+            figure(csv, label, "onTime", onTime.onTime());
+            figure(csv, label, "late", onTime.late());
+            figure(csv, label, "inProgress", onTime.inProgress());
+            figure(csv, label, "notFound", onTime.notFound());
         }
         figure(csv, label, "helpCalls", t.helpCalls());
         figure(csv, label, "helpAnswered", t.helpAnswered());

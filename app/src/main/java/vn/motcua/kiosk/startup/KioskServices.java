@@ -50,6 +50,9 @@ import vn.motcua.kiosk.session.ApplicantName;
 import vn.motcua.kiosk.session.ParkedDrafts;
 import vn.motcua.kiosk.payment.FeeArrivals;
 import vn.motcua.kiosk.health.DeviceHealth;
+import vn.motcua.kiosk.figures.Timeliness;
+import vn.motcua.kiosk.portal.PortalException;
+import vn.motcua.kiosk.portal.PortalClient;
 import vn.motcua.kiosk.printing.PaperSize;
 import vn.motcua.kiosk.config.ReceiptPaper;
 import vn.motcua.kiosk.portal.Connectivity;
@@ -275,6 +278,21 @@ public final class KioskServices implements AutoCloseable {
     /** The counter's figures for staff, from the event log. */
     public Figures figures() {
         return new Figures(events, clock);
+    }
+
+    /** On time or late: this kiosk's sent dossiers as the portal tracks them. */
+    public Timeliness timeliness() {
+        return new Timeliness(() -> portal.outbox().store().all(), code -> {
+            PortalClient c = portal.client();
+            if (c == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(c.status(code));
+            } catch (PortalException e) {
+                return Optional.empty();
+            }
+        }, clock);
     }
 
     /** Procedures, forms, fees, due dates and places, as shipped in the configuration folder. */

@@ -92,7 +92,7 @@ public final class KioskScreens {
                 workers.staff(), new StaffOutboxViewModel(services.portal(), workers.staff()),
                 new StaffReprintViewModel(services.reprints(), services::printer, new ReceiptRenderer(), layout,
                         OutcomeViewModel.paperFor(layout), workers.staff(), workers.printer(), toStaff, PRINT_LIMIT),
-                new StaffFiguresViewModel(services.figures(), id -> services.catalogue().catalogue().procedure(id)
+                new StaffFiguresViewModel(services.figures(), services.timeliness(), id -> services.catalogue().catalogue().procedure(id)
                         .map(Procedure::name).orElse(Label.of(id, id)), new RemovableMedia(services::removableMedia),
                         config.kioskId(), workers.staff()),
                 toStaff, refusedResults, services.trainingAfresh().orElse(null));

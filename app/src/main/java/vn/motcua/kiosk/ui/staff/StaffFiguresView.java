@@ -12,6 +12,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.figures.Figures;
+import vn.motcua.kiosk.figures.Timeliness;
 import vn.motcua.kiosk.figures.Period;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
@@ -38,9 +39,13 @@ final class StaffFiguresView extends VBox {
         AbandonedChart chart = new AbandonedChart(i18n);
         Runnable render = () -> {
             render(rows, vm.tallyProperty().get(), i18n, id -> vm.procedureName(id).in(i18n.language().getValue()));
+            if (vm.tallyProperty().get() != null && vm.tracksTimeliness()) {
+                timeliness(rows, vm.timelinessProperty().get(), i18n);
+            }
             chart.show(vm.tallyProperty().get());
         };
         vm.tallyProperty().addListener((obs, was, is) -> render.run());
+        vm.timelinessProperty().addListener((obs, was, is) -> render.run());
         vm.periodProperty().addListener((obs, was, is) -> highlight(periods, is));
         i18n.messagesProperty().addListener((obs, was, is) -> render.run());
         highlight(periods, vm.periodProperty().get());
@@ -139,6 +144,26 @@ final class StaffFiguresView extends VBox {
         r = row(rows, r, i18n.messages().get("staff.figures.sessionsHelped"), "sessionsHelped", t.sessionsHelped());
         for (Map.Entry<String, Integer> e : t.helpedBy().entrySet()) {
             r = row(rows, r, "   " + e.getKey(), "helpedBy-" + e.getKey(), e.getValue());
+        }
+    }
+
+    /** "Theo dõi trên Cổng DVC": this kiosk's sent dossiers on time, late, in progress; or that the portal is asked. */
+    private static void timeliness(GridPane rows, Timeliness.Counts c, I18n i18n) {
+        int r = rows.getRowCount();
+        var m = i18n.messages();
+        if (c == null) {
+            text(rows, r, m.get("staff.figures.tracking"), "tracking", m.get("staff.figures.tracking.asking"));
+            return;
+        }
+        r = text(rows, r, m.get("staff.figures.tracking"), "tracking", "");
+        r = row(rows, r, "   " + m.get("staff.figures.onTime"), "onTime", c.onTime());
+        r = row(rows, r, "   " + m.get("staff.figures.late"), "late", c.late());
+        r = row(rows, r, "   " + m.get("staff.figures.inProgress"), "inProgress", c.inProgress());
+        if (c.notFound() > 0) {
+            r = row(rows, r, "   " + m.get("staff.figures.notFound"), "notFound", c.notFound());
+        }
+        if (c.notAsked() > 0) {
+            row(rows, r, "   " + m.get("staff.figures.notAsked"), "notAsked", c.notAsked());
         }
     }
 

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import vn.motcua.kiosk.figures.Figures;
+import vn.motcua.kiosk.figures.Timeliness;
 import vn.motcua.kiosk.figures.FiguresCsv;
 import vn.motcua.kiosk.figures.Period;
 import vn.motcua.kiosk.form.Label;
@@ -27,6 +28,9 @@ public final class StaffFiguresViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.TODAY);
     /** The figures of the chosen period; null while they are counted. */
     private final ObjectProperty<Figures.Tally> tally = new SimpleObjectProperty<>();
+    private final Timeliness timeliness;
+    /** On time or late for the chosen period; null while the portal is asked, or where there is none. */
+    private final ObjectProperty<Timeliness.Counts> onTime = new SimpleObjectProperty<>();
     private final RemovableMedia media;
     private final String kioskId;
     /** How the last export went, as a message key and its argument; null before any. */
@@ -35,9 +39,18 @@ public final class StaffFiguresViewModel {
     /** A message key and its argument, for the view to put into words. */
     public record Feedback(String key, String arg) {}
 
-    /** @param procedureNames a procedure's name from its id (its id itself when the catalogue no longer has it) */
     public StaffFiguresViewModel(Figures figures, Function<String, Label> procedureNames, RemovableMedia media,
             String kioskId, Executor background) {
+        this(figures, null, procedureNames, media, kioskId, background);
+    }
+
+    /**
+     * @param timeliness     on time or late from the portal's tracking, or null where there is no portal
+     * @param procedureNames a procedure's name from its id (its id itself when the catalogue no longer has it)
+     */
+    public StaffFiguresViewModel(Figures figures, Timeliness timeliness, Function<String, Label> procedureNames,
+            RemovableMedia media, String kioskId, Executor background) {
+        this.timeliness = timeliness;
         this.media = media;
         this.kioskId = kioskId;
         this.figures = figures;
@@ -57,6 +70,15 @@ public final class StaffFiguresViewModel {
         return tally;
     }
 
+    public ReadOnlyObjectProperty<Timeliness.Counts> timelinessProperty() {
+        return onTime;
+    }
+
+    /** Whether the figures ask the portal for on time / late. */
+    public boolean tracksTimeliness() {
+        return timeliness != null;
+    }
+
     public ReadOnlyObjectProperty<Feedback> exportedProperty() {
         return exported;
     }
@@ -67,6 +89,7 @@ public final class StaffFiguresViewModel {
      */
     public void exportCsv(Function<String, String> label) {
         Figures.Tally shown = tally.get();
+        Timeliness.Counts timelinessShown = onTime.get();
         Period asked = period.get();
         if (shown == null) {
             return;
@@ -83,7 +106,7 @@ public final class StaffFiguresViewModel {
                 LocalDate to = figures.today();
                 String name = "so-lieu-" + kioskId.replaceAll("[^A-Za-z0-9-]", "_") + "-" + asked.name().toLowerCase(Locale.ROOT)
                         .replace('_', '-') + "-" + to + ".csv";
-                Files.writeString(stick.resolve(name), FiguresCsv.of(kioskId, asked, from, to, shown, label),
+                Files.writeString(stick.resolve(name), FiguresCsv.of(kioskId, asked, from, to, shown, timelinessShown, label),
                         StandardCharsets.UTF_8);
                 return name;
             }
@@ -116,5 +139,21 @@ public final class StaffFiguresViewModel {
             }
         });
         background.execute(count);
+        onTime.set(null);
+        if (timeliness != null) {
+            // After the log's figures, which never wait for the network.
+            Task<Timeliness.Counts> ask = new Task<>() {
+                @Override
+                protected Timeliness.Counts call() {
+                    return timeliness.of(asked);
+                }
+            };
+            ask.setOnSucceeded(e -> {
+                if (period.get() == asked) {
+                    onTime.set(ask.getValue());
+                }
+            });
+            background.execute(ask);
+        }
     }
 }
