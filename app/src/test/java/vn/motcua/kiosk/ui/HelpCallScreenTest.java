@@ -88,6 +88,22 @@ class HelpCallScreenTest extends ShellFixture {
     }
 
     @Test
+    void helpCanBeCalledFromEveryScreenNotOnlyWelcome(FxRobot robot) {
+        assertThat(showing(robot, "session-help")).as("Welcome has its own, larger button").isFalse();
+        robot.clickOn("#file");
+        assertThat(showing(robot, "session-help")).as("consent").isTrue();
+        robot.clickOn("#consent-agree").clickOn("#consent-continue");
+        assertThat(showing(robot, "session-help")).as("the procedure list").isTrue();
+        robot.clickOn("#session-help");
+        assertThat(chime.rings).hasValue(1);
+        assertThat(showing(robot, "help-waiting")).isTrue();
+        assertThat(find(robot, "session-help").isDisabled()).as("one call at a time").isTrue();
+        robot.clickOn("#session-end").clickOn("#end-yes");
+        robot.clickOn("#track");
+        assertThat(showing(robot, "session-help")).as("a Welcome feature without a session").isTrue();
+    }
+
+    @Test
     void atLargeTextTheWaitingStateCrowdsNothingOffTheScreen(FxRobot robot) {
         robot.clickOn("#large-text").clickOn("#help");
         assertThat(showing(robot, "help-waiting")).isTrue();

@@ -293,15 +293,30 @@ public final class ShellView extends StackPane {
         park.setId("session-park");
         park.textProperty().bind(i18n.text("drafts.park"));
         // Once the dossier is filed there is nothing left to park.
-        park.visibleProperty().bind(vm.screenProperty().isEqualTo(Screen.STEP)
-                .and(Bindings.createBooleanBinding(() -> vm.stepProperty().get().compareTo(Step.SUBMIT) < 0, vm.stepProperty())));
         park.managedProperty().bind(park.visibleProperty());
         park.setOnAction(e -> vm.parkDraft());
-        HBox bar = new HBox(steps, park, end);
+        // "Cần hỗ trợ?" on every screen, not only on Welcome (which has its own, larger one).
+        Button call = new Button();
+        call.setId("session-help");
+        call.textProperty().bind(i18n.text("welcome.help"));
+        call.getStyleClass().add("help");
+        call.setOnAction(e -> help.call());
+        call.disableProperty().bind(help.waitingProperty());
+        steps.visibleProperty().bind(vm.sessionOpenProperty());
+        steps.managedProperty().bind(vm.sessionOpenProperty());
+        end.visibleProperty().bind(vm.sessionOpenProperty());
+        end.managedProperty().bind(vm.sessionOpenProperty());
+        park.visibleProperty().bind(vm.sessionOpenProperty().and(vm.screenProperty().isEqualTo(Screen.STEP))
+                .and(Bindings.createBooleanBinding(() -> vm.stepProperty().get().compareTo(Step.SUBMIT) < 0, vm.stepProperty())));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        spacer.visibleProperty().bind(vm.sessionOpenProperty().not());
+        spacer.managedProperty().bind(spacer.visibleProperty());
+        HBox bar = new HBox(steps, spacer, call, park, end);
         bar.getStyleClass().add("session-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.visibleProperty().bind(vm.sessionOpenProperty());
-        bar.managedProperty().bind(vm.sessionOpenProperty());
+        bar.visibleProperty().bind(vm.screenProperty().isNotEqualTo(Screen.WELCOME));
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 
