@@ -250,6 +250,48 @@ public final class ScreenshotTour {
         press(stage, "volunteer-open");
         press(stage, "volunteer-signout");
 
+        // A fee the bank confirmed, told to staff across the top of the screen.
+        services.feeArrivals().paid("tour-intent", 200_000);
+        waitFor(() -> stage.getScene().lookup("#fee-arrived") != null && stage.getScene().lookup("#fee-arrived").isVisible());
+        shot(stage, "fee-arrived");
+        press(stage, "fee-arrived");
+
+        // Non-territorial filing: the form's "Nơi nộp hồ sơ", an office in Cà Mau found by a few letters.
+        press(stage, "file");
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
+            return null;
+        });
+        press(stage, "consent-continue");
+        fx(() -> {
+            services.sessions().chooseProcedure("trich-luc-ho-tich");
+            services.sessions().answerAll(vn.motcua.kiosk.bench.TourAnswers.extractRequest(
+                    services.catalogue().places().province("56").orElseThrow()));
+            vm.goTo(vn.motcua.kiosk.session.Step.FORM);
+            return null;
+        });
+        waitFor(() -> services.catalogue().office("000.21.14.H12").isPresent());
+        for (int i = 0; i < 5 && stage.getScene().lookup("#field-receivingAgency-chosen") == null; i++) {
+            press(stage, "form-next");
+        }
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var province = (javafx.scene.control.ComboBox<vn.motcua.kiosk.places.Province>)
+                    stage.getScene().lookup("#field-receivingAgency-province");
+            province.setValue(services.catalogue().places().province("96").orElseThrow());
+            return null;
+        });
+        type(stage, "field-receivingAgency-search", "an xuyen");
+        fx(() -> {
+            stage.getScene().lookup("#field-receivingAgency-search").requestFocus(); // scrolled into view, keyboard open
+            return null;
+        });
+        waitFor(() -> stage.getScene().lookup("#office-000-21-14-H12") != null);
+        shot(stage, "form-receiving-office");
+        press(stage, "office-000-21-14-H12");
+        press(stage, "session-end");
+        press(stage, "end-yes");
+
         // Tra cứu hồ sơ: a dossier filed through the portal client, then found by code + phone digits.
         String[] filed = fileADossier(services.portal().client(), data);
         String code = filed[1];

@@ -312,6 +312,9 @@ public final class ShellView extends StackPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         spacer.visibleProperty().bind(vm.sessionOpenProperty().not());
         spacer.managedProperty().bind(spacer.visibleProperty());
+        for (Button b : List.of(call, park, end)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the step bar gives way; the buttons keep their words
+        }
         HBox bar = new HBox(steps, spacer, call, park, end);
         bar.getStyleClass().add("session-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -1,20 +1,32 @@
 package vn.motcua.kiosk.ui.shell;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
 
-/** Where the citizen is on the path: done steps, the current one, the ones to come. */
+/**
+ * Where the citizen is on the path: done steps, the current one, the ones to come. Where the
+ * names do not all fit (a narrow screen, large text, the bar's buttons), the other steps show
+ * their numbers only and the current one keeps its name: never nine names cut to "Ngư…".
+ */
 final class StepBar extends HBox {
+    private final ObservableValue<String>[] names;
+    private Step current;
+    private boolean compact;
 
+    @SuppressWarnings("unchecked")
     StepBar(ShellViewModel vm) {
         I18n i18n = vm.i18n();
         getStyleClass().add("step-bar");
+        names = new ObservableValue[Step.values().length];
         for (Step s : Step.values()) {
             Label label = new Label();
-            label.textProperty().bind(i18n.text("step." + s.name()).map(name -> (s.ordinal() + 1) + ". " + name));
+            names[s.ordinal()] = i18n.text("step." + s.name()).map(name -> (s.ordinal() + 1) + ". " + name);
+            names[s.ordinal()].addListener((obs, was, is) -> relabel());
             label.getStyleClass().add("step");
             label.setMinWidth(0);
             label.setMaxWidth(Double.MAX_VALUE);
@@ -25,15 +37,46 @@ final class StepBar extends HBox {
         mark(vm.stepProperty().get());
     }
 
-    private void mark(Step current) {
+    private void mark(Step now) {
+        current = now;
         for (Step s : Step.values()) {
             var styles = getChildren().get(s.ordinal()).getStyleClass();
             styles.removeAll("done", "current");
-            if (s.ordinal() < current.ordinal()) {
+            if (s.ordinal() < now.ordinal()) {
                 styles.add("done");
-            } else if (s == current) {
+            } else if (s == now) {
                 styles.add("current");
             }
         }
+        relabel();
+    }
+
+    private void relabel() {
+        for (Step s : Step.values()) {
+            Label label = (Label) getChildren().get(s.ordinal());
+            label.setText(compact && s != current ? String.valueOf(s.ordinal() + 1) : names[s.ordinal()].getValue());
+        }
+    }
+
+    /** The width every name needs in full, with each label's padding and the bar's spacing. */
+    private double fullWidth() {
+        double w = getInsets().getLeft() + getInsets().getRight() + snapSpaceX(getSpacing()) * (getChildren().size() - 1);
+        for (Step s : Step.values()) {
+            Label label = (Label) getChildren().get(s.ordinal());
+            Text t = new Text(names[s.ordinal()].getValue());
+            t.setFont(label.getFont());
+            w += Math.ceil(t.getLayoutBounds().getWidth()) + label.getInsets().getLeft() + label.getInsets().getRight() + 2;
+        }
+        return w;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        boolean tooNarrow = getWidth() < fullWidth();
+        if (tooNarrow != compact) {
+            compact = tooNarrow;
+            relabel();
+        }
+        super.layoutChildren();
     }
 }
