@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import vn.motcua.kiosk.store.EventRecorder;
 import vn.motcua.kiosk.store.EventType;
 
 /**
@@ -22,21 +23,16 @@ public final class HelpCall {
     private final Chime chime;
     private final Clock clock;
     private final Duration repeat;
-    private final Events events;
+    private final EventRecorder events;
     private final Supplier<String> sessionId;
     private Instant since; // null: nobody is waiting
     private Instant nextChime;
     private int chimes;
     private boolean heard;
 
-    /** Where the call's events go; the kiosk records them off the FX thread, whose taps call this class. */
-    @FunctionalInterface
-    public interface Events {
-        void record(EventType type, String sessionId, String detail);
-    }
 
     /** @param sessionId the open session's id for the log (not personal), or null between sessions */
-    public HelpCall(Chime chime, Clock clock, Duration repeat, Events events, Supplier<String> sessionId) {
+    public HelpCall(Chime chime, Clock clock, Duration repeat, EventRecorder events, Supplier<String> sessionId) {
         this.chime = chime;
         this.clock = clock;
         this.repeat = repeat;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import vn.motcua.kiosk.store.EventRecorder;
 import vn.motcua.kiosk.store.EventType;
 
 /**
@@ -23,20 +24,15 @@ public final class FeeArrivals {
 
     public record Arrival(Instant at, long amount) {}
 
-    /** Where the events go; the kiosk records them off the polling thread's way. */
-    @FunctionalInterface
-    public interface Events {
-        void record(EventType type, String sessionId, String detail);
-    }
 
     private final Clock clock;
-    private final Events events;
+    private final EventRecorder events;
     private final Supplier<String> sessionId;
     private final Set<String> seen = new HashSet<>();
     private final List<Arrival> arrivals = new ArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    public FeeArrivals(Clock clock, Events events, Supplier<String> sessionId) {
+    public FeeArrivals(Clock clock, EventRecorder events, Supplier<String> sessionId) {
         this.clock = clock;
         this.events = events;
         this.sessionId = sessionId;

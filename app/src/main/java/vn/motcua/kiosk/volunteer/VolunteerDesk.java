@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import vn.motcua.kiosk.store.EventRecorder;
 import vn.motcua.kiosk.store.EventType;
 
 /**
@@ -20,21 +21,16 @@ public final class VolunteerDesk {
     /** @param staff true when a staff member's PIN signed in (the header says "Nhân viên") */
     public record Helper(String name, boolean staff) {}
 
-    /** Where the desk's events go: the kiosk records them off the FX thread, whose taps call this class. */
-    @FunctionalInterface
-    public interface Events {
-        void record(EventType type, String sessionId, String detail);
-    }
 
     private final Clock clock;
     private final Duration signOutAfter;
-    private final Events events;
+    private final EventRecorder events;
     private Helper helper;
     private Instant since;
     private Instant lastTouch;
     private Runnable changed = () -> { };
 
-    public VolunteerDesk(Clock clock, Duration signOutAfter, Events events) {
+    public VolunteerDesk(Clock clock, Duration signOutAfter, EventRecorder events) {
         this.clock = clock;
         this.signOutAfter = signOutAfter;
         this.events = events;

@@ -164,6 +164,21 @@ public abstract class ShellFixture {
         robot.interact(b::fire);
     }
 
+    /** Types a PIN on the PIN pad (staff's or a volunteer's: the same pad) and presses OK. */
+    protected static void enterPin(FxRobot robot, String pin) {
+        for (char c : pin.toCharArray()) {
+            robot.clickOn("#staff-key-" + c);
+        }
+        robot.clickOn("#staff-pin-ok");
+    }
+
+    /** "Nhân viên", the staff PIN, and the menu once the PIN is checked. */
+    protected static void openStaffMenu(FxRobot robot) {
+        robot.clickOn("#staff-open");
+        enterPin(robot, vn.motcua.kiosk.testing.TestKiosk.PIN);
+        await(() -> showing(robot, "staff-quit"));
+    }
+
     protected static void await(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);

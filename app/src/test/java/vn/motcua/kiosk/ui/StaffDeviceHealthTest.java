@@ -37,11 +37,7 @@ class StaffDeviceHealthTest extends ShellFixture {
     }
 
     private void openMenu(FxRobot robot) {
-        robot.clickOn("#staff-open");
-        for (char c : TestKiosk.PIN.toCharArray()) {
-            robot.clickOn("#staff-key-" + c);
-        }
-        robot.clickOn("#staff-pin-ok");
+        openStaffMenu(robot);
         await(() -> showing(robot, "staff-health-open"));
     }
 

@@ -41,11 +41,7 @@ class StaffFeeArrivalsTest extends ShellFixture {
         robot.interact(vm::tick);
         assertThat(showing(robot, "fee-arrived")).as("gone after two minutes").isFalse();
 
-        robot.clickOn("#staff-open");
-        for (char c : TestKiosk.PIN.toCharArray()) {
-            robot.clickOn("#staff-key-" + c);
-        }
-        robot.clickOn("#staff-pin-ok");
+        openStaffMenu(robot);
         await(() -> showing(robot, "staff-fees-today"));
         assertThat(text(robot, "staff-fees-today")).isEqualTo("Lệ phí đã nhận hôm nay: 2 lần, 224.000 đ — mới nhất 24.000 đ lúc 09:05");
         services.sessions().flush();

@@ -36,11 +36,7 @@ class StaffFiguresTest extends ShellFixture {
         services.events().record(EventType.HELP_REQUESTED, null, "chime=heard");
         services.events().record(EventType.HELP_ANSWERED, null, "waitedSeconds=30 chimes=1");
 
-        robot.clickOn("#staff-open");
-        for (char d : "2468".toCharArray()) {
-            robot.clickOn("#staff-key-" + d);
-        }
-        robot.clickOn("#staff-pin-ok");
+        openStaffMenu(robot);
         await(() -> showing(robot, "staff-figures-open"));
         robot.clickOn("#staff-figures-open");
         await(() -> robot.lookup("#figure-sessionsStarted").tryQuery().isPresent());

@@ -41,6 +41,8 @@ class StaffScriptedDayTest extends ShellFixture {
         SessionService s = services.sessions();
         KioskSession session = s.begin();
         if (helped) {
+            // The volunteer at the screen with the citizen (the shell's timer would sign out one idle for 30 minutes).
+            services.volunteerDesk().activity();
             services.volunteerDesk().helped(session.id());
         }
         clock.advance(Duration.ofMinutes(1));
@@ -145,11 +147,7 @@ class StaffScriptedDayTest extends ShellFixture {
         // 3 declined; timed out at FORM 5 and PROCEDURE 2; 2 ended at PAPERS; 3 parked; 15 filed, 6 paid online.
         assertThat(filed).isEqualTo(15);
 
-        robot.clickOn("#staff-open");
-        for (char c : TestKiosk.PIN.toCharArray()) {
-            robot.clickOn("#staff-key-" + c);
-        }
-        robot.clickOn("#staff-pin-ok");
+        openStaffMenu(robot);
         await(() -> showing(robot, "staff-figures-open"));
         robot.clickOn("#staff-figures-open");
         await(() -> robot.lookup("#figure-sessionsStarted").tryQuery().isPresent());

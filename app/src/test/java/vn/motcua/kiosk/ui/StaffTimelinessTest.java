@@ -66,11 +66,7 @@ class StaffTimelinessTest extends ShellFixture {
         }
         assertThat(late).as("the training portal plans every fourth late").isEqualTo(1);
 
-        robot.clickOn("#staff-open");
-        for (char c : TestKiosk.PIN.toCharArray()) {
-            robot.clickOn("#staff-key-" + c);
-        }
-        robot.clickOn("#staff-pin-ok");
+        openStaffMenu(robot);
         await(() -> showing(robot, "staff-figures-open"));
         robot.clickOn("#staff-figures-open");
         await(() -> robot.lookup("#figure-onTime").tryQuery().isPresent());

@@ -43,11 +43,7 @@ class StaffTrainingSwitchTest extends ShellFixture {
     }
 
     private void menu(FxRobot robot) {
-        robot.clickOn("#staff-open");
-        for (char c : TestKiosk.PIN.toCharArray()) {
-            robot.clickOn("#staff-key-" + c);
-        }
-        robot.clickOn("#staff-pin-ok");
+        openStaffMenu(robot);
         await(() -> showing(robot, "staff-training-switch"));
     }
 
