@@ -34,8 +34,10 @@ final class HeaderBar extends Region {
 
     /** The switches' width on one line (a FlowPane's own preferred width is its wrap length). */
     private double row() {
-        double w = horizontal(switches.getInsets()) + switches.snapSpaceX(switches.getHgap()) * (switches.getChildren().size() - 1);
-        for (var child : switches.getChildren()) {
+        // Only what takes room: the volunteer's badge and the staff button take turns (one is unmanaged).
+        var shown = switches.getChildren().stream().filter(javafx.scene.Node::isManaged).toList();
+        double w = horizontal(switches.getInsets()) + switches.snapSpaceX(switches.getHgap()) * (shown.size() - 1);
+        for (var child : shown) {
             w += switches.snapSizeX(child.prefWidth(-1)); // rounded up as the FlowPane will, or it wraps
         }
         return Math.ceil(w);
