@@ -198,7 +198,7 @@ public final class KioskScreens {
     /** Papers, submit, fee and receipt with the kiosk's devices and portal. */
     private static FilingScreens filingScreens(KioskServices services, Workers workers, ReceiptLayout layout,
             PrinterTrouble staffHears) {
-        PapersViewModel papers = new PapersViewModel(services.papers(), workers.scanner(), services::removableMedia);
+        PapersViewModel papers = new PapersViewModel(services.papers(), workers.scanner(), new RemovableMedia(services::removableMedia));
         SubmitViewModel submit = new SubmitViewModel(services.filing(), workers.session(),
                 () -> services.portal().connectivity().state() != Connectivity.State.OFFLINE,
                 Duration.ofSeconds(20), Duration.ofMillis(250));

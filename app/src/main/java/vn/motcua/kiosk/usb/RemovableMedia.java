@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * that is a drive is a stick itself. Nothing outside these roots is ever offered.
  */
 public final class RemovableMedia {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemovableMedia.class);
     private final Supplier<List<Path>> roots;
 
     /** @param roots where sticks appear, asked each time (the kiosk's: /media and /run/media; Windows: every drive but the system's) */
@@ -43,6 +44,26 @@ public final class RemovableMedia {
             }
         }
         return sticks;
+    }
+
+    /**
+     * The files under the removable roots that {@code wanted} accepts (a few folders deep), sorted,
+     * at most {@code max}: what an import offers. An unreadable stick offers nothing.
+     */
+    public List<Path> files(java.util.function.Predicate<Path> wanted, int max) {
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots.get()) {
+            if (!Files.isDirectory(root) || found.size() >= max) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root, 4)) {
+                walk.filter(Files::isRegularFile).filter(wanted).limit(max - found.size()).forEach(found::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                LOG.warn("removable media not readable: {}", e.getClass().getSimpleName());
+            }
+        }
+        found.sort(null);
+        return found;
     }
 
     /** The first stick the kiosk can write to, or null. */

@@ -2,7 +2,6 @@
 package vn.motcua.kiosk.ui.papers;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -37,6 +35,7 @@ import vn.motcua.kiosk.scanning.Cancellation;
 import vn.motcua.kiosk.scanning.ScanSettings;
 import vn.motcua.kiosk.scanning.ScanningException;
 import vn.motcua.kiosk.session.PapersStep;
+import vn.motcua.kiosk.usb.RemovableMedia;
 import vn.motcua.kiosk.ui.common.FxImages;
 
 /**
@@ -124,17 +123,17 @@ public final class PapersViewModel {
     private final ObjectProperty<Preview> preview = new SimpleObjectProperty<>();
     private final BooleanProperty colour = new SimpleBooleanProperty();
     private final Executor background;
-    private final java.util.function.Supplier<List<Path>> removableRoots;
+    private final RemovableMedia removable;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     private final ObjectProperty<Row> choosingFor = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Label>> missing = new SimpleObjectProperty<>(List.of());
 
-    /** @param removableRoots where USB sticks appear (Linux: /media, /run/media); only files under them are offered */
-    public PapersViewModel(PapersStep papers, Executor background, java.util.function.Supplier<List<Path>> removableRoots) {
+    /** @param removable where USB sticks appear (Linux: /media, /run/media); only files on them are offered */
+    public PapersViewModel(PapersStep papers, Executor background, RemovableMedia removable) {
         this.papers = papers;
         this.background = background;
-        this.removableRoots = removableRoots;
+        this.removable = removable;
     }
 
     public ObservableList<Row> rows() {
@@ -406,20 +405,7 @@ public final class PapersViewModel {
     }
 
     private List<Path> importable() {
-        List<Path> found = new ArrayList<>();
-        for (Path root : removableRoots.get()) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(root, 4)) {
-                walk.filter(Files::isRegularFile).filter(PapersViewModel::importableName).limit(MAX_FILES_LISTED - found.size())
-                        .forEach(found::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                LOG.warn("removable media not readable: {}", e.getClass().getSimpleName());
-            }
-        }
-        found.sort(null);
-        return found;
+        return removable.files(PapersViewModel::importableName, MAX_FILES_LISTED);
     }
 
     private static boolean importableName(Path p) {
