@@ -176,6 +176,10 @@ public final class KioskServices implements AutoCloseable {
             if (e.getCause() instanceof StoreException store) {
                 throw new StartupFailure(dataDir.resolve(DATABASE_FILE).toString(), store);
             }
+            // Another failure of the opening thread surfaces as itself, not wrapped in the future's exception.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw e;
         }
         KioskServices services;
