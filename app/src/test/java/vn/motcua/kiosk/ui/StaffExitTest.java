@@ -67,6 +67,19 @@ class StaffExitTest extends ShellFixture {
     }
 
     @Test
+    void leavingFullScreenIsRecordedOffTheUiThread(FxRobot robot) {
+        robot.interact(() -> stage.setFullScreen(true));
+        openStaffMenu(robot);
+        robot.clickOn("#staff-fullscreen");
+        await(() -> {
+            services.sessions().flush();
+            return services.events().recent(10).stream()
+                    .anyMatch(e -> e.type() == vn.motcua.kiosk.store.EventType.STAFF_LEFT_FULL_SCREEN);
+        });
+        assertThat(stage.isFullScreen()).isFalse();
+    }
+
+    @Test
     void theWindowCloseButtonAsksForThePin(FxRobot robot) {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(stage.isShowing()).isTrue();

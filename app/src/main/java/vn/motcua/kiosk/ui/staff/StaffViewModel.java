@@ -356,7 +356,7 @@ public final class StaffViewModel {
     public void toggleFullScreen() {
         requireMenu();
         if (actions.isFullScreen()) {
-            gate.acted(StaffAction.LEAVE_FULL_SCREEN, signedIn.get());
+            record(StaffAction.LEAVE_FULL_SCREEN); // off the FX thread: a SQLite write
             actions.leaveFullScreen();
         } else {
             actions.enterFullScreen();
@@ -366,6 +366,7 @@ public final class StaffViewModel {
 
     public void quit() {
         requireMenu();
+        // On this thread, before the kiosk ends: the staff worker is stopped with it.
         gate.acted(StaffAction.SHUT_DOWN, signedIn.get());
         phase.set(Phase.HIDDEN);
         actions.quit();
