@@ -149,6 +149,19 @@ public final class KioskServices implements AutoCloseable {
     }
 
     /**
+     * Opens the kiosk as configured, or in training when staff switched this production kiosk into
+     * training ({@link TrainingSwitch}: its own portal and data folder). {@link #config()} then
+     * says which it runs.
+     */
+    public static KioskServices openAsSwitched(ConfigSource source, KioskConfig configured, Path dataDir, DataKey key,
+            Clock clock) throws ConfigException, DataException {
+        TrainingSwitch training = new TrainingSwitch(dataDir);
+        KioskServices services = open(source, training.apply(configured), training.dataDir(configured), key, clock);
+        services.useTrainingSwitch(training, configured);
+        return services;
+    }
+
+    /**
      * Opens the database, erases what earlier runs left behind, and records the start. The
      * configuration folder's other files (signing drivers) are validated here too. {@code key}
      * seals the personal data kept in {@code dataDir} ({@link vn.motcua.kiosk.privacy.KeyFile}).

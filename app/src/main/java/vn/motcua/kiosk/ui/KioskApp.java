@@ -28,7 +28,6 @@ import vn.motcua.kiosk.startup.BuildStampWatcher;
 import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.startup.KioskExit;
 import vn.motcua.kiosk.startup.KioskServices;
-import vn.motcua.kiosk.startup.TrainingSwitch;
 import vn.motcua.kiosk.startup.Options;
 import vn.motcua.kiosk.startup.StartupFailure;
 import vn.motcua.kiosk.startup.StopSignals;
@@ -82,12 +81,9 @@ public final class KioskApp extends Application {
             LoggerFactory.getILoggerFactory();
             KioskConfig configured = new ConfigLoader().load(options.configSource());
             // Staff may have switched a production kiosk into training: its own portal and data folder.
-            TrainingSwitch training = new TrainingSwitch(options.dataDir());
-            KioskConfig config = training.apply(configured);
-            KioskServices services = KioskServices.open(options.configSource(), config, training.dataDir(configured),
+            KioskServices services = KioskServices.openAsSwitched(options.configSource(), configured, options.dataDir(),
                     KeyFile.open(options.keyLocation()), Clock.systemDefaultZone());
-            services.useTrainingSwitch(training, configured);
-            return new Prepared(config, services, null);
+            return new Prepared(services.config(), services, null);
         } catch (Exception e) {
             return new Prepared(null, null, e);
         }

@@ -57,6 +57,15 @@ public final class TestKiosk {
         return open(config(), dataDir, clock);
     }
 
+    /** As the kiosk starts: in training when staff switched this (production) configuration into it. */
+    public static KioskServices openAsSwitched(KioskConfig configured, Path dataDir, TestClock clock) {
+        try {
+            return KioskServices.openAsSwitched(ConfigSource.embedded(), configured, dataDir, TestKeys.forFolder(dataDir), clock);
+        } catch (ConfigException | DataException e) {
+            throw new AssertionError("the shipped configuration must be valid", e);
+        }
+    }
+
     /** With the shipped configuration folder's other files (signing drivers). */
     public static KioskServices open(KioskConfig config, Path dataDir, TestClock clock) {
         try {

@@ -20,7 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.motcua.kiosk.startup.BuildStampWatcher;
 import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.startup.KioskServices;
-import vn.motcua.kiosk.startup.TrainingSwitch;
 import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.testing.TestClock;
 import vn.motcua.kiosk.testing.TestKiosk;
@@ -65,11 +64,8 @@ public abstract class ShellFixture {
         this.stage = stage;
         KioskApp.loadFonts();
         // As the kiosk starts: a production kiosk staff switched into training runs in training.
-        KioskConfig configured = config();
-        TrainingSwitch training = new TrainingSwitch(dataDir);
-        KioskConfig config = training.apply(configured);
-        services = TestKiosk.open(config, training.dataDir(configured), clock);
-        services.useTrainingSwitch(training, configured);
+        services = TestKiosk.openAsSwitched(config(), dataDir, clock);
+        KioskConfig config = services.config();
         Parent root = KioskScreens.buildShell(stage, config, services, workers, this::exited, updates());
         vm = (ShellViewModel) root.getUserData();
         Scene scene = new Scene(root, 1280, 800);
