@@ -114,6 +114,14 @@ public final class FormDefinitionCheck {
         } else if (f.choices() != null) {
             problem(id, "catalogue.expected.not-here", "choices", f.type().name());
         }
+        if (f.suggestions() != null) {
+            if (f.type() != FieldType.text) {
+                problem(id, "catalogue.expected.not-here", "suggestions", f.type().name());
+            }
+            for (int i = 0; i < f.suggestionList().size(); i++) {
+                label(id, "suggestions[" + i + "]", f.suggestionList().get(i), true);
+            }
+        }
         if (f.defaultValue() != null) {
             List<String> wanted = f.type() == FieldType.multiChoice ? Answers.split(f.defaultValue())
                     : List.of(f.defaultValue());

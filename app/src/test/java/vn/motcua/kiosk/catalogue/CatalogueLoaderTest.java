@@ -151,6 +151,24 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void suggestionsNeedBothLanguages() {
+        List<DataProblem> p = problemsAfter("catalogue/sections/lltp.json", "{\"vi\": \"Du học\", \"en\": \"Study abroad\"}",
+                "{\"vi\": \"Du học\"}");
+        // The section is shared: both LLTP forms name it.
+        assertThat(p).hasSize(2).allSatisfy(x -> {
+            assertThat(x.field()).isEqualTo("purpose");
+            assertThat(x.messageKey()).isEqualTo("catalogue.expected.label");
+        });
+    }
+
+    @Test
+    void suggestionsAreForTextFieldsOnly() {
+        List<DataProblem> onAChoice = problemsAfter("catalogue/sections/lltp.json", "\"id\": \"certificateType\",",
+                "\"id\": \"certificateType\", \"suggestions\": [{\"vi\": \"Số 1\", \"en\": \"No. 1\"}],");
+        assertThat(onAChoice).extracting(DataProblem::messageKey).containsOnly("catalogue.expected.not-here").hasSize(2);
+    }
+
+    @Test
     void aChoiceDefaultMustBeOneOfTheChoices() {
         List<DataProblem> p = problemsAfter("catalogue/doi-gplx.json", "\"defaultValue\": \"post\"",
                 "\"defaultValue\": \"drone\"");

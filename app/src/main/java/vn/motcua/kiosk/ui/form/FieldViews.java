@@ -6,8 +6,10 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.form.Field;
@@ -44,8 +46,43 @@ final class FieldViews {
             case agency -> box(vm, i18n, f, path, AgencyInput.build(vm, i18n, path), true);
             case date -> box(vm, i18n, f, path, DateInput.build(vm, i18n, path), true);
             case choice, yesNo, multiChoice -> box(vm, i18n, f, path, ChoiceInputs.build(vm, i18n, f, path), true);
-            default -> box(vm, i18n, f, path, text(vm, f.type(), path), true);
+            default -> box(vm, i18n, f, path, f.suggestionList().isEmpty() ? text(vm, f.type(), path)
+                    : suggested(vm, i18n, f, path), true);
         };
+    }
+
+    /**
+     * A text field with its common answers as large buttons above it ("Xin việc", "Du học"…): one
+     * touch writes the answer, in Vietnamese as the form is filed; "Khác" opens the keyboard on the
+     * field, which stays editable either way.
+     */
+    private static Node suggested(FormViewModel vm, I18n i18n, Field f, String path) {
+        TextField input = text(vm, f.type(), path);
+        FlowPane choices = new FlowPane();
+        choices.getStyleClass().add("choice-row");
+        choices.setId("suggestions-" + id(path));
+        int i = 0;
+        for (vn.motcua.kiosk.form.Label s : f.suggestionList()) {
+            Button b = new Button();
+            b.setId("suggestion-" + id(path) + "-" + i++);
+            b.textProperty().bind(Bindings.createStringBinding(() -> s.in(vm.language().getValue()), vm.language()));
+            b.getStyleClass().add("choice");
+            b.setOnAction(e -> {
+                input.setText(s.vi());
+                vm.leave(path);
+            });
+            choices.getChildren().add(b);
+        }
+        Button other = new Button();
+        other.setId("suggestion-" + id(path) + "-other");
+        other.textProperty().bind(i18n.text("form.suggestion.other"));
+        other.getStyleClass().add("choice");
+        other.setOnAction(e -> {
+            input.clear();
+            input.requestFocus(); // the keyboard opens on it
+        });
+        choices.getChildren().add(other);
+        return new VBox(choices, input);
     }
 
     private static VBox box(FormViewModel vm, I18n i18n, Field f, String path, Node input, boolean withError) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -187,6 +188,26 @@ class FormScreenTest {
         assertThat(error(robot, "phone")).as("no message while a phone number is still being typed").isEmpty();
         leave(robot);
         assertThat(error(robot, "phone")).isEqualTo(VI.get("form.error.phone"));
+    }
+
+    @Test
+    void aCommonPurposeIsOneTouchAndOtherOpensTheKeyboardOnTheField(FxRobot robot) {
+        section(robot, 3);
+        robot.clickOn("#suggestion-purpose-1");
+        assertThat(vm.value("purpose")).isEqualTo("Du học");
+        assertThat(((TextInputControl) find(robot, "field-purpose")).getText()).isEqualTo("Du học");
+        assertThat(vm.errorProperty("purpose").get()).isNull();
+
+        robot.clickOn("#suggestion-purpose-other");
+        assertThat(vm.value("purpose")).isEmpty();
+        assertThat(keyboard.isVisible()).as("typing a purpose of one's own").isTrue();
+        assertThat(keyboard.targetProperty().get()).isSameAs(find(robot, "field-purpose"));
+
+        // The words follow the language; what is written stays Vietnamese, as the form is filed.
+        robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
+        assertThat(((ButtonBase) find(robot, "suggestion-purpose-1")).getText()).isEqualTo("Study abroad");
+        robot.clickOn("#suggestion-purpose-0");
+        assertThat(vm.value("purpose")).isEqualTo("Bổ sung hồ sơ xin việc");
     }
 
     @Test
