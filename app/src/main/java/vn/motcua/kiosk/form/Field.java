@@ -28,7 +28,7 @@ import java.util.List;
 public record Field(String id, FieldType type, Label label, Label hint, Boolean required, Integer maxLength,
                     Long min, Long max, List<Choice> choices, String defaultValue, DateRule date,
                     IdNumberLinks idNumber, Condition showIf, List<Field> fields, Integer minRows, Integer maxRows,
-                    String prefill, String notes, List<Label> suggestions) {
+                    String prefill, String notes, List<Label> suggestions, SinceAge sinceAge) {
 
     /** Common answers of a text field offered as large buttons (a touch instead of typing); the text stays editable. */
     public List<Label> suggestionList() {

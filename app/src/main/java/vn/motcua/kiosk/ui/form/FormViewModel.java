@@ -26,6 +26,7 @@ import vn.motcua.kiosk.form.Answers;
 import vn.motcua.kiosk.form.Field;
 import vn.motcua.kiosk.form.FieldError;
 import vn.motcua.kiosk.form.FieldType;
+import vn.motcua.kiosk.form.SinceAge;
 import vn.motcua.kiosk.catalogue.ReceivingOffices;
 import vn.motcua.kiosk.form.FormDefinition;
 import vn.motcua.kiosk.form.FormValidator;
@@ -256,6 +257,44 @@ public final class FormViewModel {
             recheck();
         }
         return tidy;
+    }
+
+    /** Whether the group's one-touch first row can be filled now: the birth date and the address are answered. */
+    public boolean canFillSinceAge(Field group) {
+        return sinceAgeValues(group) != null;
+    }
+
+    /**
+     * Fills the group's first row from the form's birth date and address ({@link Field#sinceAge()}):
+     * the start date the birthday at that age, the place the address's line, "until now" left
+     * empty. The row stays editable.
+     */
+    public void fillSinceAge(Field group) {
+        String[] values = sinceAgeValues(group);
+        if (values == null) {
+            return;
+        }
+        SinceAge rule = group.sinceAge();
+        change(() -> {
+            if (answers.rows(group.id()) == 0) {
+                answers.addRow(group);
+            }
+            answers.put(Answers.rowPath(group.id(), 0, rule.from()), values[0]);
+            answers.put(Answers.rowPath(group.id(), 0, rule.place()), values[1]);
+        });
+    }
+
+    private String[] sinceAgeValues(Field group) {
+        SinceAge rule = group.sinceAge();
+        if (rule == null) {
+            return null;
+        }
+        String birth = answers.get(rule.birthDate());
+        java.util.Optional<String> line = vn.motcua.kiosk.form.AddressLine.of(answers, rule.address(), places);
+        if (birth == null || !birth.matches("\\d{4}-\\d{2}-\\d{2}") || line.isEmpty()) {
+            return null;
+        }
+        return new String[] {java.time.LocalDate.parse(birth).plusYears(rule.age()).toString(), line.get()};
     }
 
     public void addRow(String group) {

@@ -211,6 +211,27 @@ class FormScreenTest {
     }
 
     @Test
+    void oneTouchFillsTheFirstResidenceRowFromTheBirthDateAndPermanentAddress(FxRobot robot) {
+        section(robot, 2);
+        assertThat(find(robot, "since-age-residenceHistory").isDisabled()).as("nothing to fill it from yet").isTrue();
+        var khanhHoa = catalogue.places().province("56").orElseThrow();
+        robot.interact(() -> {
+            vm.set("birthDate", "1990-03-15");
+            vm.set("permanentAddress.province", "56");
+            vm.set("permanentAddress.commune", khanhHoa.communes().get(0).code());
+            vm.set("permanentAddress.street", "Số 5 Trần Phú");
+        });
+        robot.clickOn("#since-age-residenceHistory");
+        assertThat(vm.value("residenceHistory[0].from")).isEqualTo("2004-03-15");
+        assertThat(vm.value("residenceHistory[0].place"))
+                .isEqualTo("Số 5 Trần Phú, " + khanhHoa.communes().get(0).fullName(false) + ", " + khanhHoa.fullName(false));
+        assertThat(vm.value("residenceHistory[0].to")).as("until now").isEmpty();
+        // Shown in the row, and still editable there.
+        assertThat(((TextInputControl) find(robot, "field-residenceHistory-0-place")).getText())
+                .startsWith("Số 5 Trần Phú");
+    }
+
+    @Test
     void residenceRowsAreAddedAndRemoved(FxRobot robot) {
         section(robot, 2);
         assertThat(vm.answers().rows("residenceHistory")).as("the form's fewest rows").isEqualTo(1);
