@@ -143,6 +143,10 @@ public final class ConfigLoader {
                 text("agency.code", c.agency().code());
                 text("agency.name", c.agency().name());
                 String province = c.agency().provinceCode();
+                String tracking = c.agency().trackingUrl();
+                if (tracking != null && !trackingTemplate(tracking)) {
+                    problems.add(ConfigProblem.of(file, "agency.trackingUrl", Expectation.URL, tracking));
+                }
                 if (present("agency.provinceCode", province) && !province.matches("[0-9]{2}")) {
                     problems.add(ConfigProblem.of(file, "agency.provinceCode", Expectation.PROVINCE_CODE, province));
                 }
@@ -242,6 +246,19 @@ public final class ConfigLoader {
                 if (present(key + ".pinHash", m.pinHash())) {
                     pinHash(key + ".pinHash", m.pinHash());
                 }
+            }
+        }
+
+        /** An http(s) page with {code} where the dossier code goes. */
+        private static boolean trackingTemplate(String template) {
+            if (!template.contains("{code}")) {
+                return false;
+            }
+            try {
+                URI u = new URI(template.replace("{code}", "X"));
+                return u.isAbsolute() && u.getHost() != null && List.of("http", "https").contains(u.getScheme());
+            } catch (java.net.URISyntaxException e) {
+                return false;
             }
         }
 

@@ -21,8 +21,17 @@ public record KioskConfig(
         Keyboard keyboard,
         Privacy privacy) {
 
-    /** The receiving agency; {@code provinceCode} (2 digits, as in admin-units) picks online fee discounts. */
-    public record Agency(String code, String name, String provinceCode) {}
+    /**
+     * The receiving agency; {@code provinceCode} (2 digits, as in admin-units) picks online fee
+     * discounts; {@code trackingUrl} (or null) is the province portal's tracking page with
+     * {@code {code}} where the dossier code goes: the receipt's QR opens it on a phone.
+     */
+    public record Agency(String code, String name, String provinceCode, String trackingUrl) {
+        public Agency(String code, String name, String provinceCode) {
+            this(code, name, provinceCode, null);
+        }
+
+    }
 
     /**
      * @param url the portal API, or {@code embedded:training} (training mode only): the kiosk

@@ -41,9 +41,10 @@ public final class Filing {
 
     /** What the kiosk knows of its place: the receipt's heading and the agency dossiers go to. */
     /** @param agencyCode the counter's own agency (the portal's code), where a dossier goes unless the citizen chose another */
-    public record Counter(String agencyName, String kioskId, boolean training, String agencyCode) {
+    /** @param trackingUrl the province portal's tracking page with {@code {code}}, or null: the QR holds the bare code */
+    public record Counter(String agencyName, String kioskId, boolean training, String agencyCode, String trackingUrl) {
         public Counter(String agencyName, String kioskId, boolean training) {
-            this(agencyName, kioskId, training, null);
+            this(agencyName, kioskId, training, null, null);
         }
     }
 
@@ -170,6 +171,12 @@ public final class Filing {
         }
     }
 
+    /** The portal's tracking page for a dossier code (a phone opens it from the QR); null while queued or unconfigured. */
+    private String trackingUrl(String dossierCode) {
+        return counter.trackingUrl() == null || dossierCode == null ? null
+                : counter.trackingUrl().replace("{code}", java.net.URLEncoder.encode(dossierCode, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The form's {@code agency} answer, where the form asks where to file. */
     private static Optional<String> agencyAnswer(Procedure p, Answers answers) {
         return p.form().fields().stream().filter(f -> f.type() == FieldType.agency).map(f -> answers.get(f.id()))
@@ -256,7 +263,7 @@ public final class Filing {
         return new Receipt(counter.agencyName(), "Bộ phận Một cửa", f.localReference(), code, ref,
                 new Receipt.Applicant(f.applicant().fullName(), f.applicant().idNumber(), f.applicant().address(),
                         f.applicant().phone(), f.applicant().email()),
-                p.name().vi(), received, days, receiptFee, receivedAt, dueAt, f.delivery(), null, counter.kioskId(),
+                p.name().vi(), received, days, receiptFee, receivedAt, dueAt, f.delivery(), trackingUrl(code), counter.kioskId(),
                 counter.training(), f.office() == null ? null : f.office().name().vi());
     }
 }

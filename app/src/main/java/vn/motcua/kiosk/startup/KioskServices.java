@@ -210,7 +210,8 @@ public final class KioskServices implements AutoCloseable {
             throw e;
         }
         services.filing = new Filing(services.sessions, catalogue, services.portal.outbox(), services.portal::wakeWorker, services.events,
-                new Filing.Counter(config.agency().name(), config.kioskId(), config.training(), config.agency().code()),
+                new Filing.Counter(config.agency().name(), config.kioskId(), config.training(), config.agency().code(),
+                        config.agency().trackingUrl()),
                 config.agency().provinceCode(), clock);
         services.resultVerifier = new ResultVerifier(new PadesVerifier(), resultSigners, clock);
         ReceiptStore receipts = new ReceiptStore(services.database);

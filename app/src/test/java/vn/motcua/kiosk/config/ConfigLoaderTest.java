@@ -266,6 +266,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTrackingPageNeedsTheCodesPlaceAndAWebAddress() throws Exception {
+        ConfigProblem p = onlyProblemOf(shipped().replace("\"trackingUrl\": null", "\"trackingUrl\": \"https://dvc.example.vn/tra-cuu\""));
+        assertThat(p.key()).isEqualTo("agency.trackingUrl");
+        assertThat(p.expected()).isEqualTo(Expectation.URL);
+        Files.writeString(dir.resolve(ConfigLoader.FILE),
+                shipped().replace("\"trackingUrl\": null", "\"trackingUrl\": \"https://dvc.example.vn/tra-cuu?ma={code}\""));
+        assertThat(loader.load(ConfigSource.folder(dir)).agency().trackingUrl()).isEqualTo("https://dvc.example.vn/tra-cuu?ma={code}");
+    }
+
+    @Test
     void malformedPinHashIsRefusedWithoutEchoingIt() throws Exception {
         ConfigProblem p = onlyProblemOf(shipped().replaceFirst("\"pinHash\": \"[^\"]*\"", "\"pinHash\": \"2468\""));
         assertThat(p.key()).isEqualTo("staff.pinHash");

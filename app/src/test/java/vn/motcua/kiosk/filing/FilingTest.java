@@ -69,6 +69,28 @@ class FilingTest {
     }
 
     @Test
+    void onceOnThePortalTheReceiptsQrOpensTheProvincesTrackingPageWhereOneIsConfigured() throws Exception {
+        Filing.Filed filed;
+        services.sessions().answerAll(answers());
+        services.papers().makeDeclaration();
+        idCard();
+        filed = services.filing().file();
+        Filing.Progress.Sent sent = new Filing.Progress.Sent("d1", "000.25.14.H56-261123-0001",
+                java.time.LocalDateTime.of(2026, 11, 23, 9, 0), null, 8_000);
+        Receipt plain = services.filing().receipt(filed, sent, Receipt.FeeStatus.DUE_AT_COUNTER);
+        assertThat(plain.qrContent()).as("nothing configured: the bare code").isEqualTo("000.25.14.H56-261123-0001");
+
+        Filing withPage = new Filing(services.sessions(), services.catalogue(), services.portal().outbox(), () -> { },
+                services.events(), new Filing.Counter("Bộ phận Một cửa", "TEST-01", true, "000.00.14.H56",
+                        "https://dichvucong.example.vn/tra-cuu?ma={code}"), "56", clock);
+        Receipt linked = withPage.receipt(filed, sent, Receipt.FeeStatus.DUE_AT_COUNTER);
+        assertThat(linked.qrContent()).isEqualTo("https://dichvucong.example.vn/tra-cuu?ma=000.25.14.H56-261123-0001");
+        assertThat(linked.trackingCode()).as("still printed").isEqualTo("000.25.14.H56-261123-0001");
+        Receipt queued = withPage.receipt(filed, services.filing().progress(filed.localReference()), Receipt.FeeStatus.DUE_AT_COUNTER);
+        assertThat(queued.qrContent()).as("a queued dossier is not on the portal yet").isEqualTo(filed.localReference());
+    }
+
+    @Test
     void theDossierBecomesOneOutboxEntryWithThePortalsBodyHoweverOftenItIsFiled() throws Exception {
         services.sessions().answerAll(answers());
         PapersStep papers = services.papers();
