@@ -3,10 +3,8 @@ package vn.motcua.kiosk.figures;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import vn.motcua.kiosk.portal.Answers;
 import vn.motcua.kiosk.store.OutboxStore;
 
@@ -29,11 +27,11 @@ public final class Timeliness {
         Optional<Answers.DossierStatus> status(String dossierCode);
     }
 
-    private final Supplier<List<OutboxStore.Entry>> outbox;
+    private final OutboxStore outbox;
     private final Lookup lookup;
     private final Clock clock;
 
-    public Timeliness(Supplier<List<OutboxStore.Entry>> outbox, Lookup lookup, Clock clock) {
+    public Timeliness(OutboxStore outbox, Lookup lookup, Clock clock) {
         this.outbox = outbox;
         this.lookup = lookup;
         this.clock = clock;
@@ -41,11 +39,9 @@ public final class Timeliness {
 
     public Counts of(Period period) {
         Instant from = period.start(clock);
-        List<OutboxStore.Entry> sent = outbox.get().stream()
-                .filter(e -> e.state() == OutboxStore.State.SENT && e.dossierCode() != null && !e.updatedAt().isBefore(from))
-                .sorted(Comparator.comparing(OutboxStore.Entry::updatedAt).reversed()).toList();
+        List<OutboxStore.Entry> sent = outbox.sentSince(from, MOST);
         int onTime = 0, late = 0, going = 0, missing = 0;
-        for (OutboxStore.Entry e : sent.subList(0, Math.min(MOST, sent.size()))) {
+        for (OutboxStore.Entry e : sent) {
             Optional<Answers.DossierStatus> s = lookup.status(e.dossierCode());
             if (s.isEmpty()) {
                 missing++;
@@ -57,6 +53,6 @@ public final class Timeliness {
                 going++;
             }
         }
-        return new Counts(onTime, late, going, missing, Math.max(0, sent.size() - MOST));
+        return new Counts(onTime, late, going, missing, Math.max(0, outbox.countSentSince(from) - sent.size()));
     }
 }

@@ -300,7 +300,7 @@ public final class KioskServices implements AutoCloseable {
 
     /** On time or late: this kiosk's sent dossiers as the portal tracks them. */
     public Timeliness timeliness() {
-        return new Timeliness(() -> portal.outbox().store().all(), code -> {
+        return new Timeliness(portal.outbox().store(), code -> {
             PortalClient c = portal.client();
             if (c == null) {
                 return Optional.empty();

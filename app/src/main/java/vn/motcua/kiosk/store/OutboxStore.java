@@ -102,6 +102,35 @@ public final class OutboxStore {
         });
     }
 
+    /**
+     * The entries sent to the portal since {@code from}, most recently sent first, at most
+     * {@code limit}: the figures' on time / late. Their bodies are already erased, so nothing
+     * personal is opened to read them.
+     */
+    public List<Entry> sentSince(Instant from, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM outbox WHERE state = 'SENT' AND dossier_code IS NOT NULL"
+                    + " AND updated_at >= ? ORDER BY updated_at DESC, local_ref LIMIT ?")) {
+                ps.setLong(1, from.toEpochMilli());
+                ps.setInt(2, limit);
+                return entries(c, ps);
+            }
+        });
+    }
+
+    /** Sent since {@code from}, however many. */
+    public int countSentSince(Instant from) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM outbox WHERE state = 'SENT' AND dossier_code IS NOT NULL AND updated_at >= ?")) {
+                ps.setLong(1, from.toEpochMilli());
+                try (var rs = ps.executeQuery()) {
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /** Every entry, newest first (the staff outbox list). */
     public List<Entry> all() {
         return db.read(c -> {

@@ -17,6 +17,8 @@ final class StepBar extends HBox {
     private final ObservableValue<String>[] names;
     private Step current;
     private boolean compact;
+    private Object measuredFor;
+    private double measured;
 
     @SuppressWarnings("unchecked")
     StepBar(ShellViewModel vm) {
@@ -58,8 +60,26 @@ final class StepBar extends HBox {
         }
     }
 
-    /** The width every name needs in full, with each label's padding and the bar's spacing. */
+    /**
+     * The width every name needs in full, with each label's padding and the bar's spacing; measured
+     * again only when the words or the font change (language, large text), not at every layout.
+     */
     private double fullWidth() {
+        Label first = (Label) getChildren().get(0);
+        java.util.List<Object> key = new java.util.ArrayList<>();
+        key.add(first.getFont());
+        key.add(first.getInsets());
+        for (ObservableValue<String> name : names) {
+            key.add(name.getValue());
+        }
+        if (!key.equals(measuredFor)) {
+            measuredFor = key;
+            measured = measure();
+        }
+        return measured;
+    }
+
+    private double measure() {
         double w = getInsets().getLeft() + getInsets().getRight() + snapSpaceX(getSpacing()) * (getChildren().size() - 1);
         for (Step s : Step.values()) {
             Label label = (Label) getChildren().get(s.ordinal());
