@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -32,13 +34,20 @@ import vn.motcua.kiosk.ui.I18n;
 public final class FormView extends VBox {
     /** The form's height, in ems of its text, from which a title and the list of problems fit with a field. */
     private static final double ROOM_FOR_LIST_EM = 20;
+    /**
+     * The same while the keyboard is open: then the fields come first, and the title and the list
+     * stay only where several fields fit besides them (portrait screens).
+     */
+    private static final double ROOM_FOR_LIST_TYPING_EM = 40;
     /** The form's width, in ems, from which the list goes beside the fields: 44em of fields, 20em of list. */
     private static final double BESIDE_EM = 66;
     private static final PseudoClass BESIDE = PseudoClass.getPseudoClass("beside");
     private final Label problemsHeading = new Label();
     /** Whether the form has room for more than the fields (false with the keyboard open on a landscape screen). */
+    private final BooleanProperty typing = new SimpleBooleanProperty();
     private final BooleanBinding roomy = Bindings.createBooleanBinding(
-            () -> getHeight() >= ROOM_FOR_LIST_EM * emSize(), heightProperty(), problemsHeading.fontProperty());
+            () -> getHeight() >= (typing.get() ? ROOM_FOR_LIST_TYPING_EM : ROOM_FOR_LIST_EM) * emSize(),
+            heightProperty(), problemsHeading.fontProperty(), typing);
     private final FormViewModel vm;
     private final I18n i18n;
     private final List<Node> sections = new ArrayList<>();
@@ -122,8 +131,15 @@ public final class FormView extends VBox {
             next.textProperty().bind(i18n.text(vm.isLastSection() ? "form.done" : "form.next"));
         };
         Runnable show = () -> {
+            boolean typed = getScene() != null && getScene().getFocusOwner() != null
+                    && isInside(getScene().getFocusOwner(), scroll.getContent());
             scroll.setContent(sections.get(vm.sectionProperty().get()));
             scroll.setVvalue(0);
+            if (typed) {
+                // Not the new part's first field, which JavaFX would pick and the keyboard open on:
+                // the part shows from its top, with its one-touch answers.
+                scroll.requestFocus();
+            }
             refresh.run();
         };
         vm.sectionProperty().addListener((obs, was, is) -> show.run());
@@ -166,6 +182,11 @@ public final class FormView extends VBox {
 
     private double emSize() {
         return problemsHeading.getFont().getSize();
+    }
+
+    /** Whether the on-screen keyboard is open under the form (the shell says). */
+    public BooleanProperty typingProperty() {
+        return typing;
     }
 
     public FormViewModel viewModel() {
@@ -259,7 +280,7 @@ public final class FormView extends VBox {
         if (focus) {
             target.requestFocus();
         }
-        reveal(target);
+        reveal(target, false);
     }
 
     private static Node find(Node n, String path) {
@@ -288,50 +309,89 @@ public final class FormView extends VBox {
         scene.focusOwnerProperty().addListener((obs, was, is) -> revealFocused());
         scroll.viewportBoundsProperty().addListener((obs, was, is) -> {
             if (was.getHeight() != is.getHeight()) {
-                revealFocused();
+                revealFocused(true); // the keyboard came or went: the neighbours in sight change
             }
         });
     }
 
     private void revealFocused() {
+        revealFocused(false);
+    }
+
+    private void revealFocused(boolean again) {
         javafx.application.Platform.runLater(() -> {
             Node focus = getScene() == null ? null : getScene().getFocusOwner();
             if (focus != null && isInside(focus, scroll.getContent())) {
-                reveal(focus);
+                reveal(focus, again);
             }
         });
     }
 
-    /** Scrolls so the node (with its label above it) is in sight. */
-    private void reveal(Node node) {
+    /**
+     * Scrolls so the focused input's whole field is in sight — label, hint, input and message,
+     * plus the commune matches under it — when it is not already, or {@code again} when the room
+     * changed; of the places where it fits, the one that shows the most other fields whole, so
+     * the citizen sees where they are.
+     */
+    private void reveal(Node node, boolean again) {
         Node content = scroll.getContent();
         // The whole screen, not only the section: the list of problems just shown takes height
         // from the scroll pane, and the sums below need the viewport it leaves.
         applyCss();
         layout();
-        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        Bounds input = boundsIn(content, node);
         if (node.getProperties().get(FieldViews.REVEAL_WITH) instanceof Node extra && extra.isVisible()) {
-            Bounds more = content.sceneToLocal(extra.localToScene(extra.getBoundsInLocal()));
-            if (inContent != null && more != null && more.getHeight() > 0) {
-                inContent = new javafx.geometry.BoundingBox(inContent.getMinX(), inContent.getMinY(),
-                        inContent.getWidth(), Math.max(inContent.getMaxY(), more.getMaxY()) - inContent.getMinY());
+            input = union(input, boundsIn(content, extra));
+        }
+        Node box = fieldBox(node, content);
+        Bounds wanted = input;
+        if (box != null) {
+            Bounds whole = union(input, boundsIn(content, box));
+            if (whole != null && whole.getHeight() <= viewport) {
+                wanted = whole;
             }
         }
-        double contentHeight = content.getBoundsInLocal().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        if (inContent == null || contentHeight <= viewport) {
+        double contentHeight = content.getLayoutBounds().getHeight(); // what the scroll pane scrolls, glow aside
+        if (wanted == null || contentHeight <= viewport) {
             return;
         }
         double top = scroll.getVvalue() * (contentHeight - viewport);
-        // Room above for the field's label; when field and matches do not fit, the field goes on top.
-        double margin = Math.min(60, Math.max(8, (viewport - inContent.getHeight()) / 2));
-        double wanted = top;
-        if (inContent.getMinY() - margin < top || inContent.getHeight() + margin > viewport) {
-            wanted = inContent.getMinY() - margin;
-        } else if (inContent.getMaxY() + margin > top + viewport) {
-            wanted = inContent.getMaxY() + margin - viewport;
+        if (!again && wanted.getMinY() >= top && wanted.getMaxY() <= top + viewport) {
+            return; // in sight already: the screen keeps still under the citizen's finger
         }
-        scroll.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
+        List<Bounds> others = new ArrayList<>();
+        for (Node other : content.lookupAll(".form-field")) {
+            if (other != box && other.isVisible() && !isInside(box == null ? node : box, other)) {
+                others.add(boundsIn(content, other));
+            }
+        }
+        double to = ScrollPlace.best(wanted.getMinY(), wanted.getMaxY(),
+                others.stream().map(o -> new double[] {o.getMinY(), o.getMaxY()}).toList(),
+                viewport, contentHeight);
+        scroll.setVvalue(Math.max(0, Math.min(1, to / (contentHeight - viewport))));
+    }
+
+    /** The field around an input: the nearest box with its label and message (a row's column in a group). */
+    private static Node fieldBox(Node node, Node content) {
+        for (Node p = node; p != null && p != content; p = p.getParent()) {
+            if (p.getStyleClass().contains("form-field")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Bounds boundsIn(Node content, Node node) {
+        return content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    }
+
+    private static Bounds union(Bounds a, Bounds b) {
+        if (a == null || b == null || b.getHeight() <= 0) {
+            return a;
+        }
+        double minY = Math.min(a.getMinY(), b.getMinY());
+        return new javafx.geometry.BoundingBox(a.getMinX(), minY, a.getWidth(), Math.max(a.getMaxY(), b.getMaxY()) - minY);
     }
 
     private static boolean isInside(Node n, Node ancestor) {

@@ -70,6 +70,12 @@ public final class ShellView extends StackPane {
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
     private final EndQuestion endQuestion;
     private final VBox top;
+    /**
+     * The on-screen keyboard is open on a step: the header, the session bar and the fee line fold away so
+     * the field being typed, its label, its message and the fields around it stay in sight
+     * (issue 15). The training banner stays: it must never be hidden.
+     */
+    private final BooleanProperty typing = new SimpleBooleanProperty();
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
     private final Map<String, Supplier<Node>> features = new HashMap<>();
@@ -111,7 +117,10 @@ public final class ShellView extends StackPane {
             banner.setMaxWidth(Double.MAX_VALUE);
             top.getChildren().add(banner);
         }
-        top.getChildren().addAll(header(i18n, agencyName, staff), new HelpWaitingButton(help, i18n));
+        Node header = header(i18n, agencyName, staff);
+        header.visibleProperty().bind(typing.not());
+        header.managedProperty().bind(header.visibleProperty());
+        top.getChildren().addAll(header, new HelpWaitingButton(help, i18n));
         this.top = top;
         frame.setTop(top);
         frame.getStyleClass().add("frame");
@@ -144,6 +153,7 @@ public final class ShellView extends StackPane {
         show(vm.screenProperty().get());
         bindStyleClass(vm.largeTextProperty(), "large-text");
         bindStyleClass(vm.highContrastProperty(), "high-contrast");
+        bindStyleClass(typing, "typing");
         widthProperty().addListener((obs, was, is) -> reshape());
         heightProperty().addListener((obs, was, is) -> reshape());
 
@@ -207,6 +217,9 @@ public final class ShellView extends StackPane {
         keyboard.setVisible(false);
         keyboard.toneStyleProperty().set(toneStyle);
         bottom.getChildren().add(0, keyboard);
+        // On the citizen's steps, where the forms are long; a Welcome feature asks one or two
+        // things and keeps its header (language, staff).
+        typing.bind(keyboard.visibleProperty().and(vm.screenProperty().isEqualTo(Screen.STEP)));
         keyboard.attachTo(scene);
     }
 
@@ -318,7 +331,7 @@ public final class ShellView extends StackPane {
         HBox bar = new HBox(steps, spacer, call, park, end);
         bar.getStyleClass().add("session-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.visibleProperty().bind(vm.screenProperty().isNotEqualTo(Screen.WELCOME));
+        bar.visibleProperty().bind(vm.screenProperty().isNotEqualTo(Screen.WELCOME).and(typing.not()));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
@@ -326,6 +339,9 @@ public final class ShellView extends StackPane {
     /** A fresh view for every visit, so nothing of one citizen's screen lingers for the next. */
     private void show(Screen screen) {
         signing.close();
+        if (keyboard != null) {
+            keyboard.hide(); // a new screen starts whole, header and session bar in sight
+        }
         Node content = switch (screen) {
             case WELCOME -> new WelcomeView(vm, help, portrait);
             case CONSENT -> new ConsentView(vm, consentSeconds);
@@ -395,7 +411,10 @@ public final class ShellView extends StackPane {
         fee.getStyleClass().add("fee-line");
         fee.textProperty().bind(Bindings.createStringBinding(() -> vm.feeText().estimate(form.answers()),
                 form.revisionProperty(), i18n.messagesProperty()));
+        fee.visibleProperty().bind(typing.not());
+        fee.managedProperty().bind(fee.visibleProperty());
         FormView view = new FormView(form, i18n, () -> vm.formDone(form.answers()));
+        view.typingProperty().bind(typing);
         VBox.setVgrow(view, Priority.ALWAYS);
         VBox screen = new VBox(fee, view);
         screen.setId("form-screen");
