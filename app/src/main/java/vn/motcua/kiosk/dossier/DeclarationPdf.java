@@ -39,6 +39,7 @@ public final class DeclarationPdf {
     private static final float SIZE = 11;
     private static final float LEADING = 15;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     private final Places places;
     private final FormValidator validator;
@@ -108,7 +109,7 @@ public final class DeclarationPdf {
             return Optional.empty();
         }
         return Optional.of(switch (f.type()) {
-            case date -> LocalDate.parse(v).format(DAY);
+            case date -> v.length() == 7 ? java.time.YearMonth.parse(v).format(MONTH) : LocalDate.parse(v).format(DAY);
             case yesNo -> "true".equals(v) ? "Có" : "Không";
             case agency -> officeName.apply(v);
             case choice -> f.choiceList().stream().filter(c -> c.value().equals(v)).findFirst()

@@ -6,8 +6,18 @@ package vn.motcua.kiosk.form;
  *
  * @param notFuture the date is today or earlier (dates of birth, of death, of issue)
  * @param notPast   the date is today or later
+ * @param monthOnly  the form asks the month and year only (Form 03/2024's residence history):
+ *                   stored {@code yyyy-MM}, entered month / year, compared by month
  */
-public record DateRule(Boolean notFuture, Boolean notPast, String notBefore, String notAfter) {
+public record DateRule(Boolean notFuture, Boolean notPast, String notBefore, String notAfter, Boolean monthOnly) {
+
+    public DateRule(Boolean notFuture, Boolean notPast, String notBefore, String notAfter) {
+        this(notFuture, notPast, notBefore, notAfter, null);
+    }
+
+    public boolean isMonthOnly() {
+        return Boolean.TRUE.equals(monthOnly);
+    }
 
     public boolean isNotFuture() {
         return Boolean.TRUE.equals(notFuture);

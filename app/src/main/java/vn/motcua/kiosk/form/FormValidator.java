@@ -24,6 +24,7 @@ import vn.motcua.kiosk.places.Places;
  */
 public final class FormValidator {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter SHOWN_MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final IdNumberRules idRules;
@@ -269,33 +270,58 @@ public final class FormValidator {
 
     private static void date(Field f, String path, String v, Function<String, String> look, LocalDate today,
                              List<FieldError> errors) {
-        LocalDate d = parseDate(v);
+        DateRule rule = f.date();
+        boolean monthOnly = rule != null && rule.isMonthOnly();
+        LocalDate d = monthOnly ? parseMonth(v) : parseDate(v);
         if (d == null) {
-            errors.add(FieldError.of(path, "form.error.date"));
+            errors.add(FieldError.of(path, monthOnly ? "form.error.month" : "form.error.date"));
             return;
         }
-        DateRule rule = f.date();
         if (rule == null) {
             return;
         }
-        if (rule.isNotFuture() && d.isAfter(today)) {
+        // A month-only answer is compared by its month: "08/2009" is not before 15/08/2009.
+        LocalDate now = monthOnly ? today.withDayOfMonth(1) : today;
+        if (rule.isNotFuture() && d.isAfter(now)) {
             errors.add(FieldError.of(path, "form.error.date-future"));
         }
-        if (rule.isNotPast() && d.isBefore(today)) {
+        if (rule.isNotPast() && d.isBefore(now)) {
             errors.add(FieldError.of(path, "form.error.date-past"));
         }
+        DateTimeFormatter shown = monthOnly ? SHOWN_MONTH : SHOWN;
         if (rule.notBefore() != null) {
-            LocalDate other = parseDate(look.apply(rule.notBefore()));
+            LocalDate other = anyDate(look.apply(rule.notBefore()), monthOnly);
             if (other != null && d.isBefore(other)) {
-                errors.add(FieldError.of(path, "form.error.date-before", SHOWN.format(other)));
+                errors.add(FieldError.of(path, "form.error.date-before", shown.format(other)));
             }
         }
         if (rule.notAfter() != null) {
-            LocalDate other = parseDate(look.apply(rule.notAfter()));
+            LocalDate other = anyDate(look.apply(rule.notAfter()), monthOnly);
             if (other != null && d.isAfter(other)) {
-                errors.add(FieldError.of(path, "form.error.date-after", SHOWN.format(other)));
+                errors.add(FieldError.of(path, "form.error.date-after", shown.format(other)));
             }
         }
+    }
+
+    /** {@code yyyy-MM} as its first day; null when it is not one. */
+    private static LocalDate parseMonth(String v) {
+        if (v == null || !v.strip().matches("\\d{4}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return java.time.YearMonth.parse(v.strip()).atDay(1);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Another field's date, as a month's first day when comparing by month. */
+    private static LocalDate anyDate(String v, boolean byMonth) {
+        LocalDate d = parseDate(v);
+        if (d == null) {
+            d = parseMonth(v);
+        }
+        return d == null || !byMonth ? d : d.withDayOfMonth(1);
     }
 
     private void address(Field f, String path, Answers answers, boolean typing, Map<String, List<FieldError>> out) {

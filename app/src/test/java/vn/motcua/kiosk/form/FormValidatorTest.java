@@ -23,7 +23,7 @@ class FormValidatorTest {
                 .put("livedInSeveralProvinces", "false").put("livedAbroad", "false")
                 .put("certificateType", "1").put("certifyBans", "false").put("copies", "2")
                 .put("purpose", "Xin việc").put("resultDelivery", "post");
-        a.put("residenceHistory[0].from", "2009-08-15").put("residenceHistory[0].place", "Hà Nội")
+        a.put("residenceHistory[0].from", "2009-08").put("residenceHistory[0].place", "Hà Nội")
                 .put("residenceHistory[0].occupation", "Học sinh");
         return a;
     }
@@ -105,9 +105,9 @@ class FormValidatorTest {
     void datesBirthInThePastAndResidenceRowsInOrder() {
         assertThat(keys(completeLltp().put("birthDate", "2026-03-11"), "birthDate")).contains("form.error.date-future");
         assertThat(keys(completeLltp().put("birthDate", "15/08/1995"), "birthDate")).containsExactly("form.error.date");
-        Answers a = completeLltp().put("residenceHistory[0].to", "2008-01-01");
+        Answers a = completeLltp().put("residenceHistory[0].to", "2008-01");
         assertThat(validator.validate(lltp, a).errorsFor("residenceHistory[0].to"))
-                .containsExactly(FieldError.of("residenceHistory[0].to", "form.error.date-before", "15/08/2009"));
+                .containsExactly(FieldError.of("residenceHistory[0].to", "form.error.date-before", "08/2009"));
         assertThat(validator.validatePath(lltp, a, "residenceHistory[0].to", true)).hasSize(1);
         assertThat(keys(completeLltp().put("idIssueDate", "1990-01-01"), "idIssueDate")).containsExactly("form.error.date-before");
     }
@@ -169,11 +169,25 @@ class FormValidatorTest {
     }
 
     @Test
+    void residenceRowsAskTheMonthAndYearOnlyAsForm03Does() {
+        assertThat(keys(completeLltp().put("residenceHistory[0].from", "2009-08-15"), "residenceHistory[0].from"))
+                .as("a day is not asked").containsExactly("form.error.month");
+        assertThat(keys(completeLltp().put("residenceHistory[0].from", "2009-13"), "residenceHistory[0].from"))
+                .containsExactly("form.error.month");
+        assertThat(keys(completeLltp().put("residenceHistory[0].to", "2009-08"), "residenceHistory[0].to"))
+                .as("the same month as the start is not before it").isEmpty();
+        // Today is 10 March 2026: March is not the future, April is.
+        assertThat(keys(completeLltp().put("residenceHistory[0].to", "2026-03"), "residenceHistory[0].to")).isEmpty();
+        assertThat(keys(completeLltp().put("residenceHistory[0].to", "2026-04"), "residenceHistory[0].to"))
+                .containsExactly("form.error.date-future");
+    }
+
+    @Test
     void answersSerialiseAsAFlatMap() {
         Answers a = completeLltp();
         Answers back = Answers.of(a.asMap());
         assertThat(back.asMap()).isEqualTo(a.asMap());
-        assertThat(a.asMap()).containsEntry("residenceHistory[0].from", "2009-08-15")
+        assertThat(a.asMap()).containsEntry("residenceHistory[0].from", "2009-08")
                 .containsEntry("permanentAddress.commune", "00004");
         assertThat(a.toString()).doesNotContain("NGUYỄN");
     }

@@ -13,29 +13,31 @@ import vn.motcua.kiosk.ui.keyboard.FieldKind;
 /**
  * A date as three number boxes, day / month / year, in the order Vietnamese write it: big
  * targets and the number pad instead of a small calendar. Two digits of the day move on to the
- * month, two of the month to the year.
+ * month, two of the month to the year. A month-only date (Form 03/2024's residence history asks
+ * "từ tháng, năm") has no day box.
  */
 final class DateInput {
     private DateInput() {}
 
-    static Node build(FormViewModel vm, I18n i18n, String path) {
+    static Node build(FormViewModel vm, I18n i18n, String path, boolean monthOnly) {
         DateParts start = DateParts.of(vm.value(path));
         TextField day = part(path, "day", start.day(), "dd");
         TextField month = part(path, "month", start.month(), "mm");
         TextField year = part(path, "year", start.year(), "yyyy");
         year.getStyleClass().add("date-year");
-        List<TextField> parts = List.of(day, month, year);
+        List<TextField> parts = monthOnly ? List.of(month, year) : List.of(day, month, year);
         for (TextField p : parts) {
             p.textProperty().addListener((obs, was, is) -> {
                 if (p.getScene() != null) { // not once its row is gone
-                    vm.set(path, new DateParts(day.getText(), month.getText(), year.getText()).stored());
+                    DateParts typed = new DateParts(day.getText(), month.getText(), year.getText());
+                    vm.set(path, monthOnly ? typed.storedMonth() : typed.stored());
                 }
             });
             p.focusedProperty().addListener((obs, was, is) -> {
                 if (!is) {
                     // Leaving the date, not moving between its boxes: only then is it checked in full.
                     Platform.runLater(() -> {
-                        if (day.getScene() != null && parts.stream().noneMatch(TextField::isFocused)) {
+                        if (year.getScene() != null && parts.stream().noneMatch(TextField::isFocused)) {
                             vm.leave(path);
                         }
                     });
@@ -44,9 +46,11 @@ final class DateInput {
         }
         advance(day, month);
         advance(month, year);
-        day.getProperties().put(FieldViews.PATH, path);
-        HBox row = new HBox(column(i18n, "form.date.day", day), column(i18n, "form.date.month", month),
-                column(i18n, "form.date.year", year));
+        parts.get(0).getProperties().put(FieldViews.PATH, path);
+        HBox row = new HBox(column(i18n, "form.date.month", month), column(i18n, "form.date.year", year));
+        if (!monthOnly) {
+            row.getChildren().add(0, column(i18n, "form.date.day", day));
+        }
         row.getStyleClass().add("date-input");
         row.setAlignment(Pos.BOTTOM_LEFT);
         return row;

@@ -44,7 +44,8 @@ final class FieldViews {
             case group -> GroupView.build(vm, i18n, f);
             case address -> box(vm, i18n, f, path, AddressInput.build(vm, i18n, path), false);
             case agency -> box(vm, i18n, f, path, AgencyInput.build(vm, i18n, path), true);
-            case date -> box(vm, i18n, f, path, DateInput.build(vm, i18n, path), true);
+            case date -> box(vm, i18n, f, path,
+                    DateInput.build(vm, i18n, path, f.date() != null && f.date().isMonthOnly()), true);
             case choice, yesNo, multiChoice -> box(vm, i18n, f, path, ChoiceInputs.build(vm, i18n, f, path), true);
             default -> box(vm, i18n, f, path, f.suggestionList().isEmpty() ? text(vm, f.type(), path)
                     : suggested(vm, i18n, f, path), true);

@@ -294,7 +294,10 @@ public final class FormViewModel {
         if (birth == null || !birth.matches("\\d{4}-\\d{2}-\\d{2}") || line.isEmpty()) {
             return null;
         }
-        return new String[] {java.time.LocalDate.parse(birth).plusYears(rule.age()).toString(), line.get()};
+        java.time.LocalDate from = java.time.LocalDate.parse(birth).plusYears(rule.age());
+        boolean monthOnly = form.field(group.id() + "." + rule.from()).map(f -> f.date() != null && f.date().isMonthOnly())
+                .orElse(false);
+        return new String[] {monthOnly ? java.time.YearMonth.from(from).toString() : from.toString(), line.get()};
     }
 
     public void addRow(String group) {

@@ -144,6 +144,15 @@ class FormScreenTest {
         leave(robot);
     }
 
+    /** A month-only date: no day box (Form 03/2024's residence rows). */
+    private void month(FxRobot robot, String path, String m, String y) {
+        String id = "field-" + FieldViews.id(path);
+        assertThat(robot.lookup("#" + id + "-day").tryQuery()).isEmpty();
+        type(robot, id + "-month", m);
+        type(robot, id + "-year", y);
+        leave(robot);
+    }
+
     private String error(FxRobot robot, String path) {
         String id = "error-" + FieldViews.id(path);
         return shown(robot, id) ? ((Label) find(robot, id)).getText() : "";
@@ -222,7 +231,7 @@ class FormScreenTest {
             vm.set("permanentAddress.street", "Số 5 Trần Phú");
         });
         robot.clickOn("#since-age-residenceHistory");
-        assertThat(vm.value("residenceHistory[0].from")).isEqualTo("2004-03-15");
+        assertThat(vm.value("residenceHistory[0].from")).as("the month and year Form 03 asks").isEqualTo("2004-03");
         assertThat(vm.value("residenceHistory[0].place"))
                 .isEqualTo("Số 5 Trần Phú, " + khanhHoa.communes().get(0).fullName(false) + ", " + khanhHoa.fullName(false));
         assertThat(vm.value("residenceHistory[0].to")).as("until now").isEmpty();
@@ -344,7 +353,7 @@ class FormScreenTest {
         tap(robot, "form-next");
         tap(robot, "form-next");
         assertThat(vm.sectionProperty().get()).isEqualTo(2);
-        date(robot, "residenceHistory[0].from", "15", "08", "2009");
+        month(robot, "residenceHistory[0].from", "08", "2009");
         paste(robot, "field-residenceHistory-0-place", "Phường Ba Đình, Hà Nội");
         tap(robot, "form-next");
         tap(robot, "field-certificateType-1");
