@@ -70,6 +70,7 @@ public final class ShellView extends StackPane {
     private final PhysicalTelexFilter physicalKeys = new PhysicalTelexFilter();
     private final EndQuestion endQuestion;
     private final VBox top;
+    private HBox sessionBar;
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
     private final Map<String, Supplier<Node>> features = new HashMap<>();
@@ -175,6 +176,12 @@ public final class ShellView extends StackPane {
     /** A bar under the header on every screen (staff announcements), shown when it makes itself visible. */
     public void addNotice(Node notice) {
         top.getChildren().add(notice);
+    }
+
+    /** A control on the session bar, before "Cần hỗ trợ?" (read-aloud's "Nghe"). */
+    public void addToSessionBar(Node control) {
+        Node help = sessionBar.lookup("#session-help");
+        sessionBar.getChildren().add(Math.max(0, sessionBar.getChildren().indexOf(help)), control);
     }
 
     /** Tone placement on open oa/oe/uy for both the on-screen and a physical keyboard (a kiosk setting). */
@@ -320,6 +327,7 @@ public final class ShellView extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(vm.screenProperty().isNotEqualTo(Screen.WELCOME));
         bar.managedProperty().bind(bar.visibleProperty());
+        sessionBar = bar;
         return bar;
     }
 
