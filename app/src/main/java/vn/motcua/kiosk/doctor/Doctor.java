@@ -48,7 +48,7 @@ public final class Doctor {
     private final Environment env;
     private final DeviceChecks devices;
 
-    /** The checks of the devices the configuration names (printer, signing tokens; later scanner, portal). */
+    /** The checks of the devices the configuration names (printer, signing tokens, scanner, portal) and the speech engine. */
     public interface DeviceChecks {
         List<Check> run(ConfigSource source, KioskConfig config, Messages m);
 
@@ -70,6 +70,7 @@ public final class Doctor {
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
                 checks.add(idCardReader(config, m));
                 checks.add(PortalCheck.run(source, config, m));
+                checks.add(SpeechCheck.run(m));
                 return checks;
             };
         }

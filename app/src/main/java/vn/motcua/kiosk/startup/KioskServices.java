@@ -36,6 +36,8 @@ import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.SigningStep;
 import vn.motcua.kiosk.sound.SampledChime;
+import vn.motcua.kiosk.speech.EspeakSpeech;
+import vn.motcua.kiosk.speech.Speech;
 import vn.motcua.kiosk.signing.DriverCatalogue;
 import vn.motcua.kiosk.signing.TrustedSigners;
 import vn.motcua.kiosk.signing.TokenInfo;
@@ -99,6 +101,8 @@ public final class KioskServices implements AutoCloseable {
     private Housekeeping housekeeping;
     private ResultVerifier resultVerifier;
     private volatile Chime chime = new SampledChime();
+    /** espeak-ng when the PATH has it (the .deb recommends it); else silent, and no "Nghe" button. */
+    private volatile Speech speech = EspeakSpeech.orNone();
     private final HelpCall helpCall;
     private final Volunteers volunteers;
     private final ParkedDrafts parkedDrafts;
@@ -445,6 +449,16 @@ public final class KioskServices implements AutoCloseable {
         return helpCall;
     }
 
+    /** Read-aloud's engine ("Nghe"). */
+    public Speech speech() {
+        return speech;
+    }
+
+    /** Another speech engine than espeak-ng (tests: one that records what it is asked to say). */
+    public void useSpeech(Speech other) {
+        speech = other;
+    }
+
     /** Another chime than the sound card's (tests: one that counts). */
     public void useChime(Chime other) {
         chime = other;
@@ -485,6 +499,7 @@ public final class KioskServices implements AutoCloseable {
 
     @Override
     public void close() {
+        speech.stop(); // no voice goes on talking after the kiosk has closed
         if (housekeeping != null) {
             housekeeping.close(); // a retention run under way finishes before the database closes
         }

@@ -47,6 +47,8 @@ import vn.motcua.kiosk.ui.staff.StaffOutboxViewModel;
 import vn.motcua.kiosk.ui.staff.StaffReprintViewModel;
 import vn.motcua.kiosk.ui.staff.StaffViewModel;
 import vn.motcua.kiosk.ui.staff.StaffVolunteersViewModel;
+import vn.motcua.kiosk.ui.speech.ReadAloud;
+import vn.motcua.kiosk.ui.speech.ReadAloudButtons;
 import vn.motcua.kiosk.ui.staff.FeeArrivalsViewModel;
 import vn.motcua.kiosk.ui.staff.StaffHealthViewModel;
 import vn.motcua.kiosk.ui.staff.FeeArrivedNotice;
@@ -133,6 +135,7 @@ public final class KioskScreens {
             }
         });
         view.addNotice(new FeeArrivedNotice(fees, i18n));
+        readAloud(view, shell, services, workers, i18n);
         shell.everySecond(help::tick);
         shell.everySecond(volunteers::tick);
         shell.everySecond(fees::tick);
@@ -172,6 +175,38 @@ public final class KioskScreens {
             }
         });
         return view;
+    }
+
+    /**
+     * "Nghe" on the session bar when the kiosk has a speech engine. A new screen silences the old
+     * one's words; the session's end (or Welcome after a feature screen) resets it: off, default volume.
+     */
+    private static void readAloud(ShellView view, ShellViewModel shell, KioskServices services, Workers workers, I18n i18n) {
+        ReadAloud readAloud = new ReadAloud(services::speech, workers.speech(), i18n);
+        readAloud.attach(view);
+        if (readAloud.available()) {
+            view.addToSessionBar(new ReadAloudButtons(readAloud, i18n, "read-aloud"));
+            view.addBesideKeyboard(ReadAloudButtons.listen(readAloud, i18n, "keyboard-read-aloud"));
+            // Welcome has no session bar: its own "Nghe" under the header, there only.
+            ReadAloudButtons onWelcome = new ReadAloudButtons(readAloud, i18n, "welcome-read-aloud");
+            onWelcome.getStyleClass().add("welcome-read-aloud");
+            onWelcome.visibleProperty().bind(shell.screenProperty().isEqualTo(Screen.WELCOME));
+            onWelcome.managedProperty().bind(onWelcome.visibleProperty());
+            view.addNotice(onWelcome);
+        }
+        shell.screenProperty().addListener((obs, was, is) -> {
+            if (is == Screen.WELCOME) {
+                readAloud.reset();
+            } else {
+                readAloud.stop();
+            }
+        });
+        shell.stepProperty().addListener((obs, was, is) -> readAloud.stop());
+        shell.sessionOpenProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                readAloud.reset();
+            }
+        });
     }
 
     /** Escape, the close button and a dropped full screen lead to the staff PIN, never out. */

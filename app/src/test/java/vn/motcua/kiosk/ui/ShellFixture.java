@@ -48,6 +48,10 @@ public abstract class ShellFixture {
         return null;
     }
 
+    /** Before the shell is built on these services: a test may give them its own devices (a recording speech engine). */
+    protected void beforeShell(KioskServices services) {
+    }
+
     /** The exit hook: records the status (a test may look at the kiosk as it was at that moment). */
     protected void exited(ExitStatus status) {
         exits.add(status);
@@ -65,6 +69,7 @@ public abstract class ShellFixture {
         KioskApp.loadFonts();
         // As the kiosk starts: a production kiosk staff switched into training runs in training.
         services = TestKiosk.openAsSwitched(config(), dataDir, clock);
+        beforeShell(services);
         KioskConfig config = services.config();
         Parent root = KioskScreens.buildShell(stage, config, services, workers, this::exited, updates());
         vm = (ShellViewModel) root.getUserData();

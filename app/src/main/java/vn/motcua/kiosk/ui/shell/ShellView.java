@@ -76,6 +76,9 @@ public final class ShellView extends StackPane {
      * (issue 15). The training banner stays: it must never be hidden.
      */
     private final BooleanProperty typing = new SimpleBooleanProperty();
+    private HBox sessionBar;
+    /** Beside the open keyboard: what the folded session bar offers while typing ("Nghe"). */
+    private final VBox besideKeyboard = new VBox();
 
     /** Screens of Welcome features that need no session (tracking, results), by their message key. */
     private final Map<String, Supplier<Node>> features = new HashMap<>();
@@ -187,6 +190,17 @@ public final class ShellView extends StackPane {
         top.getChildren().add(notice);
     }
 
+    /** A control beside the open on-screen keyboard, while the session bar is folded away. */
+    public void addBesideKeyboard(Node control) {
+        besideKeyboard.getChildren().add(control);
+    }
+
+    /** A control on the session bar, before "Cần hỗ trợ?" (read-aloud's "Nghe"). */
+    public void addToSessionBar(Node control) {
+        Node help = sessionBar.lookup("#session-help");
+        sessionBar.getChildren().add(Math.max(0, sessionBar.getChildren().indexOf(help)), control);
+    }
+
     /** Tone placement on open oa/oe/uy for both the on-screen and a physical keyboard (a kiosk setting). */
     public void setToneStyle(ToneStyle style) {
         toneStyle = style;
@@ -216,7 +230,14 @@ public final class ShellView extends StackPane {
         keyboard.managedProperty().bind(keyboard.visibleProperty());
         keyboard.setVisible(false);
         keyboard.toneStyleProperty().set(toneStyle);
-        bottom.getChildren().add(0, keyboard);
+        HBox.setHgrow(keyboard, Priority.ALWAYS);
+        besideKeyboard.getStyleClass().add("beside-keyboard");
+        besideKeyboard.visibleProperty().bind(Bindings.isNotEmpty(besideKeyboard.getChildren()));
+        besideKeyboard.managedProperty().bind(besideKeyboard.visibleProperty());
+        HBox keys = new HBox(keyboard, besideKeyboard);
+        keys.visibleProperty().bind(keyboard.visibleProperty());
+        keys.managedProperty().bind(keys.visibleProperty());
+        bottom.getChildren().add(0, keys);
         // On the citizen's steps, where the forms are long; a Welcome feature asks one or two
         // things and keeps its header (language, staff).
         typing.bind(keyboard.visibleProperty().and(vm.screenProperty().isEqualTo(Screen.STEP)));
@@ -333,6 +354,7 @@ public final class ShellView extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(vm.screenProperty().isNotEqualTo(Screen.WELCOME).and(typing.not()));
         bar.managedProperty().bind(bar.visibleProperty());
+        sessionBar = bar;
         return bar;
     }
 
