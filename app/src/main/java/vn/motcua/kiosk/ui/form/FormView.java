@@ -321,7 +321,9 @@ public final class FormView extends VBox {
     private void revealFocused(boolean again) {
         javafx.application.Platform.runLater(() -> {
             Node focus = getScene() == null ? null : getScene().getFocusOwner();
-            if (focus != null && isInside(focus, scroll.getContent())) {
+            // Only where the citizen types: a choice button takes the focus on the press, and
+            // scrolling then would move it from under the finger before the release.
+            if (focus instanceof javafx.scene.control.TextInputControl && isInside(focus, scroll.getContent())) {
                 reveal(focus, again);
             }
         });

@@ -69,7 +69,27 @@ public final class OnScreenKeyboard extends VBox {
     private Scene scene;
 
     private final javafx.beans.InvalidationListener focusWatch = this::focusMoved;
-    private final EventHandler<MouseEvent> mousePressed = e -> touched(e.getTarget());
+    /** A finger or the mouse is down: a focus leaving for a button closes the keyboard on the release. */
+    private boolean pressing;
+    private boolean hideOnRelease;
+    private final EventHandler<MouseEvent> mousePressed = e -> {
+        pressing = true;
+        touched(e.getTarget());
+    };
+    private final EventHandler<MouseEvent> mouseReleased = e -> {
+        pressing = false;
+        if (hideOnRelease) {
+            hideOnRelease = false;
+            // After the button under the finger has acted: closing earlier moves the screen
+            // (the shell unfolds its header) and the release would miss the button.
+            javafx.application.Platform.runLater(() -> {
+                Node focus = scene == null ? null : scene.getFocusOwner();
+                if (!(focus instanceof TextInputControl) && (focus == null || !isInside(focus, this))) {
+                    hide();
+                }
+            });
+        }
+    };
     private final EventHandler<TouchEvent> touchPressed = e -> touched(e.getTarget());
 
     public OnScreenKeyboard(I18n i18n) {
@@ -109,6 +129,7 @@ public final class OnScreenKeyboard extends VBox {
         this.scene = scene;
         scene.focusOwnerProperty().addListener(focusWatch);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, mousePressed);
+        scene.addEventFilter(MouseEvent.MOUSE_RELEASED, mouseReleased);
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touchPressed);
         if (scene.getFocusOwner() instanceof TextInputControl field) {
             show(field);
@@ -120,6 +141,7 @@ public final class OnScreenKeyboard extends VBox {
         if (scene != null) {
             scene.focusOwnerProperty().removeListener(focusWatch);
             scene.removeEventFilter(MouseEvent.MOUSE_PRESSED, mousePressed);
+            scene.removeEventFilter(MouseEvent.MOUSE_RELEASED, mouseReleased);
             scene.removeEventFilter(TouchEvent.TOUCH_PRESSED, touchPressed);
             scene = null;
         }
@@ -179,9 +201,14 @@ public final class OnScreenKeyboard extends VBox {
     private void focusMoved(javafx.beans.Observable obs) {
         Node focus = scene == null ? null : scene.getFocusOwner();
         if (focus instanceof TextInputControl field) {
+            hideOnRelease = false;
             show(field);
         } else if (focus == null || !isInside(focus, this)) {
-            hide();
+            if (pressing && isVisible()) {
+                hideOnRelease = true;
+            } else {
+                hide();
+            }
         }
     }
 
