@@ -13,6 +13,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.ui.I18n;
@@ -68,8 +69,18 @@ public final class ReviewView extends HBox {
         next.disableProperty().bind(vm.needsSignatureProperty().and(vm.signatureRequiredProperty())
                 .and(vm.phaseProperty().isNotEqualTo(ReviewViewModel.Phase.SIGNED)));
         next.setOnAction(e -> onContinue.run());
-        right.getChildren().add(next);
-        getChildren().addAll(left, right);
+        // A token with several certificates makes the signing card taller than a 800-pixel screen:
+        // it scrolls, and "Tiếp tục" stays in sight under it.
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.getStyleClass().add("plain-scroll");
+        rightScroll.setMinWidth(Region.USE_PREF_SIZE);
+        rightScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(rightScroll, Priority.ALWAYS);
+        VBox side = new VBox(rightScroll, next);
+        side.getStyleClass().add("review-side");
+        side.setAlignment(Pos.TOP_CENTER);
+        getChildren().addAll(left, side);
     }
 
     private static VBox paper(ReviewViewModel.Row row, I18n i18n) {
