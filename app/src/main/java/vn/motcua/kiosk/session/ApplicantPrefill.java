@@ -23,7 +23,7 @@ public final class ApplicantPrefill {
     public void fill(Map<String, String> card) {
         sessions.current().map(KioskSession::procedureId).flatMap(id -> catalogue.catalogue().procedure(id))
                 .ifPresent(p -> {
-                    Map<String, String> answers = Prefill.answers(p.form(), card);
+                    Map<String, String> answers = Prefill.answers(p.form(), card, catalogue.places());
                     if (!answers.isEmpty()) {
                         sessions.answerAll(answers); // one draft write for the whole card
                     }

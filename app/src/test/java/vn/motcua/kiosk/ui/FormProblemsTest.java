@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /**
- * Issue 11: "Còn 8 mục cần sửa. Chạm vào một mục để đến chỗ đó." in the real shell on the
+ * Issue 11: "Còn 6 mục cần sửa. Chạm vào một mục để đến chỗ đó." in the real shell on the
  * kiosk's own screen sizes — the lines are there to be read and tapped, and a tap brings the
  * field into sight with the focus. Each size leaves a PNG of the whole shell under
  * {@code target/snapshots/} for a person to look at.
@@ -38,7 +38,7 @@ class FormProblemsTest extends ShellFixture {
         });
         robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
         robot.clickOn("#procedure-lltp-self");
-        // The card fills name, sex, birth date and ID: what is left is further down and further on.
+        // The card fills name, sex, birth date, ID and address: what is left is further down and further on.
         CitizenPathTest.scan(robot, CitizenPathTest.QR);
         robot.clickOn("#applicant-confirm");
         for (int i = 0; i < 3; i++) {
@@ -47,7 +47,7 @@ class FormProblemsTest extends ShellFixture {
         press(robot, "form-next"); // "Tiếp tục" on the last part
 
         assertThat(heading(robot).getText())
-                .isEqualTo("Còn 8 mục cần sửa. Chạm vào một mục để đến chỗ đó.");
+                .isEqualTo("Còn 6 mục cần sửa. Chạm vào một mục để đến chỗ đó.");
         snapshot(robot, "form-problems-" + width + "x" + height);
         Node first = line(robot, 0);
         assertReadable(robot, first, "the first line");
@@ -60,14 +60,14 @@ class FormProblemsTest extends ShellFixture {
         snapshot(robot, "form-problem-keyboard-" + width + "x" + height);
         assertThat(heading(robot).getText())
                 .as("with the keyboard over the list, the heading does not ask to tap what it cannot show")
-                .isEqualTo("Còn 8 mục cần sửa. Ẩn bàn phím để xem danh sách.");
+                .isEqualTo("Còn 6 mục cần sửa. Ẩn bàn phím để xem danh sách.");
 
-        // The keyboard put away, the list is back; the next line goes to the province picker.
+        // The keyboard put away, the list is back; the next line goes to the phone number.
         press(robot, "key-hide");
         Node second = line(robot, 1);
         assertReadable(robot, second, "the second line, the keyboard put away");
         robot.clickOn(second);
-        assertInSightAndFocused(robot, "field-permanentAddress-province");
+        assertInSightAndFocused(robot, "field-phone");
         snapshot(robot, "form-problem-tapped-" + width + "x" + height);
     }
 
