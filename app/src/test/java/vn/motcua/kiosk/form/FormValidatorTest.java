@@ -119,9 +119,9 @@ class FormValidatorTest {
         int row = a.addRow(group);
         assertThat(row).isEqualTo(1);
         assertThat(keys(a, "residenceHistory[1].from")).containsExactly("form.error.required");
-        a.put("residenceHistory[1].from", "2013-09-01").put("residenceHistory[1].place", "Nha Trang");
+        a.put("residenceHistory[1].from", "2013-09").put("residenceHistory[1].place", "Nha Trang");
         a.addRow(group);
-        a.put("residenceHistory[2].from", "2018-01-01").put("residenceHistory[2].place", "Đà Nẵng");
+        a.put("residenceHistory[2].from", "2018-01").put("residenceHistory[2].place", "Đà Nẵng");
         assertThat(a.rows("residenceHistory")).isEqualTo(3);
         a.removeRow("residenceHistory", 1);
         assertThat(a.rows("residenceHistory")).isEqualTo(2);

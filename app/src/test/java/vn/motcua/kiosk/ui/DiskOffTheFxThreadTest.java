@@ -57,7 +57,7 @@ class DiskOffTheFxThreadTest extends ShellFixture {
         services.sessions().flush();
         assertThat(first.answers()).containsEntry("phone", "0901234567");
 
-        robot.clickOn("#key-hide"); // the session bar folds away under the open keyboard
+        robot.clickOn("#key-num-hide"); // the session bar folds away under the open keyboard
         robot.clickOn("#session-end").clickOn("#end-yes");
         robot.clickOn("#file");
         await(() -> showing(robot, "consent-agree"));
