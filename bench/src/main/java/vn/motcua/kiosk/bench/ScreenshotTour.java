@@ -114,6 +114,33 @@ public final class ScreenshotTour {
         shot(stage, "applicant-card");
         press(stage, "applicant-confirm");
         shot(stage, "form");
+        // The keyboard open on the whole shell, at every size the kiosk supports (issue 15): the
+        // header and the session bar fold away, the field and its neighbours stay in sight.
+        fx(() -> {
+            stage.getScene().lookup("#field-placeOfBirth").requestFocus();
+            return null;
+        });
+        waitFor(() -> stage.getScene().lookup("#keyboard").isVisible());
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}, {1366, 768}, {1920, 1080}, {1080, 1920}}) {
+            resize(stage, size[0], size[1]);
+            shot(stage, "form-keyboard-" + size[0] + "x" + size[1]);
+        }
+        resize(stage, 1280, 800);
+        // Part 3: one touch fills row 1 from the card; the row asks month and year, as Form 03 does.
+        press(stage, "key-hide");
+        press(stage, "form-next");
+        press(stage, "form-next");
+        press(stage, "since-age-residenceHistory");
+        fx(() -> {
+            stage.getScene().lookup("#field-residenceHistory-0-occupation").requestFocus();
+            return null;
+        });
+        resize(stage, 1366, 768);
+        shot(stage, "form-residence-keyboard-1366x768");
+        resize(stage, 1280, 800);
+        press(stage, "key-hide");
+        press(stage, "form-back");
+        press(stage, "form-back");
         // "Tiếp tục" through the parts with answers missing: the list of what to mend, at two sizes.
         for (int i = 0; i < 4; i++) {
             press(stage, "form-next");
