@@ -29,6 +29,19 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void freeTextWithCommonAnswersOffersThemAsChoices() {
+        Catalogue c = Fixtures.shipped().catalogue();
+        // Issue 15: where a choice will do, the citizen touches instead of typing ("Khác" still types).
+        java.util.Map<String, String> expected = java.util.Map.of("lltp-self", "purpose", "lltp-proxy",
+                "requester.relation", "trich-luc-ho-tich", "purpose", "lien-thong-khai-sinh",
+                "residence.relationToHead", "lien-thong-khai-tu", "payment.bank");
+        expected.forEach((procedure, field) -> assertThat(c.procedure(procedure).orElseThrow().form().field(field)
+                .orElseThrow().suggestionList()).as(procedure + " " + field).isNotEmpty());
+        assertThat(c.procedure("khai-sinh").orElseThrow().form().field("mother.ethnicity").orElseThrow()
+                .suggestionList()).extracting(l -> l.vi()).startsWith("Kinh", "Tày");
+    }
+
+    @Test
     void theShippedCatalogueHasTheSevenProceduresOfTheDomainWithBothLltpVariants() {
         Catalogue c = Fixtures.shipped().catalogue();
         assertThat(c.procedures()).extracting(Procedure::id).containsExactly("lltp-self", "lltp-proxy", "khai-sinh",
