@@ -11,9 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.event.ActionEvent;
-import javafx.event.EventHandler;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -22,8 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -66,31 +62,8 @@ public final class OnScreenKeyboard extends VBox {
     private final VBox symbols;
     private final VBox numbers;
     private FieldComposer composer;
-    private Scene scene;
-
-    private final javafx.beans.InvalidationListener focusWatch = this::focusMoved;
-    /** A finger or the mouse is down: a focus leaving for a button closes the keyboard on the release. */
-    private boolean pressing;
-    private boolean hideOnRelease;
-    private final EventHandler<MouseEvent> mousePressed = e -> {
-        pressing = true;
-        touched(e.getTarget());
-    };
-    private final EventHandler<MouseEvent> mouseReleased = e -> {
-        pressing = false;
-        if (hideOnRelease) {
-            hideOnRelease = false;
-            // After the button under the finger has acted: closing earlier moves the screen
-            // (the shell unfolds its header) and the release would miss the button.
-            javafx.application.Platform.runLater(() -> {
-                Node focus = scene == null ? null : scene.getFocusOwner();
-                if (!(focus instanceof TextInputControl) && (focus == null || !isInside(focus, this))) {
-                    hide();
-                }
-            });
-        }
-    };
-    private final EventHandler<TouchEvent> touchPressed = e -> touched(e.getTarget());
+    /** Opens and closes the keys as the focus moves in the scene: the controller half. */
+    private final FocusFollower follower = new FocusFollower(this);
 
     public OnScreenKeyboard(I18n i18n) {
         this.i18n = i18n;
@@ -125,26 +98,12 @@ public final class OnScreenKeyboard extends VBox {
 
     /** Opens for the focused or touched text field of {@code scene} from now on. */
     public OnScreenKeyboard attachTo(Scene scene) {
-        detach();
-        this.scene = scene;
-        scene.focusOwnerProperty().addListener(focusWatch);
-        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, mousePressed);
-        scene.addEventFilter(MouseEvent.MOUSE_RELEASED, mouseReleased);
-        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touchPressed);
-        if (scene.getFocusOwner() instanceof TextInputControl field) {
-            show(field);
-        }
+        follower.attach(scene);
         return this;
     }
 
     public void detach() {
-        if (scene != null) {
-            scene.focusOwnerProperty().removeListener(focusWatch);
-            scene.removeEventFilter(MouseEvent.MOUSE_PRESSED, mousePressed);
-            scene.removeEventFilter(MouseEvent.MOUSE_RELEASED, mouseReleased);
-            scene.removeEventFilter(TouchEvent.TOUCH_PRESSED, touchPressed);
-            scene = null;
-        }
+        follower.detach();
         hide();
     }
 
@@ -194,51 +153,6 @@ public final class OnScreenKeyboard extends VBox {
 
     public ReadOnlyObjectProperty<TextInputControl> targetProperty() {
         return target.getReadOnlyProperty();
-    }
-
-    // ---- following the focus -------------------------------------------------------------
-
-    private void focusMoved(javafx.beans.Observable obs) {
-        Node focus = scene == null ? null : scene.getFocusOwner();
-        if (focus instanceof TextInputControl field) {
-            hideOnRelease = false;
-            show(field);
-        } else if (focus == null || !isInside(focus, this)) {
-            if (pressing && isVisible()) {
-                hideOnRelease = true;
-            } else {
-                hide();
-            }
-        }
-    }
-
-    private void touched(Object eventTarget) {
-        if (eventTarget instanceof Node n && !isInside(n, this)) {
-            for (Node p = n; p != null; p = p.getParent()) {
-                if (p instanceof TextInputControl field) {
-                    show(field);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean treeVisible(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isInside(Node n, Node ancestor) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private InputMethod effectiveMethod(TextInputControl field) {
@@ -293,29 +207,13 @@ public final class OnScreenKeyboard extends VBox {
             return;
         }
         field.fireEvent(new ActionEvent(field, field));
-        TextInputControl next = nextField(field);
+        TextInputControl next = follower.nextField(field);
         if (next != null) {
             next.requestFocus();
             next.end();
         } else {
             hide();
         }
-    }
-
-    private TextInputControl nextField(TextInputControl from) {
-        if (scene == null || scene.getRoot() == null) {
-            return null;
-        }
-        boolean passed = false;
-        for (Node n : scene.getRoot().lookupAll(".text-input")) {
-            if (n == from) {
-                passed = true;
-            } else if (passed && n instanceof TextInputControl t && t.isEditable() && !t.isDisabled()
-                    && treeVisible(t) && FieldKind.of(t) != FieldKind.NONE) {
-                return t;
-            }
-        }
-        return null;
     }
 
     // ---- building the keys ---------------------------------------------------------------
