@@ -61,6 +61,22 @@ class KeyboardRoomTest extends ShellFixture {
                 "keyboard-room-problem-" + width + "x" + height);
     }
 
+    @org.junit.jupiter.api.Test
+    void aTapOnNextUnderTheOpenKeyboardMovesOnAtOnce(FxRobot robot) throws Exception {
+        toTheForm(robot, 1280, 800);
+        touch(robot, "field-placeOfBirth");
+        await(() -> showing(robot, "keyboard"));
+        Node next = find(robot, "form-next");
+        // A finger's press lasts longer than a frame: the keyboard used to close on the press, the
+        // header unfolded and the button moved away before the release, so the tap did nothing.
+        robot.moveTo(next);
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the frame after the press is laid out
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        await(() -> !showing(robot, "keyboard"));
+        assertThat(((javafx.scene.control.Label) find(robot, "form-progress")).getText()).isEqualTo("Phần 2/4");
+    }
+
     private void toTheForm(FxRobot robot, int width, int height) throws Exception {
         robot.interact(() -> {
             // Whole on the Xvfb screen, so the robot's touches land.
