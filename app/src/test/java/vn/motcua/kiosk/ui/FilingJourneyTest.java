@@ -3,33 +3,22 @@ package vn.motcua.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.control.Label;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.dossier.DossierDocument;
-import vn.motcua.kiosk.outbox.TrainingPortalFixture;
 import vn.motcua.kiosk.places.Province;
-import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.receipt.ExternalTools;
 import vn.motcua.kiosk.scanning.TestSaned;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.testing.Dossiers;
-import vn.motcua.kiosk.testing.TestKiosk;
 import vn.motcua.portal.training.TrainingPortal;
 
 /**
@@ -38,27 +27,9 @@ import vn.motcua.portal.training.TrainingPortal;
  * the outbox to the training portal over HTTP, the fee paid by VietQR (the trainer records the
  * payment), and the receipt printed on the private CUPS (cups-pdf) with the portal's code on it.
  */
-class FilingJourneyTest extends ShellFixture {
-    private static Path portalData;
-    private static TrainingPortalFixture portal;
+class FilingJourneyTest extends PortalShellFixture {
     private Path usb;
     private Path out;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portalData = Files.createTempDirectory("filing-portal");
-        portal = new TrainingPortalFixture(portalData);
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        portal.close();
-    }
-
-    @Override
-    protected KioskConfig config() {
-        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "KioskPDF");
-    }
 
     @BeforeEach
     void devices() throws Exception {
@@ -66,9 +37,7 @@ class FilingJourneyTest extends ShellFixture {
         services.useScanner(() -> TestSaned.scanner(TestSaned.address(), "test:1"));
         usb = Files.createDirectories(dataDir.resolve("usb-stick"));
         services.useRemovableMedia(List.of(usb));
-        portal.noFaults();
-        services.portal().start();
-        await(() -> vm.portalProperty().get() == Connectivity.State.ONLINE);
+        online();
     }
 
     /**
@@ -189,13 +158,5 @@ class FilingJourneyTest extends ShellFixture {
         assertThat(services.sessions().current()).isEmpty();
         services.sessions().flush();
         assertThat(Files.exists(folder)).isFalse();
-    }
-
-    private static void trainerPays(String code) throws Exception {
-        Request r = new Request.Builder().url(portal.portal.baseUrl() + "/trainer/dossiers/" + code + "/pay")
-                .post(RequestBody.create(new byte[0])).build();
-        try (Response response = new OkHttpClient().newCall(r).execute()) {
-            assertThat(response.code()).isLessThan(400);
-        }
     }
 }

@@ -2,58 +2,33 @@ package vn.motcua.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.filing.Filing;
-import vn.motcua.kiosk.outbox.TrainingPortalFixture;
 import vn.motcua.kiosk.places.Province;
-import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.portal.PortalClient;
 import vn.motcua.kiosk.receipt.ExternalTools;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.store.OutboxStore;
 import vn.motcua.kiosk.testing.Dossiers;
-import vn.motcua.kiosk.testing.TestKiosk;
 
 /**
  * Non-territorial filing: on the form a citizen at the Khánh Hòa counter chooses an office in Cà
  * Mau (province, then a few letters without accents) from the portal's agency list; the
  * declaration, the receipt and the dossier the training portal receives all carry that office.
  */
-class ReceivingOfficeTest extends ShellFixture {
+class ReceivingOfficeTest extends PortalShellFixture {
     private static final String AN_XUYEN = "000.21.14.H12";
-    private static TrainingPortalFixture portal;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portal = new TrainingPortalFixture(Files.createTempDirectory("office-portal"));
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        portal.close();
-    }
-
-    @Override
-    protected KioskConfig config() {
-        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "KioskPDF");
-    }
 
     @BeforeEach
-    void online() throws Exception {
-        services.portal().start();
-        await(() -> vm.portalProperty().get() == Connectivity.State.ONLINE);
+    void connect() throws Exception {
+        online();
         await(() -> services.catalogue().office(AN_XUYEN).isPresent()); // the portal's agency list, fetched
     }
 

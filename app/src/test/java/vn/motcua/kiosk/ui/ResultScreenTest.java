@@ -3,19 +3,15 @@ package vn.motcua.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import vn.motcua.kiosk.config.KioskConfig;
-import vn.motcua.kiosk.outbox.TrainingPortalFixture;
 import vn.motcua.kiosk.portal.PortalClient;
 import vn.motcua.kiosk.receipt.ExternalTools;
 import vn.motcua.kiosk.testing.TestKiosk;
@@ -24,27 +20,13 @@ import vn.motcua.kiosk.testing.TestKiosk;
  * "Nhận kết quả" on screen: the citizen proves the dossier with its code and four phone digits,
  * the e-result comes from the real training portal and goes to the private CUPS (cups-pdf).
  */
-class ResultScreenTest extends ShellFixture {
-    private static Path portalData;
-    private static TrainingPortalFixture portal;
+class ResultScreenTest extends PortalShellFixture {
     private static String code;
     private Path out;
 
     @BeforeAll
     static void fileADossier() throws Exception {
-        portalData = Files.createTempDirectory("result-portal");
-        portal = new TrainingPortalFixture(portalData);
         code = portal.file(new PortalClient(portal.endpoint()), "lltp-self", "000.00.14.H56", "idCard", "0987655678", portalData).code();
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        portal.close();
-    }
-
-    @Override
-    protected KioskConfig config() {
-        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "KioskPDF");
     }
 
     @BeforeEach

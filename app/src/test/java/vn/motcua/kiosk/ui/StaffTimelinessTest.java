@@ -2,44 +2,22 @@ package vn.motcua.kiosk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.outbox.Outbox;
-import vn.motcua.kiosk.outbox.TrainingPortalFixture;
 import vn.motcua.kiosk.portal.PortalClient;
 import vn.motcua.kiosk.store.OutboxStore;
-import vn.motcua.kiosk.testing.TestKiosk;
 
 /**
  * "Số liệu" asks the portal how this kiosk's sent dossiers fared: on time, late or still in
  * progress, as the training portal's own schedule settles them (every fourth of a day late).
  */
-class StaffTimelinessTest extends ShellFixture {
-    private static TrainingPortalFixture portal;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portal = new TrainingPortalFixture(Files.createTempDirectory("timeliness-portal"));
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        portal.close();
-    }
-
-    @Override
-    protected KioskConfig config() {
-        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "KioskPDF");
-    }
+class StaffTimelinessTest extends PortalShellFixture {
 
     private String figure(FxRobot robot, String id) {
         return ((Label) find(robot, "figure-" + id)).getText();

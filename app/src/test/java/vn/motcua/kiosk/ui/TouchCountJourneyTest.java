@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +16,13 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.identity.SerialQrReader;
-import vn.motcua.kiosk.outbox.TrainingPortalFixture;
-import vn.motcua.kiosk.portal.Connectivity;
 import vn.motcua.kiosk.receipt.ExternalTools;
 import vn.motcua.kiosk.scanning.TestSaned;
-import vn.motcua.kiosk.testing.TestKiosk;
 
 /**
  * Issue 15, measured: a first-time citizen files an LLTP request for themselves on the whole
@@ -43,7 +32,7 @@ import vn.motcua.kiosk.testing.TestKiosk;
  * touch is a tap on the screen, or a swipe to bring something below the fold into sight. The
  * budget fails the test when a change adds touches to the path; the README shows the figures.
  */
-class TouchCountJourneyTest extends ShellFixture {
+class TouchCountJourneyTest extends PortalShellFixture {
     /**
      * Measured 2026-12-06: 32, of which 5 swipes (the issue's goal: 40). A change that adds a
      * touch to the path fails here and shows in review.
@@ -54,8 +43,6 @@ class TouchCountJourneyTest extends ShellFixture {
     private static final String QR =
             "001095012345||Nguyễn Văn An|15081995|Nam|Số 12 Ngõ 34, Phường Ba Đình, Thành phố Hà Nội|10042021";
 
-    private static Path portalData;
-    private static TrainingPortalFixture portal;
     private Path out;
     private Process socat;
     private SerialQrReader reader;
@@ -65,29 +52,11 @@ class TouchCountJourneyTest extends ShellFixture {
     private final List<String> screens = new ArrayList<>();
     private final List<String> path = new ArrayList<>();
 
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portalData = Files.createTempDirectory("journey-portal");
-        portal = new TrainingPortalFixture(portalData);
-    }
-
-    @AfterAll
-    static void stopPortal() {
-        portal.close();
-    }
-
-    @Override
-    protected KioskConfig config() {
-        return TestKiosk.withPortal(URI.create(portal.portal.apiUrl()), "KioskPDF");
-    }
-
     @BeforeEach
     void devices() throws Exception {
         out = ExternalTools.requireCups();
         services.useScanner(() -> TestSaned.scanner(TestSaned.address(), "test:1"));
-        portal.noFaults();
-        services.portal().start();
-        await(() -> vm.portalProperty().get() == Connectivity.State.ONLINE);
+        online();
         serialReader();
         Platform.runLater(() -> {
             vm.screenProperty().addListener((obs, was, is) -> screens.add(is + "/" + vm.stepProperty().get()));
@@ -287,13 +256,5 @@ class TouchCountJourneyTest extends ShellFixture {
         boolean[] d = new boolean[1];
         robot.interact(() -> d[0] = n.isDisabled());
         return d[0];
-    }
-
-    private static void trainerPays(String code) throws Exception {
-        Request r = new Request.Builder().url(portal.portal.baseUrl() + "/trainer/dossiers/" + code + "/pay")
-                .post(RequestBody.create(new byte[0])).build();
-        try (Response response = new OkHttpClient().newCall(r).execute()) {
-            assertThat(response.code()).isLessThan(400);
-        }
     }
 }
