@@ -2,6 +2,11 @@ package vn.motcua.kiosk.bench;
 
 import vn.motcua.kiosk.privacy.DataKey;
 import static vn.motcua.kiosk.bench.FxShots.fx;
+import static vn.motcua.kiosk.bench.ShellDriver.press;
+import static vn.motcua.kiosk.bench.ShellDriver.showShellOnline;
+import static vn.motcua.kiosk.bench.ShellDriver.shown;
+import static vn.motcua.kiosk.bench.ShellDriver.type;
+import static vn.motcua.kiosk.bench.ShellDriver.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +16,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -22,7 +26,6 @@ import vn.motcua.kiosk.config.KioskConfig;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.ui.KioskApp;
-import vn.motcua.kiosk.ui.KioskScreens;
 import vn.motcua.kiosk.ui.Workers;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
@@ -597,65 +600,6 @@ public final class ScreenshotTour {
                 new vn.motcua.kiosk.portal.TusUpload.Document("idCard", "cccd.pdf", () -> pdf, pdf.length, sha),
                 vn.motcua.kiosk.portal.TusUpload.UrlSlot.inMemory(), vn.motcua.kiosk.portal.TusUpload.Progress.NONE);
         return new String[] {id, client.submit(id).dossierCode()};
-    }
-
-    private static void press(Stage stage, String id) throws Exception {
-        waitFor(() -> stage.getScene().lookup("#" + id) != null); // screens may build after a background step
-        fx(() -> {
-            Node n = stage.getScene().lookup("#" + id);
-            if (n == null) {
-                throw new IllegalStateException("no #" + id);
-            }
-            // fire() is not a touch: tell the inactivity monitor, or a slow machine ends the session mid-tour.
-            ((ShellViewModel) stage.getScene().getRoot().getUserData()).userActivity();
-            ((ButtonBase) n).fire();
-            return null;
-        });
-    }
-
-    /** Whether the node is on screen: it and every parent visible. */
-    private static boolean shown(Stage stage, String id) {
-        for (Node n = stage.getScene().lookup("#" + id); ; n = n.getParent()) {
-            if (n == null) {
-                return stage.getScene().lookup("#" + id) != null;
-            }
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-    }
-
-    private static void type(Stage stage, String id, String text) throws Exception {
-        waitFor(() -> stage.getScene().lookup("#" + id) != null); // screens may build after a background step
-        fx(() -> {
-            ((ShellViewModel) stage.getScene().getRoot().getUserData()).userActivity();
-            ((TextField) stage.getScene().lookup("#" + id)).setText(text);
-            return null;
-        });
-    }
-
-    /** The whole shell at 1280×800 with the training kiosk's own portal started, as the run command does: the header says "online". */
-    private static Stage showShellOnline(KioskConfig config, KioskServices services, Workers workers) throws Exception {
-        Stage stage = fx(() -> {
-            KioskApp.loadFonts();
-            Stage s = new Stage();
-            Parent root = KioskScreens.buildShell(s, config, services, workers, status -> {});
-            Scene scene = new Scene(root, 1280, 800);
-            scene.getStylesheets().add(KioskApp.stylesheet());
-            s.setScene(scene);
-            s.show();
-            return s;
-        });
-        ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
-        services.portal().start();
-        waitFor(() -> vm.portalProperty().get() == vn.motcua.kiosk.portal.Connectivity.State.ONLINE);
-        return stage;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
-        for (int i = 0; i < 100 && !fx(condition::getAsBoolean); i++) {
-            Thread.sleep(100);
-        }
     }
 
     private static void resize(Stage stage, int w, int h) throws Exception {
