@@ -147,6 +147,9 @@ class StaffScriptedDayTest extends ShellFixture {
         // 3 declined; timed out at FORM 5 and PROCEDURE 2; 2 ended at PAPERS; 3 parked; 15 filed, 6 paid online.
         assertThat(filed).isEqualTo(15);
 
+        // Hoa signs out once the shell's next one-second tick sees the day's hour without a touch:
+        // until then her badge stands where "Nhân viên" is.
+        await(() -> showing(robot, "staff-open"));
         openStaffMenu(robot);
         await(() -> showing(robot, "staff-figures-open"));
         robot.clickOn("#staff-figures-open");
