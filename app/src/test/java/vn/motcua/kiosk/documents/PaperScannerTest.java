@@ -79,12 +79,21 @@ class PaperScannerTest {
     void aJamKeepsThePagesBefore() throws Exception {
         PageWriter writer = new PageWriter(session, DocumentLimits.defaults());
         PaperDocument doc = new PaperDocument("cccd");
-        new PaperScanner(TestSaned.scanner(), writer).scanInto(doc, 0, feeder("Grid"), new Cancellation(), new PagesListener() {});
+        try {
+            new PaperScanner(TestSaned.scanner(), writer).scanInto(doc, 0, feeder("Grid"), new Cancellation(), new PagesListener() {});
+        } catch (vn.motcua.kiosk.scanning.ConnectionLostException lost) {
+            // saned's test backend stalled once on a loaded machine (CI, 2026-12-06): the pages
+            // before the lost link stay, and the batch is scanned again after them, as a citizen would.
+            assertThat(doc.size()).isEqualTo(lost.pagesDelivered());
+            doc = new PaperDocument("cccd");
+            new PaperScanner(TestSaned.scanner(), writer).scanInto(doc, 0, feeder("Grid"), new Cancellation(), new PagesListener() {});
+        }
+        PaperDocument scanned = doc;
         PaperJamException e = catchThrowableOfType(PaperJamException.class, () -> new PaperScanner(TestSaned.scanner(), writer)
-                .scanInto(doc, doc.size(), feeder("Grid").withDeviceOptions(Map.of("read-return-value", "SANE_STATUS_JAMMED")),
+                .scanInto(scanned, scanned.size(), feeder("Grid").withDeviceOptions(Map.of("read-return-value", "SANE_STATUS_JAMMED")),
                         new Cancellation(), new PagesListener() {}));
         assertThat(e.pagesDelivered()).isZero();
-        assertThat(doc.size()).isEqualTo(10);
+        assertThat(scanned.size()).isEqualTo(10);
     }
 
     @Test
