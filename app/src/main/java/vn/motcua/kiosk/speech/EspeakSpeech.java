@@ -58,6 +58,8 @@ public final class EspeakSpeech implements Speech {
     private long stops;
     private Process current;
     private volatile ProcessHandle lastProcess;
+    /** A PulseAudio server address that cannot exist (/dev/null is not a folder). */
+    static final String NO_SOUND_SERVER = "unix:/dev/null/no-sound-server";
 
     public EspeakSpeech(Path program) {
         this(program, new SoundCard());
@@ -212,6 +214,10 @@ public final class EspeakSpeech implements Speech {
     }
 
     private Process start(ProcessBuilder pb) throws SpeechUnavailable {
+        // espeak-ng only writes sound here (the kiosk plays it itself), but its audio library
+        // still reaches for PulseAudio, which leaves a world-readable link in the kiosk's home
+        // (the data folder, found by the install test). A server that cannot exist stops that.
+        pb.environment().put("PULSE_SERVER", NO_SOUND_SERVER);
         try {
             return pb.start();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +74,20 @@ class EspeakSpeechTest {
         Heard longer = hear(speech.synthesize(SENTENCE + " Họ và tên ghi bằng chữ in hoa có dấu, như trên thẻ căn cước.",
                 VI, Speech.DEFAULT_VOLUME, dir.resolve("long.wav")));
         assertThat(longer.seconds()).isGreaterThan(shorter.seconds() * 2);
+    }
+
+    @Test
+    void synthesisingLeavesNothingInTheKiosksHome() throws Exception {
+        // The kiosk's home is its data folder: espeak-ng's audio library used to leave a
+        // PulseAudio link there, readable by every account (the install test's check).
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path wrapper = dir.resolve("espeak-ng");
+        Files.writeString(wrapper, "#!/bin/sh\nHOME='" + home + "' exec '" + program + "' \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        hear(new EspeakSpeech(wrapper).synthesize(SENTENCE, VI, Speech.DEFAULT_VOLUME, dir.resolve("home.wav")));
+        try (var left = Files.list(home)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
