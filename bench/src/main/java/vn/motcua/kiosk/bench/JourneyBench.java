@@ -1,6 +1,7 @@
 package vn.motcua.kiosk.bench;
 
 import static vn.motcua.kiosk.bench.FxShots.fx;
+import static vn.motcua.kiosk.bench.ShellDriver.agree;
 import static vn.motcua.kiosk.bench.ShellDriver.press;
 import static vn.motcua.kiosk.bench.ShellDriver.showShellOnline;
 import static vn.motcua.kiosk.bench.ShellDriver.shown;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import vn.motcua.kiosk.config.ConfigLoader;
@@ -83,10 +83,7 @@ public final class JourneyBench {
 
     private void journey(ShellViewModel vm, KioskServices services, boolean count) throws Exception {
         press(stage, "file");
-        fx(() -> {
-            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
-            return null;
-        });
+        agree(stage);
         press(stage, "consent-continue");
         fx(() -> {
             vm.procedures().choose(services.catalogue().catalogue().procedure("lltp-self").orElseThrow());

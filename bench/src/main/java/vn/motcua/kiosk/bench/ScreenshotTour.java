@@ -2,6 +2,7 @@ package vn.motcua.kiosk.bench;
 
 import vn.motcua.kiosk.privacy.DataKey;
 import static vn.motcua.kiosk.bench.FxShots.fx;
+import static vn.motcua.kiosk.bench.ShellDriver.agree;
 import static vn.motcua.kiosk.bench.ShellDriver.press;
 import static vn.motcua.kiosk.bench.ShellDriver.showShellOnline;
 import static vn.motcua.kiosk.bench.ShellDriver.shown;
@@ -16,7 +17,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import vn.motcua.kiosk.config.ConfigException;
@@ -97,10 +97,7 @@ public final class ScreenshotTour {
 
         press(stage, "file");
         shot(stage, "consent");
-        fx(() -> {
-            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
-            return null;
-        });
+        agree(stage);
         press(stage, "consent-continue");
         shot(stage, "procedure");
         type(stage, "procedure-search", "ly lich");
@@ -189,10 +186,7 @@ public final class ScreenshotTour {
         shot(stage, "drafts-parked");
         press(stage, "drafts-parked-done");
         press(stage, "resume");
-        fx(() -> {
-            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
-            return null;
-        });
+        agree(stage);
         press(stage, "consent-continue");
         type(stage, "drafts-code", "K7M-4QX");
         shot(stage, "drafts-resume");
@@ -268,10 +262,7 @@ public final class ScreenshotTour {
         shot(stage, "volunteer-drafts");
         press(stage, "volunteer-drafts-back");
         press(stage, "file");
-        fx(() -> {
-            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
-            return null;
-        });
+        agree(stage);
         press(stage, "consent-continue");
         shot(stage, "volunteer-signed-in");
         press(stage, "volunteer-open");
@@ -288,10 +279,7 @@ public final class ScreenshotTour {
 
         // Non-territorial filing: the form's "Nơi nộp hồ sơ", an office in Cà Mau found by a few letters.
         press(stage, "file");
-        fx(() -> {
-            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
-            return null;
-        });
+        agree(stage);
         press(stage, "consent-continue");
         fx(() -> {
             services.sessions().chooseProcedure("trich-luc-ho-tich");
@@ -490,10 +478,7 @@ public final class ScreenshotTour {
     private static void fileThroughThePath(Stage stage, ShellViewModel vm, KioskServices services, Path card, String submitShot,
             String papersShot) throws Exception {
         press(stage, "file");
-        fx(() -> {
-            ((CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
-            return null;
-        });
+        agree(stage);
         press(stage, "consent-continue");
         fx(() -> {
             vm.procedures().choose(services.catalogue().catalogue().procedure("lltp-self").orElseThrow());

@@ -33,6 +33,15 @@ final class ShellDriver {
         });
     }
 
+    /** "Tôi đã đọc và đồng ý" ticked on the consent screen, as the citizen's touch does. */
+    static void agree(Stage stage) throws Exception {
+        waitFor(() -> stage.getScene().lookup("#consent-agree") != null);
+        fx(() -> {
+            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#consent-agree")).setSelected(true);
+            return null;
+        });
+    }
+
     /** Whether the node is on screen: it and every parent visible. */
     static boolean shown(Stage stage, String id) {
         for (Node n = stage.getScene().lookup("#" + id); ; n = n.getParent()) {
