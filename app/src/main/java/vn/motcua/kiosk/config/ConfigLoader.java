@@ -178,6 +178,11 @@ public final class ConfigLoader {
                         && reader.type() == KioskConfig.ReaderType.serial) {
                     text("devices.idCardReader.serialPort", reader.serialPort());
                 }
+                var chip = c.devices().chipReader();
+                if (present("devices.chipReader", chip)) {
+                    names("devices.chipReader.readers", chip.readers());
+                    names("devices.chipReader.csca", chip.csca());
+                }
             }
             if (present("staff", c.staff())) {
                 staff(c.staff());
@@ -280,6 +285,15 @@ public final class ConfigLoader {
         private void text(String key, String value) {
             if (present(key, value) && value.isBlank()) {
                 problems.add(ConfigProblem.of(file, key, Expectation.NOT_BLANK, "\"" + value + "\""));
+            }
+        }
+
+        /** A list (may be empty) of names none of which is blank. */
+        private void names(String key, List<String> values) {
+            if (present(key, values)) {
+                for (int i = 0; i < values.size(); i++) {
+                    text(key + "[" + i + "]", values.get(i));
+                }
             }
         }
 

@@ -50,7 +50,18 @@ public record KioskConfig(
     public record Timeouts(Integer inactivityWarningSeconds, Integer inactivityEndSeconds) {}
 
     /** Device choices; {@code "auto"} lets the kiosk pick the first device it finds (the system default printer). */
-    public record Devices(String scanner, String printer, ReceiptPaper receiptPaper, IdCardReader idCardReader) {}
+    public record Devices(String scanner, String printer, ReceiptPaper receiptPaper, IdCardReader idCardReader,
+                          ChipReader chipReader) {}
+
+    /**
+     * The contactless reader for the ID card's chip: the first PC/SC reader whose name holds one of
+     * {@code readers} (so the signing token's reader is never used; empty: no chip reading), and
+     * the CSCA certificates (PEM files of this folder) the chip's signer must chain to (empty: the
+     * chip's signature is checked, its signer is not).
+     */
+    public record ChipReader(List<String> readers, List<String> csca) {
+        public static final ChipReader NONE = new ChipReader(List.of(), List.of());
+    }
 
     /** How ID-card QR text reaches the kiosk: a desk reader typing like a keyboard, or a serial port. */
     public record IdCardReader(ReaderType type, String serialPort) {}

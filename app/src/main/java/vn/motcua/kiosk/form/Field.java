@@ -22,7 +22,8 @@ import java.util.List;
  * @param fields       the columns of a group
  * @param minRows      group: fewest rows
  * @param maxRows      group: most rows
- * @param prefill      which ID-card value fills it: id, oldId, name, birthDate, sex, address, issueDate
+ * @param prefill      which ID-card value fills it: id, oldId, name, birthDate, sex, address, issueDate (QR and
+ *                     chip); nationality, ethnicity, religion, placeOfOrigin, fatherName, motherName, spouseName (chip)
  * @param notes        for the people who maintain the catalogue: sources, [M] defaults; never shown
  */
 public record Field(String id, FieldType type, Label label, Label hint, Boolean required, Integer maxLength,

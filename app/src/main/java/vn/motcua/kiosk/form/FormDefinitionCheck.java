@@ -19,7 +19,9 @@ import vn.motcua.kiosk.config.DataProblem;
  */
 public final class FormDefinitionCheck {
     public static final Pattern ID = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*");
-    public static final Set<String> PREFILL = Set.of("id", "oldId", "name", "birthDate", "sex", "address", "issueDate");
+    public static final Set<String> PREFILL = Set.of("id", "oldId", "name", "birthDate", "sex", "address", "issueDate",
+            // Only the chip (DG13) has these.
+            "nationality", "ethnicity", "religion", "placeOfOrigin", "fatherName", "motherName", "spouseName");
 
     private final String file;
     private final String procedure;

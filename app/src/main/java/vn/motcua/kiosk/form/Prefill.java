@@ -16,7 +16,8 @@ public final class Prefill {
 
     /**
      * @param values by prefill name: id, oldId, name, birthDate (yyyy-MM-dd), sex (male/female),
-     *               address, issueDate (yyyy-MM-dd); missing names are skipped
+     *               address, issueDate (yyyy-MM-dd), and from the chip nationality, ethnicity,
+     *               religion, placeOfOrigin, fatherName, motherName, spouseName; missing names are skipped
      */
     public static Map<String, String> answers(FormDefinition form, Map<String, String> values) {
         return answers(form, values, null);

@@ -42,11 +42,16 @@ public final class TrustedSigners {
 
     /** The certificates of every file, in order; every problem of every file at once. */
     public static TrustedSigners load(ConfigSource source, List<String> files) throws ConfigException {
+        return load(source, KEY, files);
+    }
+
+    /** As {@link #load(ConfigSource, List)}, for another key of kiosk.json naming CA files. */
+    public static TrustedSigners load(ConfigSource source, String configKey, List<String> files) throws ConfigException {
         List<X509Certificate> all = new ArrayList<>();
         List<ConfigProblem> problems = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
-            String key = KEY + "[" + i + "]";
+            String key = configKey + "[" + i + "]";
             String text;
             try (InputStream in = source.open(file)) {
                 text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);

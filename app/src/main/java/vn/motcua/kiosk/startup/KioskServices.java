@@ -36,6 +36,9 @@ import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.session.SessionService;
 import vn.motcua.kiosk.session.SigningStep;
 import vn.motcua.kiosk.sound.SampledChime;
+import vn.motcua.kiosk.identity.chip.ChipReader;
+import vn.motcua.kiosk.identity.chip.PassiveAuthentication;
+import vn.motcua.kiosk.identity.chip.PcscChipReader;
 import vn.motcua.kiosk.speech.EspeakSpeech;
 import vn.motcua.kiosk.speech.Speech;
 import vn.motcua.kiosk.signing.DriverCatalogue;
@@ -103,6 +106,7 @@ public final class KioskServices implements AutoCloseable {
     private volatile Chime chime = new SampledChime();
     /** espeak-ng when the PATH has it (the .deb recommends it); else silent, and no "Nghe" button. */
     private volatile Speech speech = EspeakSpeech.orNone();
+    private volatile ChipReader chipReader;
     private final HelpCall helpCall;
     private final Volunteers volunteers;
     private final ParkedDrafts parkedDrafts;
@@ -178,10 +182,12 @@ public final class KioskServices implements AutoCloseable {
         DriverCatalogue drivers;
         CatalogueService catalogue;
         TrustedSigners resultSigners;
+        TrustedSigners cscas;
         try {
             drivers = DriverCatalogue.load(source);
             catalogue = CatalogueService.load(source, clock);
             resultSigners = TrustedSigners.load(source, config.signing().resultSigners());
+            cscas = TrustedSigners.load(source, "devices.chipReader.csca", config.devices().chipReader().csca());
         } catch (ConfigException | DataException | RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;
@@ -217,6 +223,8 @@ public final class KioskServices implements AutoCloseable {
                 new Filing.Counter(config.agency().name(), config.kioskId(), config.training(), config.agency().code(),
                         config.agency().trackingUrl()),
                 config.agency().provinceCode(), clock);
+        services.chipReader = PcscChipReader.system(config.devices().chipReader().readers(),
+                new PassiveAuthentication(cscas.authorities()));
         services.resultVerifier = new ResultVerifier(new PadesVerifier(), resultSigners, clock);
         ReceiptStore receipts = new ReceiptStore(services.database);
         services.reprints = new Reprints(receipts, ref -> services.portal.outbox().store().find(ref)
@@ -450,6 +458,16 @@ public final class KioskServices implements AutoCloseable {
     }
 
     /** Read-aloud's engine ("Nghe"). */
+    /** The contactless reader for the ID card's chip (it says when none is connected). */
+    public ChipReader chipReader() {
+        return chipReader;
+    }
+
+    /** Another chip reader (tests: the virtual reader only, or a stand-in that fails on cue). */
+    public void useChipReader(ChipReader other) {
+        chipReader = other;
+    }
+
     public Speech speech() {
         return speech;
     }

@@ -25,6 +25,7 @@ import vn.motcua.kiosk.receipt.ReceiptRenderer;
 import vn.motcua.kiosk.startup.BuildStampWatcher;
 import vn.motcua.kiosk.startup.ExitStatus;
 import vn.motcua.kiosk.startup.KioskServices;
+import vn.motcua.kiosk.ui.applicant.ChipViewModel;
 import vn.motcua.kiosk.ui.fee.FeeViewModel;
 import vn.motcua.kiosk.ui.filing.FilingScreens;
 import vn.motcua.kiosk.ui.filing.SubmitViewModel;
@@ -101,6 +102,7 @@ public final class KioskScreens {
         ReviewViewModel review = new ReviewViewModel(services.sessions(), services.signingStep(), workers.token(),
                 () -> i18n.messages().get("signing.review.reason"));
         SigningScreen signing = new SigningScreen(review, services.tokenScan(), config.signing().shuffledPinPad());
+        shell.applicant().useChip(new ChipViewModel(services::chipReader, workers.chip()));
         shell.follow(services.portal().connectivity());
         FilingScreens filing = filingScreens(services, workers, layout, toStaff);
         HelpCallViewModel help = new HelpCallViewModel(services.helpCall(), staff);

@@ -19,13 +19,15 @@ import java.util.concurrent.Executors;
  * @param portal  the portal link's start, tracking, fetching e-results, payment polls
  * @param devices staff's device health: asking every device in turn, a test print or scan
  * @param speech  read-aloud ("Nghe"): speaking blocks until the words are said or stopped
+ * @param chip    the ID card's chip: waiting for the card on the contactless reader, reading it
  */
 public record Workers(ExecutorService staff, ExecutorService session, ExecutorService printer,
-        ExecutorService scanner, ExecutorService token, ExecutorService portal, ExecutorService devices, ExecutorService speech) implements AutoCloseable {
+        ExecutorService scanner, ExecutorService token, ExecutorService portal, ExecutorService devices, ExecutorService speech,
+        ExecutorService chip) implements AutoCloseable {
 
     public static Workers start() {
         return new Workers(named("staff"), named("session"), named("printer"), named("scanner"), named("token"),
-                named("portal"), named("devices"), named("speech"));
+                named("portal"), named("devices"), named("speech"), named("chip"));
     }
 
     private static ExecutorService named(String name) {
@@ -39,7 +41,7 @@ public record Workers(ExecutorService staff, ExecutorService session, ExecutorSe
     /** Stops them all; a wait in progress (a print, a scan) is interrupted. */
     @Override
     public void close() {
-        for (ExecutorService e : List.of(staff, session, printer, scanner, token, portal, devices, speech)) {
+        for (ExecutorService e : List.of(staff, session, printer, scanner, token, portal, devices, speech, chip)) {
             e.shutdownNow();
         }
     }

@@ -31,7 +31,7 @@ public final class TestKiosk {
                 mode, new KioskConfig.Portal(URI.create("http://127.0.0.1:8787/api/v1"), "portal-secret.txt"), language,
                 new KioskConfig.Timeouts(warnSeconds, endSeconds),
                 new KioskConfig.Devices("auto", "auto", ReceiptPaper.A5,
-                        new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null)),
+                        new KioskConfig.IdCardReader(KioskConfig.ReaderType.keyboard, null), KioskConfig.ChipReader.NONE),
                 new KioskConfig.Staff(FAST_HASH),
                 new KioskConfig.Volunteers(30, List.of(new KioskConfig.Member("Hoa", FAST_VOLUNTEER_HASH))),
                 new KioskConfig.Signing(null, false, List.of("result-signers/training-ca.pem")),
@@ -49,7 +49,8 @@ public final class TestKiosk {
     public static KioskConfig withPortal(URI api, String printer) {
         KioskConfig c = config();
         return new KioskConfig("TAP-HUAN-01", c.agency(), c.mode(), new KioskConfig.Portal(api, "portal-secret.txt"), c.language(),
-                c.timeouts(), new KioskConfig.Devices(c.devices().scanner(), printer, c.devices().receiptPaper(), c.devices().idCardReader()),
+                c.timeouts(), new KioskConfig.Devices(c.devices().scanner(), printer, c.devices().receiptPaper(), c.devices().idCardReader(),
+                        c.devices().chipReader()),
                 c.staff(), c.volunteers(), c.signing(), c.keyboard(), c.privacy());
     }
 

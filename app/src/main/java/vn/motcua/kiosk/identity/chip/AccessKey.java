@@ -41,13 +41,26 @@ public record AccessKey(String documentNumber, String birthDate, String expiryDa
 
     /** Whether the volunteer's six digits can be an MRZ date. */
     public static boolean isMrzDate(String s) {
-        return s != null && YYMMDD.matcher(s).matches();
+        if (s == null || !YYMMDD.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            fullDate(s);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false; // 31 February
+        }
     }
 
     /** The expiry as a day, for showing (MRZ years 00–69 are 20xx, as ICAO's two-digit rule). */
     public LocalDate expiry() {
-        int yy = Integer.parseInt(expiryDate.substring(0, 2));
-        return LocalDate.parse((yy < 70 ? "20" : "19") + expiryDate, DateTimeFormatter.BASIC_ISO_DATE);
+        return fullDate(expiryDate);
+    }
+
+    private static LocalDate fullDate(String yyMMdd) {
+        int yy = Integer.parseInt(yyMMdd.substring(0, 2));
+        return LocalDate.of((yy < 70 ? 2000 : 1900) + yy, Integer.parseInt(yyMMdd.substring(2, 4)),
+                Integer.parseInt(yyMMdd.substring(4)));
     }
 
     @Override

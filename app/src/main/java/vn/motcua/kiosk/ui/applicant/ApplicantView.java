@@ -59,6 +59,7 @@ public final class ApplicantView extends VBox {
         Button confirm = Controls.button(i18n, "applicant.confirm", "applicant-confirm", vm::confirm);
         confirm.getStyleClass().add("primary");
         confirm.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ApplicantViewModel.State.WAITING));
+        confirm.disableProperty().bind(vm.chip().stateProperty().isEqualTo(ChipViewModel.State.DIFFERENT));
         confirm.managedProperty().bind(confirm.visibleProperty());
         Button rescan = Controls.button(i18n, "applicant.rescan", "applicant-rescan", vm::rescan);
         rescan.visibleProperty().bind(confirm.visibleProperty());
@@ -68,7 +69,8 @@ public final class ApplicantView extends VBox {
         buttons.getStyleClass().add("button-row");
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(title, how, card, mapping, feedback, buttons);
+        ChipPane chip = new ChipPane(vm.chip(), i18n);
+        getChildren().addAll(title, how, card, chip, mapping, feedback, buttons);
     }
 
     private static void fill(GridPane grid, IdCard c, I18n i18n) {

@@ -55,10 +55,20 @@ public final class ApplicantViewModel {
     private final ObjectProperty<IdCard> card = new SimpleObjectProperty<>();
     private final ObservableList<RawField> raw = FXCollections.observableArrayList();
     private final ObjectProperty<String> feedback = new SimpleObjectProperty<>();
+    private ChipViewModel chip = new ChipViewModel(() -> null, Runnable::run);
 
     /** @param onConfirmed the values by prefill name (empty when the citizen types everything) */
     public ApplicantViewModel(Consumer<Map<String, String>> onConfirmed) {
         this.onConfirmed = onConfirmed;
+    }
+
+    /** Reads the card's chip after its QR (without this, or without a reader, the QR alone fills). */
+    public void useChip(ChipViewModel chip) {
+        this.chip = chip;
+    }
+
+    public ChipViewModel chip() {
+        return chip;
     }
 
     public ObjectProperty<State> stateProperty() {
@@ -86,7 +96,9 @@ public final class ApplicantViewModel {
             raw.clear();
             feedback.set(null);
             state.set(State.CARD);
+            chip.cardRead(c.card());
         } else if (reading instanceof QrReading.UnknownLayout u) {
+            chip.reset();
             card.set(null);
             List<String> fields = u.fields();
             raw.setAll(java.util.stream.IntStream.range(0, fields.size())
@@ -100,7 +112,13 @@ public final class ApplicantViewModel {
 
     public void confirm() {
         if (state.get() == State.CARD && card.get() != null) {
-            onConfirmed.accept(card.get().prefillValues());
+            if (chip.stateProperty().get() == ChipViewModel.State.DIFFERENT) {
+                return; // the volunteer decides first
+            }
+            Map<String, String> values = new LinkedHashMap<>(card.get().prefillValues());
+            values.putAll(chip.values());
+            chip.reset(); // the portrait and the chip's data go; the form has what it needs
+            onConfirmed.accept(values);
         } else if (state.get() == State.UNKNOWN_LAYOUT) {
             Map<String, String> values = new LinkedHashMap<>();
             raw.stream().filter(f -> !f.roleProperty().get().isEmpty())
@@ -111,6 +129,7 @@ public final class ApplicantViewModel {
 
     /** "Nhập tay": no card, the citizen types everything. */
     public void typeInstead() {
+        chip.reset();
         onConfirmed.accept(Map.of());
     }
 
@@ -120,6 +139,7 @@ public final class ApplicantViewModel {
 
     /** Forgets the card (end of session, or scanning again). */
     public void reset() {
+        chip.reset();
         card.set(null);
         raw.clear();
         feedback.set(null);

@@ -80,6 +80,7 @@ class CardExpiryTest {
         assertThat(AccessKey.of(old)).as("never expires: the volunteer reads the MRZ").isEmpty();
         assertThat(AccessKey.withExpiry(old, "991231").expiryDate()).isEqualTo("991231");
         assertThat(AccessKey.isMrzDate("351332")).isFalse();
+        assertThat(AccessKey.isMrzDate("360231")).as("31 February").isFalse();
         assertThat(AccessKey.isMrzDate("350815")).isTrue();
     }
 }

@@ -20,13 +20,13 @@ import org.bouncycastle.asn1.DERUTF8String;
  * of entries {@code SEQUENCE { INTEGER n, UTF8String value }}, the parents (13) as two SEQUENCEs
  * of one name each. Optionally with a version and an OID in front, as some cards have.
  */
-final class Dg13Encoder {
+public final class Dg13Encoder {
     private final Map<Integer, List<String>> entries = new LinkedHashMap<>();
     private final Map<Integer, byte[]> raw = new LinkedHashMap<>();
     private boolean header;
 
     /** A synthetic citizen with every known field. */
-    static Dg13Encoder citizen() {
+    public static Dg13Encoder citizen() {
         return new Dg13Encoder()
                 .put(1, "001095012345").put(2, "Nguyễn Văn An").put(3, "15/08/1995").put(4, "Nam")
                 .put(5, "Việt Nam").put(6, "Kinh").put(7, "Không").put(8, "Xã Hải Hậu, Ninh Bình")
@@ -35,7 +35,7 @@ final class Dg13Encoder {
                 .put(14, "").put(15, "012345678");
     }
 
-    Dg13Encoder put(int number, String... values) {
+    public Dg13Encoder put(int number, String... values) {
         entries.put(number, List.of(values));
         return this;
     }
@@ -56,7 +56,7 @@ final class Dg13Encoder {
         return this;
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         ASN1EncodableVector all = new ASN1EncodableVector();
         if (header) {
             all.add(new ASN1Integer(1));
