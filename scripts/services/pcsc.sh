@@ -13,7 +13,10 @@
 # Nothing outside "$KIOSK_TEST_SERVICES/pcsc" is created or changed. Clients (the test JVM,
 # pcsc_scan) reach it through PCSCLITE_CSOCK_NAME, exported here; libpcsclite reads it.
 # Exports PCSCLITE_CSOCK_NAME, KIOSK_TEST_PCSC_READER, KIOSK_TEST_VICC; adds pcscd's pid to
-# KIOSK_TEST_PIDS.
+# KIOSK_TEST_PIDS. For the chip ID card (issue 16) also KIOSK_TEST_VICC_ICAO, which inserts a virtual
+# ICAO 9303 chip (scripts/services/vicc-icao.py; --dir FILES, more options there), and
+# KIOSK_TEST_CHIP_READER, the reader it goes into: "Virtual PCD 00 01" when vpcd offers a second
+# reader (so chip tests and PcscWatcherTest never share one), else "Virtual PCD 00 00".
 
 declare -F kiosk_service_failed > /dev/null || source "$(dirname "${BASH_SOURCE[0]}")/../test-services-lib.sh"
 
@@ -66,6 +69,9 @@ export PYTHONPATH
 exec /usr/bin/python3 /usr/bin/vicc --type iso7816 --hostname 127.0.0.1 --port $port "\$@"
 SCRIPT
   chmod +x "$dir/vicc.sh"
+  # Written once the reader for the chip card is known (below).
+  local icao_script
+  icao_script="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/vicc-icao.py"
 
   # The namespace's view: our folder on /run/pcscd (a tmpfs on /run first if /run/pcscd does not
   # exist, so that no folder is created on the real /run), no USB/serial drivers.
@@ -82,8 +88,9 @@ SCRIPT
   KIOSK_TEST_PIDS+=("$pid")
   for i in $(seq 1 50); do
     kill -0 "$pid" 2> /dev/null || break
-    if [ -S "$dir/run/pcscd.comm" ]; then
+    if [ -S "$dir/run/pcscd.comm" ] && grep -q "daemon ready" "$dir/pcscd.log"; then
       export PCSCLITE_CSOCK_NAME="$dir/run/pcscd.comm"
+      kiosk_pcsc_chip_card "$dir" "$port" "$icao_script"
       export KIOSK_TEST_PCSC_READER="Virtual PCD 00 00"
       export KIOSK_TEST_VICC="$dir/vicc.sh"
       echo "pcsc.sh: private pcscd with a virtual reader (vpcd port $port), socket $PCSCLITE_CSOCK_NAME"
@@ -93,6 +100,27 @@ SCRIPT
   done
   kiosk_service_failed pcscd "pcscd made no socket in $dir/run" "$dir/pcscd.log"
   return 1
+}
+
+# kiosk_pcsc_chip_card DIR PORT SCRIPT: the wrapper that inserts the virtual ICAO chip, into the
+# second reader when vpcd made one (pcscd logs each reader it starts before it says "ready").
+kiosk_pcsc_chip_card() {
+  local dir="$1" port="$2" script="$3" chip_port="$2"
+  export KIOSK_TEST_CHIP_READER="Virtual PCD 00 00"
+  if grep -q "Waiting for virtual ICC on port $((port + 1))" "$dir/pcscd.log"; then
+    chip_port=$((port + 1))
+    KIOSK_TEST_CHIP_READER="Virtual PCD 00 01"
+  fi
+  cat > "$dir/vicc-icao.sh" << SCRIPT
+#!/bin/sh
+# Inserts a virtual ICAO 9303 chip (BAC) into "$KIOSK_TEST_CHIP_READER" of the private pcscd; kill it
+# to remove. Usage: vicc-icao.sh --dir FILES [--remove-after-reads N] [-v]
+PYTHONPATH="$dir/python:/usr/lib/python3/site-packages/virtualsmartcard\${PYTHONPATH:+:\$PYTHONPATH}"
+export PYTHONPATH
+exec /usr/bin/python3 "$script" --host 127.0.0.1 --port $chip_port "\$@"
+SCRIPT
+  chmod +x "$dir/vicc-icao.sh"
+  export KIOSK_TEST_VICC_ICAO="$dir/vicc-icao.sh"
 }
 
 kiosk_pcsc_start
