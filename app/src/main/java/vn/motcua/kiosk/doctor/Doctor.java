@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import vn.motcua.kiosk.identity.chip.PassiveAuthentication;
+import vn.motcua.kiosk.identity.chip.PcscChipReader;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.catalogue.CatalogueCheck;
 import vn.motcua.kiosk.catalogue.CatalogueService;
@@ -69,6 +71,7 @@ public final class Doctor {
                 ScannerChecks.forConfiguredScanner(config.devices().scanner()).run(m, scanTestPage)
                         .forEach(l -> checks.add(new Check(l.name(), l.ok(), l.detail())));
                 checks.add(idCardReader(config, m));
+                checks.add(chipReader(config, m));
                 checks.add(PortalCheck.run(source, config, m));
                 checks.add(SpeechCheck.run(m));
                 return checks;
@@ -164,6 +167,18 @@ public final class Doctor {
         } catch (IOException e) {
             return new Check(m.get("doctor.idReader"), false, m.get("doctor.idReader.problem", reader.serialPort()));
         }
+    }
+
+    /** The chip is optional: without a reader the QR path stays, so a missing one is said, not failed. */
+    private static Check chipReader(KioskConfig config, Messages m) {
+        List<String> names = config.devices().chipReader().readers();
+        if (names.isEmpty()) {
+            return new Check(m.get("doctor.chipReader"), true, m.get("doctor.chipReader.off"));
+        }
+        int cscas = config.devices().chipReader().csca().size();
+        return PcscChipReader.system(names, new PassiveAuthentication(List.of())).readerName()
+                .map(n -> new Check(m.get("doctor.chipReader"), true, m.get("doctor.chipReader.found", n, cscas)))
+                .orElseGet(() -> new Check(m.get("doctor.chipReader"), true, m.get("doctor.chipReader.none", String.join(", ", names))));
     }
 
     private Check dataFolder(Messages m) {

@@ -39,6 +39,8 @@ public final class PcscChipReader implements ChipReader {
     private static final Logger LOG = LoggerFactory.getLogger(PcscChipReader.class);
     private static final short EF_DG13 = 0x010D;
     private static final short EF_DG14 = 0x010E;
+    /** How long pcscd may take to notice a card lifted mid-exchange (it polls readers about every 0.4 s). */
+    private static final Duration REMOVAL_NOTICE = Duration.ofSeconds(3);
 
     /** Where the readers come from: a fresh PC/SC context each time (pcscd may have restarted). */
     @FunctionalInterface
@@ -80,6 +82,11 @@ public final class PcscChipReader implements ChipReader {
     @Override
     public boolean connected() {
         return terminal().isPresent();
+    }
+
+    /** The reader's PC/SC name, when one is connected (for doctor and the staff's device list). */
+    public Optional<String> readerName() {
+        return terminal().map(CardTerminal::getName);
     }
 
     @Override
@@ -195,7 +202,13 @@ public final class PcscChipReader implements ChipReader {
             if (terminal().filter(now -> now.getName().equals(t.getName())).isEmpty()) {
                 return Optional.of(new ReaderDroppedException("reader went away", cause));
             }
-            if (!t.isCardPresent()) {
+            if (cause instanceof CardServiceException c && c.getSW() != CardServiceException.SW_NONE
+                    && c.getSW() != -1 && c.getSW() != 0) {
+                return Optional.empty(); // the card answered with a status word: it is there
+            }
+            // pcscd learns of a lifted card at its next poll of the reader, which may come just after
+            // the exchange failed: give it that long before calling the card unreadable.
+            if (!t.isCardPresent() || t.waitForCardAbsent(REMOVAL_NOTICE.toMillis())) {
                 return Optional.of(new CardRemovedException("card removed", cause));
             }
         } catch (CardException e) {
