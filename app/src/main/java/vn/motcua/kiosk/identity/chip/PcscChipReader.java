@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
@@ -51,11 +52,19 @@ public final class PcscChipReader implements ChipReader {
     private final Terminals terminals;
     private final List<String> readerNames;
     private final PassiveAuthentication authentication;
+    private final Function<CardTerminal, CardService> connect;
 
     public PcscChipReader(Terminals terminals, List<String> readerNames, PassiveAuthentication authentication) {
+        this(terminals, readerNames, authentication, CardService::getInstance);
+    }
+
+    /** @param connect the link to a card in a reader (the bench times the exchanges through it) */
+    PcscChipReader(Terminals terminals, List<String> readerNames, PassiveAuthentication authentication,
+                   Function<CardTerminal, CardService> connect) {
         this.terminals = terminals;
         this.readerNames = List.copyOf(readerNames);
         this.authentication = authentication;
+        this.connect = connect;
     }
 
     /** The machine's PC/SC service. */
@@ -106,7 +115,7 @@ public final class PcscChipReader implements ChipReader {
         String step = "connect";
         try {
             progress.at(Step.OPENING, 0);
-            service = new PassportService(CardService.getInstance(t), PassportService.NORMAL_MAX_TRANCEIVE_LENGTH,
+            service = new PassportService(connect.apply(t), PassportService.NORMAL_MAX_TRANCEIVE_LENGTH,
                     PassportService.DEFAULT_MAX_BLOCKSIZE, false, true);
             service.open();
             step = "access";
