@@ -113,7 +113,7 @@ kiosk_pcsc_chip_card() {
   fi
   cat > "$dir/vicc-icao.sh" << SCRIPT
 #!/bin/sh
-# Inserts a virtual ICAO 9303 chip (BAC) into "$KIOSK_TEST_CHIP_READER" of the private pcscd; kill it
+# Inserts a virtual ICAO 9303 chip (BAC; PACE when its files hold EF.CardAccess) into "$KIOSK_TEST_CHIP_READER" of the private pcscd; kill it
 # to remove. Usage: vicc-icao.sh --dir FILES [--remove-after-reads N] [-v]
 PYTHONPATH="$dir/python:/usr/lib/python3/site-packages/virtualsmartcard\${PYTHONPATH:+:\$PYTHONPATH}"
 export PYTHONPATH

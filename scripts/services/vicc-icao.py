@@ -1,13 +1,20 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""A virtual ICAO 9303 chip (eMRTD, BAC) for the tests' private pcscd: vsmartcard's vicc carries
-the APDUs to the virtual reader (vpcd); this file is the card behind it.
+"""A virtual ICAO 9303 chip (eMRTD, BAC and PACE) for the tests' private pcscd: vsmartcard's vicc
+carries the APDUs to the virtual reader (vpcd); this file is the card behind it.
 
 The card serves the files of a directory, each named by its file identifier in hex:
   011C EF.CardAccess, at MF level (absent: the card offers no PACE);
   in the LDS application (AID A0 00 00 02 47 10 01): 011E EF.COM, 0101.. 0110 DG1..DG16, 011D EF.SOD.
-The BAC key comes from the MRZ in DG1 (TD1, as on the CCCD, or TD2/TD3 by its length). Files of the
-application are readable only through BAC's secure messaging (6982 before), so a wrong key fails.
+The access key comes from the MRZ in DG1 (TD1, as on the CCCD, or TD2/TD3 by its length). Files of the
+application are readable only through secure messaging (6982 before), so a wrong key fails.
+
+BAC always works (3DES secure messaging). When EF.CardAccess offers PACE, the card also runs it with
+the MRZ password: generic mapping, ECDH on the standardized curve its PACEInfo names (12: NIST P-256,
+13: brainpoolP256r1), AES-128 (id-PACE-ECDH-GM-AES-CBC-CMAC-128), then AES secure messaging; a wrong
+key fails mutual authentication (6300). The cryptography is in icao9303.py, next to this file, and
+test_icao9303.py checks it against ICAO's worked example. Debian's vicc has an nPA card with PACE,
+but it needs OpenPACE's Python bindings, which Debian does not package.
 
 Why not vicc's own ePass card: its generator is Python 2 (raw_input), its key comes from a passport
 (TD3) MRZ only, and its secure messaging mixes str and bytes, which fails under Python 3. vicc is
@@ -19,115 +26,30 @@ pull the card out part-way through a read without any timing.
 """
 
 import argparse
-import hashlib
 import logging
 import os
 import socket
 import sys
 
-from Cryptodome.Cipher import DES, DES3
-
 from virtualsmartcard.VirtualSmartcard import Iso7816OS, SmartcardOS, VirtualICC
+
+# Our own module, next to this script (Python puts the script's folder first on sys.path).
+from icao9303 import (CONDITIONS_NOT_SATISFIED, MRZ_PASSWORD, NOT_AUTHENTICATED, OK, PACE_OIDS,
+                      REFERENCE_NOT_FOUND, SECURITY_NOT_SATISFIED, SM_INCORRECT, STANDARD_CURVES,
+                      WRONG_DATA, AesSecureMessaging, CardError, DesSecureMessaging, PaceSession,
+                      bac_key_seed, des3_decrypt, des3_encrypt, kdf, pace_infos, pace_password_key,
+                      pad, read_tlv, read_tlvs, retail_mac, tlv, unpad, ENC, MAC)
 
 LDS_AID = bytes.fromhex("A0000002471001")
 EF_CARD_ACCESS = 0x011C
 DATA_GROUPS = range(0x0101, 0x0111)
 
-OK = 0x9000
 WRONG_LENGTH = 0x6700
 SM_MISSING = 0x6987
-SM_INCORRECT = 0x6988
-NOT_AUTHENTICATED = 0x6300
-SECURITY_NOT_SATISFIED = 0x6982
 NO_CURRENT_EF = 0x6986
-WRONG_DATA = 0x6A80
 FILE_NOT_FOUND = 0x6A82
 WRONG_P1P2 = 0x6B00
 INS_NOT_SUPPORTED = 0x6D00
-
-
-class CardError(Exception):
-    def __init__(self, sw):
-        super().__init__("SW %04X" % sw)
-        self.sw = sw
-
-
-# ------------------------------------------------------------------ ICAO 9303 part 11 cryptography
-
-def pad(data):
-    """ISO 9797-1 padding method 2 (what BAC and its secure messaging use)."""
-    data += b"\x80"
-    return data + b"\x00" * (-len(data) % 8)
-
-
-def unpad(data):
-    end = data.rstrip(b"\x00")
-    if not end.endswith(b"\x80"):
-        raise CardError(SM_INCORRECT)
-    return end[:-1]
-
-
-def retail_mac(key, data):
-    """ISO 9797-1 MAC algorithm 3 with DES (the 'retail MAC'), over already padded data."""
-    last = DES.new(key[:8], DES.MODE_CBC, iv=bytes(8)).encrypt(data)[-8:]
-    return DES.new(key[:8], DES.MODE_ECB).encrypt(DES.new(key[8:16], DES.MODE_ECB).decrypt(last))
-
-
-def encrypt(key, data):
-    return DES3.new(key, DES3.MODE_CBC, iv=bytes(8)).encrypt(data)
-
-
-def decrypt(key, data):
-    return DES3.new(key, DES3.MODE_CBC, iv=bytes(8)).decrypt(data)
-
-
-def derive_key(seed, counter):
-    # Parity bits are left as they are: DES ignores them.
-    return hashlib.sha1(seed + counter.to_bytes(4, "big")).digest()[:16]
-
-
-def mrz_key_seed(mrz):
-    """The BAC key seed: document number, birth and expiry dates, each with its check digit."""
-    if len(mrz) == 90:  # TD1 (ID card, as the CCCD): three lines of 30
-        info = mrz[5:15] + mrz[30:37] + mrz[38:45]
-    elif len(mrz) in (72, 88):  # TD2 / TD3 (passport): the second line holds them all
-        line2 = mrz[len(mrz) // 2:]
-        info = line2[0:10] + line2[13:20] + line2[21:28]
-    else:
-        sys.exit("DG1 holds an MRZ of %d characters: neither TD1 (90), TD2 (72) nor TD3 (88)" % len(mrz))
-    return hashlib.sha1(info).digest()[:16]
-
-
-# ------------------------------------------------------------------ BER-TLV, just enough
-
-def read_tlv(data, pos=0):
-    """(tag, value, next position) of the BER-TLV object at pos."""
-    tag = data[pos]
-    pos += 1
-    if tag & 0x1F == 0x1F:
-        while True:
-            tag = (tag << 8) | data[pos]
-            pos += 1
-            if not data[pos - 1] & 0x80:
-                break
-    length = data[pos]
-    pos += 1
-    if length & 0x80:
-        n = length & 0x7F
-        length = int.from_bytes(data[pos:pos + n], "big")
-        pos += n
-    return tag, data[pos:pos + length], pos + length
-
-
-def tlv(tag, value):
-    tag_bytes = tag.to_bytes((tag.bit_length() + 7) // 8 or 1, "big")
-    n = len(value)
-    if n < 0x80:
-        length = bytes([n])
-    else:
-        size = n.to_bytes((n.bit_length() + 7) // 8, "big")
-        length = bytes([0x80 | len(size)]) + size
-    return tag_bytes + length + value
 
 
 def mrz_of(dg1):
@@ -194,13 +116,28 @@ class IcaoCard(SmartcardOS):
             (self.mf_files if fid == EF_CARD_ACCESS else self.app_files)[fid] = data
         if 0x0101 not in self.app_files:
             sys.exit("no DG1 (file 0101) in %s: the BAC key comes from its MRZ" % files_dir)
-        seed = mrz_key_seed(mrz_of(self.app_files[0x0101]))
-        self.k_enc, self.k_mac = derive_key(seed, 1), derive_key(seed, 2)
+        mrz = mrz_of(self.app_files[0x0101])
+        seed = bac_key_seed(mrz)
+        self.k_enc, self.k_mac = kdf(seed, ENC), kdf(seed, MAC)
+        self.pace_offers = self.read_pace_offers()
+        self.k_pi = pace_password_key(mrz)
         self.reads_left = remove_after_reads or None
         # The ATR offers extended length (third software function table of the historical bytes).
         self.atr = Iso7816OS.makeATR(T=1, directConvention=True, TA1=0x13,
                                      histChars=b"\x80\x73\x00\x00" + Iso7816OS.makeThirdSoftwareFunctionTable(extendedLe=True))
         self.powerUp()
+
+    def read_pace_offers(self):
+        """{PACE OID: [parameter ids]} that EF.CardAccess offers and this card can run."""
+        offers = {}
+        if EF_CARD_ACCESS in self.mf_files:
+            for oid, parameter_id in pace_infos(self.mf_files[EF_CARD_ACCESS]):
+                if parameter_id in STANDARD_CURVES:
+                    offers.setdefault(oid, []).append(parameter_id)
+            if not offers:
+                sys.exit("EF.CardAccess offers no PACE this card runs (GM, ECDH, AES-128; parameter id %s)"
+                         % sorted(STANDARD_CURVES))
+        return offers
 
     def getATR(self):
         return self.atr
@@ -209,13 +146,13 @@ class IcaoCard(SmartcardOS):
         self.in_app = False
         self.current = None  # (fid, data) of the selected EF
         self.challenge = None
+        self.pace = None  # the PaceSession between MSE:Set AT and its last GENERAL AUTHENTICATE
         self.end_sm()
 
     powerDown = reset = powerUp
 
     def end_sm(self):
-        self.ks_enc = self.ks_mac = None
-        self.ssc = 0
+        self.sm = None  # DesSecureMessaging after BAC, AesSecureMessaging after PACE
 
     # -------------------------------------------------------------- dispatch
 
@@ -226,14 +163,17 @@ class IcaoCard(SmartcardOS):
             return e.sw.to_bytes(2, "big")
         protected = apdu.cla & 0x0C == 0x0C
         logging.info("C-APDU %s%s", msg.hex(), " (secure messaging)" if protected else "")
-        if self.ks_mac is not None and not protected:
+        if self.sm is not None and not protected:
             # ICAO 9303-11: a plain command in a secure messaging session ends the session.
             self.end_sm()
+        # The answer goes back under the session the command came in, even when the command
+        # ended it or started another (BAC, PACE).
+        session = self.sm
         if protected:
-            if self.ks_mac is None:
+            if session is None:
                 return SM_MISSING.to_bytes(2, "big")
             try:
-                apdu = self.unwrap(apdu)
+                apdu = self.unwrap(session, apdu)
             except CardError as e:
                 self.end_sm()
                 return e.sw.to_bytes(2, "big")
@@ -243,15 +183,20 @@ class IcaoCard(SmartcardOS):
             data, sw = self.handle(apdu, protected)
         except CardError as e:
             data, sw = b"", e.sw
+        except (IndexError, ValueError):  # malformed data objects: answer, do not crash the card
+            data, sw = b"", WRONG_DATA
         if protected:
-            return self.wrap(data, sw, odd=apdu.ins & 1)
+            return self.wrap(session, data, sw, odd=apdu.ins & 1)
         return data + sw.to_bytes(2, "big")
 
     def handle(self, apdu, protected):
         handler = {0xA4: self.select, 0xB0: self.read_binary, 0xB1: self.read_binary,
-                   0x84: self.get_challenge, 0x82: self.external_authenticate}.get(apdu.ins)
+                   0x84: self.get_challenge, 0x82: self.external_authenticate,
+                   0x22: self.mse_set_at, 0x86: self.general_authenticate}.get(apdu.ins)
         if handler is None:
             raise CardError(INS_NOT_SUPPORTED)
+        if apdu.ins != 0x86:
+            self.pace = None  # a PACE run is one unbroken chain of GENERAL AUTHENTICATE
         return handler(apdu, protected)
 
     # -------------------------------------------------------------- files
@@ -297,7 +242,7 @@ class IcaoCard(SmartcardOS):
         if self.current is None:
             raise CardError(NO_CURRENT_EF)
         fid, data = self.current
-        if fid in self.app_files and (not protected or self.ks_mac is None):
+        if fid in self.app_files and (not protected or self.sm is None):
             raise CardError(SECURITY_NOT_SATISFIED)
         if fid in DATA_GROUPS and self.reads_left is not None:
             if self.reads_left == 0:
@@ -337,26 +282,65 @@ class IcaoCard(SmartcardOS):
         if retail_mac(self.k_mac, pad(e_ifd)) != m_ifd:
             logging.info("BAC: MAC of the terminal's cryptogram is wrong (wrong MRZ key)")
             raise CardError(NOT_AUTHENTICATED)
-        s = decrypt(self.k_enc, e_ifd)
+        s = des3_decrypt(self.k_enc, e_ifd)
         rnd_ifd, rnd_icc, k_ifd = s[:8], s[8:16], s[16:32]
         if rnd_icc != challenge:
             raise CardError(NOT_AUTHENTICATED)
         k_icc = os.urandom(16)
-        e_icc = encrypt(self.k_enc, rnd_icc + rnd_ifd + k_icc)
+        e_icc = des3_encrypt(self.k_enc, rnd_icc + rnd_ifd + k_icc)
         seed = bytes(a ^ b for a, b in zip(k_ifd, k_icc))
-        self.ks_enc, self.ks_mac = derive_key(seed, 1), derive_key(seed, 2)
-        self.ssc = int.from_bytes(rnd_icc[4:] + rnd_ifd[4:], "big")
+        self.sm = DesSecureMessaging(kdf(seed, ENC), kdf(seed, MAC), int.from_bytes(rnd_icc[4:] + rnd_ifd[4:], "big"))
         logging.info("BAC: done, secure messaging on")
         return e_icc + retail_mac(self.k_mac, pad(e_icc)), OK
 
+    # -------------------------------------------------------------- PACE
+
+    def mse_set_at(self, apdu, protected):
+        """MSE:Set AT (part 11, 4.4.4.1) chooses PACE: 80 its OID, 83 the password (01: the MRZ),
+        84 the domain parameters' id (optional while EF.CardAccess offers one set)."""
+        if (apdu.p1, apdu.p2) != (0xC1, 0xA4):
+            raise CardError(WRONG_P1P2)
+        try:
+            objects = read_tlvs(apdu.data)
+        except IndexError:
+            raise CardError(WRONG_DATA)
+        oid = PACE_OIDS.get(objects.get(0x80))
+        offered = self.pace_offers.get(oid, [])
+        if 0x84 in objects:
+            offered = [p for p in offered if p == int.from_bytes(objects[0x84], "big")]
+        if len(offered) != 1 or objects.get(0x83) != bytes([MRZ_PASSWORD]):
+            # Not offered, ambiguous, or a password this card has none of (CAN, PIN, PUK).
+            raise CardError(REFERENCE_NOT_FOUND)
+        self.pace = PaceSession(oid, STANDARD_CURVES[offered[0]], self.k_pi)
+        logging.info("PACE: %s on %s", oid, self.pace.curve.name)
+        return b"", OK
+
+    def general_authenticate(self, apdu, protected):
+        """One PACE step; after the last (mutual authentication) AES secure messaging starts."""
+        pace, self.pace = self.pace, None
+        if pace is None or apdu.p1 or apdu.p2:
+            raise CardError(CONDITIONS_NOT_SATISFIED)
+        try:
+            answer = pace.general_authenticate(apdu.data, last_in_chain=not apdu.cla & 0x10)
+        except (IndexError, ValueError):
+            raise CardError(WRONG_DATA)
+        except CardError as e:
+            if e.sw == NOT_AUTHENTICATED:
+                logging.info("PACE: the terminal's authentication token is wrong (wrong MRZ key)")
+            raise
+        if pace.session_keys is None:
+            self.pace = pace  # more steps to come
+        else:
+            self.end_sm()
+            self.sm = AesSecureMessaging(*pace.session_keys)
+            logging.info("PACE: done, AES secure messaging on")
+        return answer, OK
+
     # -------------------------------------------------------------- secure messaging
 
-    def mac(self, data):
-        self.ssc = (self.ssc + 1) % (1 << 64)
-        return retail_mac(self.ks_mac, pad(self.ssc.to_bytes(8, "big") + data))
-
-    def unwrap(self, apdu):
-        objects, pos, mac = b"", 0, None
+    def unwrap(self, sm, apdu):
+        """The plain command inside a protected one, once its MAC is checked (part 11, 9.8)."""
+        objects, pos, mac, cryptogram = b"", 0, None, None
         plain = Apdu(bytes([apdu.cla & ~0x0C & 0xFF, apdu.ins, apdu.p1, apdu.p2]))
         try:
             while pos < len(apdu.data):
@@ -367,9 +351,11 @@ class IcaoCard(SmartcardOS):
                     break
                 objects += apdu.data[start:pos]
                 if tag == 0x87:  # padding indicator 01, then the cryptogram
-                    plain.data = unpad(decrypt(self.ks_enc, value[1:]))
+                    if value[:1] != b"\x01":
+                        raise CardError(SM_INCORRECT)
+                    cryptogram = value[1:]
                 elif tag == 0x85:  # odd INS: cryptogram without indicator
-                    plain.data = unpad(decrypt(self.ks_enc, value))
+                    cryptogram = value
                 elif tag == 0x97:
                     plain.ne = int.from_bytes(value, "big") or (0x100 if len(value) == 1 else 0x10000)
                 else:
@@ -378,18 +364,25 @@ class IcaoCard(SmartcardOS):
             raise CardError(SM_INCORRECT)
         if mac is None:
             raise CardError(SM_MISSING)
-        header = pad(bytes([apdu.cla, apdu.ins, apdu.p1, apdu.p2]))
-        if self.mac(header + objects) != mac:
+        sm.step()
+        header = pad(bytes([apdu.cla, apdu.ins, apdu.p1, apdu.p2]), sm.BLOCK)
+        if sm.mac(header + objects) != mac:
             raise CardError(SM_INCORRECT)
+        if cryptogram is not None:
+            try:  # after the MAC: with AES, the IV comes from this command's SSC
+                plain.data = unpad(sm.decrypt(cryptogram))
+            except ValueError:  # not a whole number of blocks
+                raise CardError(SM_INCORRECT)
         return plain
 
-    def wrap(self, data, sw, odd=False):
+    def wrap(self, sm, data, sw, odd=False):
+        sm.step()
         body = b""
         if data:
-            cryptogram = encrypt(self.ks_enc, pad(data))
+            cryptogram = sm.encrypt(pad(data, sm.BLOCK))
             body += tlv(0x85, cryptogram) if odd else tlv(0x87, b"\x01" + cryptogram)
         body += tlv(0x99, sw.to_bytes(2, "big"))
-        body += tlv(0x8E, self.mac(body))
+        body += tlv(0x8E, sm.mac(body))
         return body + sw.to_bytes(2, "big")
 
 

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.jmrtd.BACKey;
+import org.jmrtd.lds.CardAccessFile;
+import org.jmrtd.lds.PACEInfo;
 import org.jmrtd.lds.SODFile;
 import org.jmrtd.lds.icao.COMFile;
 import org.jmrtd.lds.icao.DG1File;
@@ -57,7 +60,7 @@ import org.jmrtd.lds.iso19794.FaceInfo;
 /**
  * A synthetic citizen's chip ID card (CCCD, ICAO 9303 eMRTD with a TD1 MRZ) as the files the virtual
  * card serves ({@link VirtualChipCard}, scripts/services/vicc-icao.py): EF.COM, DG1 (MRZ), DG2 (a
- * generated JPEG face), DG13 (caller's bytes) and EF.SOD, signed over those data groups with SHA-256
+ * generated JPEG face), DG13 (caller's bytes), EF.CardAccess when it offers PACE, and EF.SOD, signed over those data groups with SHA-256
  * by a document signer that a test CSCA issued. Keys are made per card (EC P-256) and live only in
  * memory; {@link #writeTo} writes the card's files (certificates, no keys) where the test says.
  *
@@ -76,6 +79,13 @@ public final class TestChip {
     public static final short EF_DG2 = 0x0102;
     public static final short EF_DG13 = 0x010D;
     public static final short EF_SOD = 0x011D;
+    /** At MF level, outside the LDS application: present only on a {@link Builder#pace()} card. */
+    public static final short EF_CARD_ACCESS = 0x011C;
+
+    /** The PACE suite a {@link Builder#pace()} card offers: generic mapping, ECDH, AES-128 with CMAC. */
+    public static final String PACE_OID = PACEInfo.ID_PACE_ECDH_GM_AES_CBC_CMAC_128;
+    /** Standardized domain parameters 12: NIST P-256 (ICAO 9303-11, 9.5.1). */
+    public static final int PACE_PARAMETER_ID = PACEInfo.PARAM_ID_ECP_NIST_P256_R1;
 
     /**
      * The MRZ's date of expiry for a card that never expires (a CCCD issued after 60): six filler
@@ -130,6 +140,9 @@ public final class TestChip {
         dg13 = dataGroups.get(13);
 
         files = new LinkedHashMap<>();
+        if (b.pace) {
+            files.put(EF_CARD_ACCESS, new CardAccessFile(List.of(new PACEInfo(PACE_OID, 2, PACE_PARAMETER_ID))).getEncoded());
+        }
         files.put(EF_COM, new COMFile("1.7", "4.0.0", new int[] {0x61, 0x75, 0x6D}).getEncoded());
         files.put(EF_DG1, dataGroups.get(1));
         files.put(EF_DG2, dataGroups.get(2));
@@ -251,6 +264,7 @@ public final class TestChip {
         private Csca csca;
         private boolean unknownCsca;
         private boolean tamperDg13;
+        private boolean pace;
 
         private Builder() {}
 
@@ -315,6 +329,15 @@ public final class TestChip {
         /** One byte of DG13 changed after EF.SOD was signed: its hash no longer matches. */
         public Builder tamperDg13AfterSigning() {
             tamperDg13 = true;
+            return this;
+        }
+
+        /**
+         * The card offers PACE with the MRZ password in EF.CardAccess ({@link #PACE_OID}, parameters
+         * {@link #PACE_PARAMETER_ID}); it still accepts BAC, as ICAO 9303 lets a terminal choose.
+         */
+        public Builder pace() {
+            pace = true;
             return this;
         }
 

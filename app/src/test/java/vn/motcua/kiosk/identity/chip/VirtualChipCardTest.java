@@ -3,11 +3,13 @@ package vn.motcua.kiosk.identity.chip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SignatureException;
 import java.util.List;
@@ -24,13 +26,19 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.jmrtd.BACKey;
+import org.jmrtd.CardServiceProtocolException;
 import org.jmrtd.PassportService;
 import org.jmrtd.WrappedAPDUEvent;
+import org.jmrtd.lds.CardAccessFile;
+import org.jmrtd.lds.PACEInfo;
 import org.jmrtd.lds.SODFile;
 import org.jmrtd.lds.icao.COMFile;
 import org.jmrtd.lds.icao.DG1File;
 import org.jmrtd.lds.icao.DG2File;
 import org.jmrtd.lds.iso19794.FaceImageInfo;
+import org.jmrtd.protocol.AESSecureMessagingWrapper;
+import org.jmrtd.protocol.DESedeSecureMessagingWrapper;
+import org.jmrtd.protocol.PACEResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +47,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The test-side chip ID card, read through the real private pcscd with JMRTD itself (not the
  * kiosk's reader): BAC with the MRZ key and secure messaging, every file read whole, a wrong key
- * refused, a card pulled out mid-read, and a card put back. Then the files {@link TestChip} makes:
+ * refused, a card pulled out mid-read, and a card put back; PACE on a card that offers it (right key,
+ * wrong key, and BAC still accepted). Then the files {@link TestChip} makes:
  * signed as it says, tampered or from an unknown CSCA when asked.
  */
 class VirtualChipCardTest {
@@ -194,6 +203,126 @@ class VirtualChipCardTest {
         }
     }
 
+    // ---------------------------------------------------------------- PACE
+
+    /**
+     * PACE as the kiosk's reader runs it (PcscChipReader.pace): EF.CardAccess read before the
+     * applet is selected, doPACE with its PACEInfo, then the applet selected under the new secure
+     * messaging. Then DG1 and DG2 read whole under AES secure messaging, short and extended length.
+     */
+    @ParameterizedTest(name = "max transceive {0}, block {1}")
+    @CsvSource({"256, 223", "65536, 8000"})
+    void paceWithTheRightKeyReadsUnderAesSecureMessaging(int maxTransceive, int maxBlock) throws Exception {
+        TestChip chip = TestChip.builder().pace().build();
+        try (VirtualChipCard card = new VirtualChipCard(dir)) {
+            card.insert(chip.writeTo(dir.resolve("card")), 0);
+            List<APDUEvent> apdus = new CopyOnWriteArrayList<>();
+            PassportService passport = new PassportService(CardService.getInstance(card.terminal()), maxTransceive, maxBlock, false, true);
+            passport.open();
+            try {
+                PACEInfo pace = paceInfo(passport);
+                assertThat(pace.getObjectIdentifier()).isEqualTo(TestChip.PACE_OID);
+                assertThat(pace.getParameterId()).isEqualTo(BigInteger.valueOf(TestChip.PACE_PARAMETER_ID));
+                PACEResult result = passport.doPACE(chip.bacKey(), pace.getObjectIdentifier(),
+                        PACEInfo.toParameterSpec(pace.getParameterId()), pace.getParameterId());
+                assertThat(result.getMappingType()).isEqualTo(PACEInfo.MappingType.GM);
+                assertThat(passport.getWrapper()).isInstanceOf(AESSecureMessagingWrapper.class);
+                passport.addAPDUListener(apdus::add);
+                passport.sendSelectApplet(true);
+
+                assertThat(read(passport, TestChip.EF_DG1)).isEqualTo(chip.file(TestChip.EF_DG1));
+                byte[] dg2 = read(passport, TestChip.EF_DG2);
+                assertThat(dg2.length).as("DG2 spans many reads").isGreaterThan(5000);
+                assertThat(dg2).isEqualTo(chip.file(TestChip.EF_DG2));
+                assertThat(read(passport, TestChip.EF_SOD)).isEqualTo(chip.file(TestChip.EF_SOD));
+            } finally {
+                passport.close();
+            }
+            List<APDUEvent> wire = apdus.stream().filter(e -> !(e instanceof WrappedAPDUEvent)).toList();
+            assertThat(wire).as("APDUs after PACE").isNotEmpty()
+                    .allMatch(e -> (e.getCommandAPDU().getCLA() & 0x0C) == 0x0C, "CLA marks secure messaging");
+            assertThat(card.logText()).contains("PACE: done");
+        }
+    }
+
+    @Test
+    void paceWithAWrongKeyFailsAndNothingIsReadableWithoutIt() throws Exception {
+        TestChip chip = TestChip.builder().pace().build();
+        try (VirtualChipCard card = new VirtualChipCard(dir)) {
+            card.insert(chip.writeTo(dir.resolve("card")), 0);
+            PassportService passport = new PassportService(CardService.getInstance(card.terminal()),
+                    PassportService.NORMAL_MAX_TRANCEIVE_LENGTH, PassportService.DEFAULT_MAX_BLOCKSIZE, false, true);
+            passport.open();
+            try {
+                PACEInfo pace = paceInfo(passport);
+                BACKey wrongBirth = new BACKey(chip.documentNumber(), "900116", chip.dateOfExpiry());
+                // The card refuses the terminal's authentication token: 6300 at step 4. (JMRTD 0.8.3
+                // throws CardServiceProtocolException there; its PACEException is never thrown.)
+                CardServiceProtocolException refused = catchThrowableOfType(CardServiceProtocolException.class,
+                        () -> passport.doPACE(wrongBirth, pace.getObjectIdentifier(),
+                                PACEInfo.toParameterSpec(pace.getParameterId()), pace.getParameterId()));
+                assertThat(refused).as("PACE with a wrong key").isNotNull();
+                assertThat(refused.getStep()).isEqualTo(4);
+                assertThat(refused.getCause()).isInstanceOf(CardServiceException.class);
+                assertThat(((CardServiceException) refused.getCause()).getSW()).isEqualTo(0x6300);
+                assertThat(card.logText()).contains("authentication token is wrong").doesNotContain("PACE: done");
+                passport.sendSelectApplet(false);
+                assertThatThrownBy(() -> read(passport, TestChip.EF_DG1)).as("DG1 after a failed PACE")
+                        .hasStackTraceContaining("6982");
+
+                // The same session with the right key reads: the refusal above was the key's doing.
+                passport.doPACE(chip.bacKey(), pace.getObjectIdentifier(), PACEInfo.toParameterSpec(pace.getParameterId()),
+                        pace.getParameterId());
+                passport.sendSelectApplet(true);
+                // EF.COM first: JMRTD remembers DG1 as selected from the refused read above and would
+                // skip its SELECT, but selecting the applet left no file selected on the card (6986).
+                assertThat(read(passport, TestChip.EF_COM)).isEqualTo(chip.file(TestChip.EF_COM));
+                assertThat(read(passport, TestChip.EF_DG1)).isEqualTo(chip.file(TestChip.EF_DG1));
+            } finally {
+                passport.close();
+            }
+        }
+    }
+
+    /** ICAO 9303 lets a terminal do BAC on a card that offers PACE: an older reader still reads it. */
+    @Test
+    void aBacOnlyTerminalStillReadsAPaceCard() throws Exception {
+        TestChip chip = TestChip.builder().pace().build();
+        try (VirtualChipCard card = new VirtualChipCard(dir)) {
+            card.insert(chip.writeTo(dir.resolve("card")), 0);
+            PassportService passport = new PassportService(CardService.getInstance(card.terminal()),
+                    PassportService.NORMAL_MAX_TRANCEIVE_LENGTH, PassportService.DEFAULT_MAX_BLOCKSIZE, false, true);
+            passport.open();
+            try {
+                assertThat(paceInfo(passport).getObjectIdentifier()).as("the card offers PACE").isEqualTo(TestChip.PACE_OID);
+                passport.sendSelectApplet(false);
+                passport.doBAC(chip.bacKey());
+                assertThat(passport.getWrapper()).isInstanceOf(DESedeSecureMessagingWrapper.class);
+                assertThat(read(passport, TestChip.EF_DG1)).isEqualTo(chip.file(TestChip.EF_DG1));
+                assertThat(read(passport, TestChip.EF_DG13)).isEqualTo(chip.dg13());
+            } finally {
+                passport.close();
+            }
+            assertThat(card.logText()).contains("BAC: done").doesNotContain("PACE:");
+        }
+    }
+
+    /**
+     * The card's PACE arithmetic against ICAO 9303-11 appendix G.1 (scripts/services/test_icao9303.py,
+     * Python's unittest): the byte-for-byte check the tests above cannot make, as JMRTD's keys are random.
+     */
+    @Test
+    void theCardsPaceMatchesIcaoWorkedExample() throws Exception {
+        VirtualChipCard.requireChipReader(); // where pcsc.sh found /usr/bin/python3 with pycryptodome
+        Path services = Path.of("..", "scripts", "services").toAbsolutePath().normalize();
+        assertThat(services.resolve("test_icao9303.py")).exists();
+        Process python = new ProcessBuilder("/usr/bin/python3", "-B", "-m", "unittest", "-v", "test_icao9303")
+                .directory(services.toFile()).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(output).isZero();
+        assertThat(output).contains("test_the_chip_answers_each_step_as_the_example_does").endsWith("OK\n");
+    }
+
     // ---------------------------------------------------------------- the files alone
 
     @Test
@@ -248,6 +377,14 @@ class VirtualChipCardTest {
         passport.open();
         passport.sendSelectApplet(false);
         return passport;
+    }
+
+    /** The first PACEInfo of EF.CardAccess, read as PcscChipReader does (before the applet). */
+    private static PACEInfo paceInfo(PassportService passport) throws CardServiceException, IOException {
+        try (InputStream in = passport.getInputStream(PassportService.EF_CARD_ACCESS, PassportService.DEFAULT_MAX_BLOCKSIZE)) {
+            return new CardAccessFile(in).getSecurityInfos().stream().filter(PACEInfo.class::isInstance)
+                    .map(PACEInfo.class::cast).findFirst().orElseThrow();
+        }
     }
 
     private static byte[] read(PassportService passport, short fid) throws CardServiceException, IOException {
