@@ -27,6 +27,7 @@ import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.startup.KioskServices;
 import vn.motcua.kiosk.ui.KioskApp;
 import vn.motcua.kiosk.ui.Workers;
+import vn.motcua.kiosk.ui.applicant.ChipViewModel;
 import vn.motcua.kiosk.ui.shell.ShellViewModel;
 import vn.motcua.kiosk.ui.startup.StartupErrorView;
 
@@ -112,6 +113,7 @@ public final class ScreenshotTour {
             return null;
         });
         shot(stage, "applicant-card");
+        chipShots(stage, vm, services);
         press(stage, "applicant-confirm");
         shot(stage, "form");
         // The keyboard open on the whole shell, at every size the kiosk supports (issue 15): the
@@ -594,6 +596,50 @@ public final class ScreenshotTour {
             stage.getScene().getRoot().resize(w, h);
             return null;
         });
+    }
+
+    /**
+     * Issue 16: the chip read after the QR (portrait, parents, origin), QR and chip disagreeing,
+     * and the volunteer typing a card's expiry with the keyboard open, on the whole shell at the
+     * kiosk's sizes. Leaves the applicant screen with the chip read, for the form that follows.
+     */
+    private static void chipShots(Stage stage, ShellViewModel vm, KioskServices services) throws Exception {
+        String qr = "001095012345||Nguyễn Văn An|15081995|Nam|Số 12 Ngõ 34, Phường Ba Đình, Thành phố Hà Nội|10042021";
+        ChipViewModel chip = vm.applicant().chip();
+        services.useChipReader(ChipShowcase.citizen("Nguyễn Văn An Anh"));
+        fx(() -> {
+            vm.idScanned(qr);
+            return null;
+        });
+        waitFor(() -> chip.stateProperty().get() == ChipViewModel.State.DIFFERENT);
+        shot(stage, "applicant-chip-different");
+
+        services.useChipReader(ChipShowcase.citizen("Nguyễn Văn An"));
+        fx(() -> {
+            vm.idScanned("001060012345||Lê Thị Ba|01011960|Nữ|Số 1 Phố Huế, Phường Hai Bà Trưng, Thành phố Hà Nội|01062021");
+            return null;
+        });
+        waitFor(() -> chip.stateProperty().get() == ChipViewModel.State.NEED_EXPIRY);
+        fx(() -> {
+            stage.getScene().lookup("#chip-expiry").requestFocus();
+            return null;
+        });
+        waitFor(() -> stage.getScene().lookup("#keyboard").isVisible());
+        for (int[] size : new int[][] {{1024, 768}, {1280, 800}, {1366, 768}, {1920, 1080}, {1080, 1920}}) {
+            resize(stage, size[0], size[1]);
+            shot(stage, "applicant-chip-expiry-keyboard-" + size[0] + "x" + size[1]);
+        }
+        press(stage, "key-num-hide");
+
+        fx(() -> {
+            vm.idScanned(qr);
+            return null;
+        });
+        waitFor(() -> chip.stateProperty().get() == ChipViewModel.State.READ);
+        for (int[] size : new int[][] {{1024, 768}, {1366, 768}, {1920, 1080}, {1080, 1920}, {1280, 800}}) {
+            resize(stage, size[0], size[1]);
+            shot(stage, "applicant-chip-" + size[0] + "x" + size[1]);
+        }
     }
 
     private static void shot(Stage stage, String name) throws Exception {

@@ -120,7 +120,7 @@ public final class PcscChipReader implements ChipReader {
             service.open();
             step = "access";
             BACKey bac = new BACKey(key.documentNumber(), key.birthDate(), key.expiryDate());
-            ChipReading.Protocol protocol = pace(service, bac) ? ChipReading.Protocol.PACE : ChipReading.Protocol.BAC;
+            ChipReading.Protocol protocol = pace(t, service, bac) ? ChipReading.Protocol.PACE : ChipReading.Protocol.BAC;
             service.sendSelectApplet(protocol == ChipReading.Protocol.PACE);
             if (protocol == ChipReading.Protocol.BAC) {
                 try {
@@ -176,8 +176,13 @@ public final class PcscChipReader implements ChipReader {
         }
     }
 
-    /** PACE with the MRZ key when EF.CardAccess offers it; false (use BAC) when it does not or fails. */
-    private static boolean pace(PassportService service, BACKey key) {
+    /**
+     * PACE with the MRZ key when EF.CardAccess offers it; false (use BAC) when it does not, or fails
+     * for another reason than the key (ICAO 9303 lets a terminal fall back to BAC then). A key the
+     * chip refuses (mutual authentication answered 63xx) is refused at once: trying it again over BAC
+     * would only count a second failure against the card.
+     */
+    private boolean pace(CardTerminal t, PassportService service, BACKey key) throws ChipException {
         CardAccessFile access;
         try (InputStream in = service.getInputStream(PassportService.EF_CARD_ACCESS, PassportService.DEFAULT_MAX_BLOCKSIZE)) {
             access = new CardAccessFile(in);
@@ -189,11 +194,26 @@ public final class PcscChipReader implements ChipReader {
                 try {
                     service.doPACE(key, p.getObjectIdentifier(), PACEInfo.toParameterSpec(p.getParameterId()), p.getParameterId());
                     return true;
-                } catch (CardServiceException | RuntimeException e) {
-                    // ICAO 9303 lets a terminal fall back to BAC; a wrong key then fails BAC too.
+                } catch (CardServiceException e) {
+                    if (keyRefused(e)) {
+                        throw gone(t, e).orElseGet(() -> new AccessKeyRefusedException("PACE refused", e));
+                    }
+                    LOG.info("PACE failed ({}), trying BAC", e.getClass().getSimpleName());
+                    return false;
+                } catch (RuntimeException e) {
                     LOG.info("PACE failed ({}), trying BAC", e.getClass().getSimpleName());
                     return false;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** JMRTD 0.8.3 reports a wrong PACE password as step 4 (mutual authentication) failing with 63xx. */
+    private static boolean keyRefused(CardServiceException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CardServiceException s && (s.getSW() & 0xFF00) == 0x6300) {
+                return true;
             }
         }
         return false;

@@ -7,9 +7,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import vn.motcua.kiosk.ui.common.KeepInSight;
 import javafx.util.StringConverter;
 import vn.motcua.kiosk.identity.IdCard;
 import vn.motcua.kiosk.ui.I18n;
@@ -29,6 +33,9 @@ public final class ApplicantView extends VBox {
         Label how = new Label();
         how.textProperty().bind(i18n.text("applicant.how"));
         how.setWrapText(true);
+        // Once a card is read the screen is about checking it: the room goes to the card and its chip.
+        how.visibleProperty().bind(vm.stateProperty().isEqualTo(ApplicantViewModel.State.WAITING));
+        how.managedProperty().bind(how.visibleProperty());
 
         Label feedback = new Label();
         feedback.setId("applicant-feedback");
@@ -37,6 +44,8 @@ public final class ApplicantView extends VBox {
         feedback.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.feedbackProperty().get() == null ? "" : i18n.messages().get(vm.feedbackProperty().get()),
                 vm.feedbackProperty(), i18n.messagesProperty()));
+        feedback.visibleProperty().bind(vm.feedbackProperty().isNotNull());
+        feedback.managedProperty().bind(feedback.visibleProperty());
 
         GridPane card = new GridPane();
         card.setId("applicant-card");
@@ -69,8 +78,42 @@ public final class ApplicantView extends VBox {
         buttons.getStyleClass().add("button-row");
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        // The card's QR and its chip side by side, so both fit above the buttons at 1024×768; the
+        // QR's alone takes the whole width. What does not fit (large text) scrolls; the buttons stay.
         ChipPane chip = new ChipPane(vm.chip(), i18n);
-        getChildren().addAll(title, how, card, chip, mapping, feedback, buttons);
+        for (Region part : new Region[] {card, chip}) {
+            part.setMinWidth(0);
+            part.setPrefWidth(0);
+            part.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(part, Priority.ALWAYS);
+        }
+        HBox row = new HBox(card, chip);
+        VBox column = new VBox();
+        row.getStyleClass().add("applicant-cards");
+        column.getStyleClass().add("applicant-cards");
+        VBox content = new VBox(title, how, row, mapping, feedback);
+        // A portrait screen has the height and not the width: one above the other there. The
+        // screen's own size tells (listening to the scene would outlive this view).
+        Runnable arrange = () -> {
+            boolean portrait = getHeight() > getWidth();
+            javafx.scene.layout.Pane want = portrait ? column : row;
+            javafx.scene.layout.Pane other = portrait ? row : column;
+            int at = content.getChildren().indexOf(other);
+            if (at >= 0) {
+                want.getChildren().setAll(card, chip);
+                content.getChildren().set(at, want);
+            }
+        };
+        widthProperty().addListener(o -> arrange.run());
+        heightProperty().addListener(o -> arrange.run());
+        content.getStyleClass().add("applicant-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("applicant-scroll");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        KeepInSight.focused(scroll); // the expiry field, above the keyboard
+        getChildren().addAll(scroll, buttons);
     }
 
     private static void fill(GridPane grid, IdCard c, I18n i18n) {
@@ -90,6 +133,7 @@ public final class ApplicantView extends VBox {
         for (int i = 0; i < rows.length; i++) {
             Label key = new Label(m.get(rows[i][0]));
             key.getStyleClass().add("section-title");
+            key.setMinWidth(Region.USE_PREF_SIZE); // the value wraps, the name never shortens
             Label value = new Label(rows[i][1]);
             value.setId("applicant-value-" + rows[i][0].substring("applicant.".length()));
             value.setWrapText(true);

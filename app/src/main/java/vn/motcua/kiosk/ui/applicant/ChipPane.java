@@ -15,12 +15,14 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.motcua.kiosk.identity.chip.ChipReading;
 import vn.motcua.kiosk.identity.chip.Dg13;
 import vn.motcua.kiosk.identity.chip.PassiveAuthentication;
 import vn.motcua.kiosk.ui.I18n;
 import vn.motcua.kiosk.ui.common.Controls;
+import vn.motcua.kiosk.ui.keyboard.FieldKind;
 
 /**
  * The chip's part of the applicant screen: what to do with the card, progress, then the
@@ -62,8 +64,10 @@ final class ChipPane extends VBox {
 
         ImageView photo = new ImageView();
         photo.setId("chip-photo");
-        photo.setFitHeight(150);
+        photo.setFitHeight(120);
         photo.setPreserveRatio(true);
+        photo.visibleProperty().bind(vm.readingProperty().isNotNull());
+        photo.managedProperty().bind(photo.visibleProperty());
         GridPane fields = new GridPane();
         fields.setId("chip-fields");
         fields.getStyleClass().add("id-card");
@@ -76,9 +80,10 @@ final class ChipPane extends VBox {
         vm.readingProperty().addListener((obs, was, is) -> show.run());
         i18n.messagesProperty().addListener((obs, was, is) -> show.run());
         show.run();
-        HBox read = new HBox(photo, fields);
-        read.getStyleClass().add("button-row");
-        showIn(read, vm.readingProperty().isNotNull());
+        showIn(fields, vm.readingProperty().isNotNull());
+        HBox top = new HBox(photo, status);
+        top.getStyleClass().add("button-row");
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
 
         VBox differences = new VBox();
         differences.setId("chip-differences");
@@ -97,21 +102,23 @@ final class ChipPane extends VBox {
 
         TextField expiry = new TextField();
         expiry.setId("chip-expiry");
-        expiry.setPrefColumnCount(10);
+        expiry.setPrefColumnCount(8);
+        FieldKind.set(expiry, FieldKind.NUMERIC); // digits only: ddMMyyyy from the front, or the MRZ's yyMMdd
         expiry.promptTextProperty().bind(i18n.text("identity.chip.expiryPrompt"));
         expiry.textProperty().bindBidirectional(vm.expiryTextProperty());
         expiry.setOnAction(e -> vm.useTypedExpiry());
         Button readWithExpiry = Controls.button(i18n, "identity.chip.read", "chip-read", vm::useTypedExpiry);
-        HBox ask = new HBox(Controls.label(i18n, "identity.chip.expiryLabel", null), expiry, readWithExpiry);
-        ask.setAlignment(Pos.CENTER_LEFT);
-        ask.getStyleClass().add("button-row");
+        HBox entry = new HBox(expiry, readWithExpiry);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        entry.getStyleClass().add("button-row");
+        VBox ask = new VBox(entry, Controls.label(i18n, "identity.chip.expiryLabel", null));
         showIn(ask, vm.stateProperty().isEqualTo(ChipViewModel.State.NEED_EXPIRY));
 
         Button retry = Controls.button(i18n, "identity.chip.retry", "chip-retry", vm::retry);
         showIn(retry, vm.stateProperty().isEqualTo(ChipViewModel.State.FAILED)
                 .and(vm.messageProperty().isNotEqualTo("identity.chip.notUsed")));
 
-        getChildren().addAll(status, progress, read, different, ask, message, retry);
+        getChildren().addAll(top, progress, message, ask, fields, different, retry);
     }
 
     private static void showIn(Node n, BooleanBinding when) {
@@ -143,6 +150,7 @@ final class ChipPane extends VBox {
             if (value.isPresent()) {
                 Label key = new Label(i18n.messages().get("identity.chip.field." + f.name()));
                 key.getStyleClass().add("section-title");
+                key.setMinWidth(Region.USE_PREF_SIZE); // the value wraps, the name never shortens
                 Label v = new Label(value.get());
                 v.setId("chip-value-" + f.name());
                 v.setWrapText(true);

@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import vn.motcua.kiosk.session.Step;
 import vn.motcua.kiosk.ui.I18n;
@@ -56,7 +57,15 @@ final class StepBar extends HBox {
     private void relabel() {
         for (Step s : Step.values()) {
             Label label = (Label) getChildren().get(s.ordinal());
-            label.setText(compact && s != current ? String.valueOf(s.ordinal() + 1) : names[s.ordinal()].getValue());
+            boolean number = compact && s != current;
+            label.setText(number ? String.valueOf(s.ordinal() + 1) : names[s.ordinal()].getValue());
+            // Numbers sit closer together; the current name never gives way to them (at 1024×768
+            // with the bar's four buttons they shrank it to "3. Người n…" and hid the numbers).
+            label.getStyleClass().remove("number");
+            if (number) {
+                label.getStyleClass().add("number");
+            }
+            label.setMinWidth(compact && s == current ? Region.USE_PREF_SIZE : 0);
         }
     }
 

@@ -87,6 +87,26 @@ class ChipReadingTest {
     }
 
     @Test
+    void aCardOfferingPaceIsOpenedWithPace() throws Exception {
+        TestChip chip = citizen().pace().build();
+        insert(chip, 0);
+        ChipReading r = reader(List.of(chip.cscaCertificate())).read(KEY, ChipReader.Progress.NONE);
+        assertThat(r.protocol()).isEqualTo(ChipReading.Protocol.PACE);
+        assertThat(r.trust()).isEqualTo(PassiveAuthentication.Trust.CSCA_VERIFIED);
+        assertThat(r.citizen().get(Dg13.Field.FATHER_NAME)).contains("Nguyễn Văn Bình");
+    }
+
+    @Test
+    void aWrongKeyRefusedByPaceIsNotTriedAgainOverBac() {
+        insert(citizen().pace().build(), 0);
+        AccessKey wrong = new AccessKey("095012345", "950815", "400815");
+        assertThatThrownBy(() -> reader(List.of()).read(wrong, ChipReader.Progress.NONE))
+                .isInstanceOf(AccessKeyRefusedException.class).hasMessage("PACE refused");
+        assertThat(card.logText()).as("no BAC (GET CHALLENGE) after PACE refused the key")
+                .contains("PACE: the terminal").doesNotContain("C-APDU 00840000");
+    }
+
+    @Test
     void withoutACscaTheSignatureIsCheckedButNotItsSigner() throws Exception {
         insert(citizen().signedByUnknownCsca().build(), 0);
         assertThat(reader(List.of()).read(KEY, ChipReader.Progress.NONE).trust())
