@@ -78,8 +78,8 @@ class ChipScreenTest extends ShellFixture {
         reader.place();
         reader.next(new CardRemovedException("test: lifted"));
         CitizenPathTest.scan(robot, CitizenPathTest.QR);
-        await(() -> "identity.chip.removed".equals(vm.applicant().chip().messageProperty().get()));
-        assertThat(vm.applicant().chip().stateProperty().get()).isEqualTo(ChipViewModel.State.WAITING);
+        await(() -> "identity.chip.removed".equals(vm.applicant().chip().messageProperty().get())
+                && vm.applicant().chip().stateProperty().get() == ChipViewModel.State.WAITING);
         assertThat(ShellFixture.<Label>find(robot, "chip-message").getText()).contains("đặt lại thẻ");
 
         reader.next(reading(Dg13Encoder.citizen()));
@@ -171,10 +171,12 @@ class ChipScreenTest extends ShellFixture {
     }
 
     @Test
-    void withoutAReaderTheQrAloneFillsAndNothingIsSaidOfAChip(FxRobot robot) {
+    void withoutAReaderTheQrAloneFillsAndNothingIsSaidOfAChip(FxRobot robot) throws Exception {
         reader.connected = false;
         toApplicant(robot);
         CitizenPathTest.scan(robot, CitizenPathTest.QR);
+        settleChip(); // the reader is asked off the UI thread
+        assertThat(reader.asked.get()).isPositive();
         assertThat(vm.applicant().chip().stateProperty().get()).isEqualTo(ChipViewModel.State.OFF);
         assertThat(showing(robot, "chip")).isFalse();
         robot.clickOn("#applicant-confirm");
@@ -216,6 +218,7 @@ class ChipScreenTest extends ShellFixture {
         private final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
         private final Semaphore cards = new Semaphore(0);
         volatile boolean connected = true;
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
         void place() {
             cards.release();
@@ -227,6 +230,7 @@ class ChipScreenTest extends ShellFixture {
 
         @Override
         public boolean connected() {
+            asked.incrementAndGet();
             return connected;
         }
 

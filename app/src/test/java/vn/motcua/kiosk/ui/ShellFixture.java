@@ -110,6 +110,12 @@ public abstract class ShellFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Returns once the chip's worker thread and then the FX thread have done what was given them so far. */
+    protected void settleChip() throws Exception {
+        workers.chip().submit(() -> { }).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Looked up on the FX thread: a lookup from the test thread races with screens being rebuilt. */
     protected static <T extends Node> T find(FxRobot robot, String id) {
         return onFx(() -> robot.lookup("#" + id).query());

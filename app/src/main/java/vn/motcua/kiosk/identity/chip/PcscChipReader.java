@@ -38,6 +38,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class PcscChipReader implements ChipReader {
     private static final Logger LOG = LoggerFactory.getLogger(PcscChipReader.class);
+    /**
+     * JMRTD and scuba log through java.util.logging, with APDUs and file bytes in their warnings:
+     * on a shared kiosk those stay silent and this class says which step failed. Held here because
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.jmrtd"), java.util.logging.Logger.getLogger("net.sf.scuba"));
+
+    static {
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.OFF));
+    }
     private static final short EF_DG13 = 0x010D;
     private static final short EF_DG14 = 0x010E;
     /** How long pcscd may take to notice a card lifted mid-exchange (it polls readers about every 0.4 s). */

@@ -94,11 +94,11 @@ public final class ChipViewModel {
     /** The QR was read: read the chip too when a reader is there. */
     public void cardRead(IdCard qr) {
         reset();
-        if (reader.get() == null || !reader.get().connected()) {
+        if (reader.get() == null) {
             return;
         }
         card = qr;
-        AccessKey.of(qr).ifPresentOrElse(this::read, () -> ask("identity.chip.expiryUnknown"));
+        read(AccessKey.of(qr).orElse(null));
     }
 
     /** "Đọc chip": the expiry the volunteer typed. */
@@ -116,7 +116,7 @@ public final class ChipViewModel {
 
     /** "Đọc lại chip" after a failure. */
     public void retry() {
-        if (key != null) {
+        if (key != null && card != null) {
             message.set(null);
             read(key);
         }
@@ -163,6 +163,11 @@ public final class ChipViewModel {
         state.set(State.NEED_EXPIRY);
     }
 
+    /**
+     * Off the UI thread: is a reader there (asking PC/SC is a native call), then with a key wait for
+     * the card and read it; without one, ask the volunteer for the expiry. The task's messages move
+     * the state, so nothing about a chip shows on a kiosk without a reader.
+     */
     private void read(AccessKey accessKey) {
         if (task != null) {
             task.cancel();
@@ -172,6 +177,15 @@ public final class ChipViewModel {
         Task<ChipReading> t = new Task<>() {
             @Override
             protected ChipReading call() throws Exception {
+                if (!chip.connected()) {
+                    updateMessage("off");
+                    return null;
+                }
+                if (accessKey == null) {
+                    updateMessage("needExpiry");
+                    return null;
+                }
+                updateMessage("waiting");
                 while (!chip.awaitCard(LOOK)) {
                     if (isCancelled()) {
                         return null;
@@ -184,11 +198,17 @@ public final class ChipViewModel {
             }
         };
         task = t;
-        state.set(State.WAITING);
         progress.set(0);
         t.messageProperty().addListener((obs, was, is) -> {
-            if (task == t && "reading".equals(is)) {
-                state.set(State.READING);
+            if (task != t || is == null) {
+                return;
+            }
+            switch (is) {
+                case "off" -> state.set(State.OFF);
+                case "needExpiry" -> ask("identity.chip.expiryUnknown");
+                case "waiting" -> state.set(State.WAITING);
+                case "reading" -> state.set(State.READING);
+                default -> { }
             }
         });
         t.progressProperty().addListener((obs, was, is) -> {
