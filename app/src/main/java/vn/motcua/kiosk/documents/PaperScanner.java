@@ -3,6 +3,7 @@ package vn.motcua.kiosk.documents;
 
 import java.io.IOException;
 import vn.motcua.kiosk.scanning.Cancellation;
+import vn.motcua.kiosk.scanning.PaperSource;
 import vn.motcua.kiosk.scanning.ScanListener;
 import vn.motcua.kiosk.scanning.ScanSettings;
 import vn.motcua.kiosk.scanning.ScannedImage;
@@ -12,7 +13,8 @@ import vn.motcua.kiosk.scanning.ScanningException;
 /**
  * Scans into a document: each page goes through the image pipeline to disk and into the document
  * at once, so the screen can show it while the feeder is still running. On a failure the pages
- * that arrived stay in the document ({@link ScanningException#pagesDelivered()} says how many).
+ * that arrived stay in the document ({@link ScanningException#pagesDelivered()} says how many),
+ * except the lone front of a duplex sheet that jammed half-way: that sheet goes through again.
  */
 public final class PaperScanner {
     private final Scanner scanner;
@@ -32,6 +34,31 @@ public final class PaperScanner {
     public int scanInto(PaperDocument document, int at, ScanSettings settings, Cancellation cancellation, PagesListener listener)
             throws ScanningException {
         int[] next = {at};
+        try {
+            return scan(document, settings, cancellation, listener, next);
+        } catch (ScanningException e) {
+            if (settings.source() == PaperSource.FEEDER_DUPLEX && e.pagesDelivered() % 2 == 1) {
+                dropLoneFront(document, next[0] - 1);
+            }
+            throw e;
+        }
+    }
+
+    /** Pages kept from a failed batch of {@code source}: the sheet to put in first when the citizen goes on (1-based). */
+    public static int restartSheet(int pagesKept, PaperSource source) {
+        return (source == PaperSource.FEEDER_DUPLEX ? pagesKept / 2 : pagesKept) + 1;
+    }
+
+    private static void dropLoneFront(PaperDocument document, int index) {
+        try {
+            document.delete(index);
+        } catch (IOException e) {
+            // Its file stays in the session folder until the session ends; the page is out of the paper.
+        }
+    }
+
+    private int scan(PaperDocument document, ScanSettings settings, Cancellation cancellation, PagesListener listener,
+            int[] next) throws ScanningException {
         return scanner.scan(settings, new ScanListener() {
             @Override
             public void pageStarted(int number) {

@@ -32,6 +32,7 @@ import vn.motcua.kiosk.scanning.ColourMode;
 import vn.motcua.kiosk.scanning.PaperSource;
 import vn.motcua.kiosk.scanning.ScanSettings;
 import vn.motcua.kiosk.scanning.Scanner;
+import vn.motcua.kiosk.scanning.ScannerCapabilities;
 import vn.motcua.kiosk.scanning.ScanningException;
 
 /**
@@ -124,6 +125,31 @@ public final class PapersStep {
                 finish(s, type);
             }
             throw e;
+        }
+        return finish(s, type);
+    }
+
+    /** What the scanner offers (feeder, duplex, colour): the screen shows only what works. Blocks on the scanner. */
+    public ScannerCapabilities scannerCapabilities() throws ScanningException {
+        return scanner.get().capabilities();
+    }
+
+    /**
+     * Deletes the backs of duplex sheets that look blank: only when the citizen asks (a faint back
+     * may still matter), never on the kiosk's own judgement. Returns null when no page is left.
+     */
+    public DossierDocument dropBlankBacks(String type) throws IOException, DocumentException {
+        KioskSession s = sessions.current().orElseThrow();
+        PaperDocument paper = paper(s, type);
+        List<Page> pages = paper.pages();
+        for (int i = pages.size() - 1; i >= 0; i--) {
+            if (pages.get(i).backSide() && pages.get(i).blank()) {
+                paper.delete(i);
+            }
+        }
+        if (paper.isEmpty()) {
+            remove(type);
+            return null;
         }
         return finish(s, type);
     }

@@ -30,11 +30,12 @@ public final class PapersView {
 
     public static Node create(PapersViewModel vm, I18n i18n, Runnable onDone) {
         Label title = Controls.label(i18n, "papers.title", "screen-title");
-        Label hint = Controls.label(i18n, "papers.hint", null);
-        javafx.scene.control.CheckBox colour = new javafx.scene.control.CheckBox();
-        colour.setId("papers-colour");
-        colour.textProperty().bind(i18n.text("papers.colour"));
-        colour.selectedProperty().bindBidirectional(vm.colourProperty());
+        Label hint = new Label();
+        hint.setId("papers-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.messages().get(vm.feederProperty().get() ? "papers.hint.feeder" : "papers.hint"),
+                vm.feederProperty(), i18n.messagesProperty()));
         VBox list = new VBox();
         list.getStyleClass().add("papers-rows");
         Runnable fill = () -> list.getChildren().setAll(vm.rows().stream().map(r -> row(vm, i18n, r)).toList());
@@ -64,7 +65,7 @@ public final class PapersView {
         HBox buttons = new HBox(next);
         buttons.getStyleClass().add("button-row");
 
-        VBox screen = new VBox(title, hint, colour, scroll, missing, buttons);
+        VBox screen = new VBox(title, hint, ScanOptions.create(vm, i18n), scroll, missing, buttons);
         screen.getStyleClass().add("papers");
         StackPane root = new StackPane(screen, chooser(vm, i18n), preview(vm, i18n));
         root.setId("papers");
@@ -97,14 +98,21 @@ public final class PapersView {
             Button usb = Controls.button(i18n, "papers.usb", "paper-usb-" + id, () -> vm.chooseFile(row));
             Button cancel = Controls.button(i18n, "papers.cancel", "paper-cancel-" + id, () -> vm.cancelScan(row));
             Button remove = Controls.button(i18n, "papers.remove", "paper-remove-" + id, () -> vm.remove(row));
+            Button dropBacks = new Button();
+            dropBacks.setId("paper-drop-backs-" + id);
+            dropBacks.textProperty().bind(Bindings.createStringBinding(
+                    () -> i18n.messages().get("papers.dropBlankBacks", row.blankBacks().get()),
+                    row.blankBacks(), i18n.messagesProperty()));
+            dropBacks.setOnAction(e -> vm.dropBlankBacks(row));
+            dropBacks.visibleProperty().bind(row.blankBacks().greaterThan(0).and(row.busyProperty().not()));
             scan.disableProperty().bind(row.busyProperty());
             usb.disableProperty().bind(row.busyProperty());
             cancel.visibleProperty().bind(row.busyProperty());
             remove.visibleProperty().bind(row.documentProperty().isNotNull().and(row.busyProperty().not()));
-            for (Button b : List.of(cancel, remove)) {
+            for (Button b : List.of(cancel, remove, dropBacks)) {
                 b.managedProperty().bind(b.visibleProperty());
             }
-            line.getChildren().addAll(scan, usb, cancel, remove);
+            line.getChildren().addAll(scan, usb, cancel, dropBacks, remove);
         }
         for (Node n : line.getChildren()) {
             if (n instanceof Region r && n != words) {
@@ -137,7 +145,7 @@ public final class PapersView {
                 javafx.scene.image.ImageView image = new javafx.scene.image.ImageView(t.image());
                 image.setPreserveRatio(true);
                 image.setFitHeight(110);
-                Label number = new Label(String.valueOf(i + 1));
+                Label number = new Label(t.backSide() ? i18n.messages().get("papers.page.back", i + 1) : String.valueOf(i + 1));
                 number.getStyleClass().add("page-number");
                 VBox page = new VBox(image, number);
                 if (t.blank()) {

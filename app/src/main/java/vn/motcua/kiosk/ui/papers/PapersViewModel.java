@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,12 +29,17 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.kiosk.documents.DocumentException;
 import vn.motcua.kiosk.documents.Page;
 import vn.motcua.kiosk.documents.PagesListener;
+import vn.motcua.kiosk.documents.PaperScanner;
 import vn.motcua.kiosk.documents.Thumbnails;
 import vn.motcua.kiosk.dossier.DossierDocument;
 import vn.motcua.kiosk.form.Label;
 import vn.motcua.kiosk.i18n.Messages;
 import vn.motcua.kiosk.scanning.Cancellation;
+import vn.motcua.kiosk.scanning.ColourMode;
+import vn.motcua.kiosk.scanning.PaperJamException;
+import vn.motcua.kiosk.scanning.PaperSource;
 import vn.motcua.kiosk.scanning.ScanSettings;
+import vn.motcua.kiosk.scanning.ScannerCapabilities;
 import vn.motcua.kiosk.scanning.ScanningException;
 import vn.motcua.kiosk.session.PapersStep;
 import vn.motcua.kiosk.usb.RemovableMedia;
@@ -58,6 +65,8 @@ public final class PapersViewModel {
         private final IntegerProperty page = new SimpleIntegerProperty();
         private final ObjectProperty<Function<Messages, String>> problem = new SimpleObjectProperty<>();
         private final ObservableList<Thumb> thumbs = FXCollections.observableArrayList();
+        private final IntegerBinding blankBacks = Bindings.createIntegerBinding(
+                () -> (int) thumbs.stream().filter(t -> t.blank() && t.backSide()).count(), thumbs);
         private Cancellation cancellation;
 
         Row(PapersStep.Row r) {
@@ -103,6 +112,11 @@ public final class PapersViewModel {
             return thumbs;
         }
 
+        /** Backs of duplex sheets that look blank: the citizen may drop them ("Bỏ … mặt sau trống"). */
+        public IntegerBinding blankBacks() {
+            return blankBacks;
+        }
+
         /** What went wrong last, in the screen's language; null when nothing. */
         public ObjectProperty<Function<Messages, String>> problemProperty() {
             return problem;
@@ -110,7 +124,7 @@ public final class PapersViewModel {
     }
 
     /** A page as the screen shows it: small, turned as it will be in the PDF, flagged when it looks blank. */
-    public record Thumb(UUID id, Image image, boolean blank) {}
+    public record Thumb(UUID id, Image image, boolean blank, boolean backSide) {}
 
     /** The large view of one page, with what can be done to it. */
     public record Preview(Row row, int index, Image image) {}
@@ -122,6 +136,9 @@ public final class PapersViewModel {
     private final Map<String, Image> thumbCache = new ConcurrentHashMap<>();
     private final ObjectProperty<Preview> preview = new SimpleObjectProperty<>();
     private final BooleanProperty colour = new SimpleBooleanProperty();
+    private final ObjectProperty<ScannerCapabilities> capabilities = new SimpleObjectProperty<>();
+    private final BooleanProperty feeder = new SimpleBooleanProperty();
+    private final BooleanProperty duplex = new SimpleBooleanProperty();
     private final Executor background;
     private final RemovableMedia removable;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -160,9 +177,38 @@ public final class PapersViewModel {
         return colour;
     }
 
-    /** What "Quét" uses now: 200 dpi from the glass, grey or colour as chosen. */
+    /** What the scanner offers; null until known, or when no scanner answers (then only the glass is offered). */
+    public ObjectProperty<ScannerCapabilities> capabilitiesProperty() {
+        return capabilities;
+    }
+
+    /** "Khay nạp giấy" rather than "Mặt kính": every sheet in the feeder, one batch. */
+    public BooleanProperty feederProperty() {
+        return feeder;
+    }
+
+    /** "Hai mặt": both sides of each sheet (feeder only). */
+    public BooleanProperty duplexProperty() {
+        return duplex;
+    }
+
+    /** Whether the scanner offers {@code source}. */
+    public boolean offers(PaperSource source) {
+        ScannerCapabilities c = capabilities.get();
+        return c != null && c.sources().contains(source);
+    }
+
+    /** What "Quét" uses now: 200 dpi, grey or colour, from the glass or the feeder (both sides) as chosen. */
     public ScanSettings settings() {
-        return colour.get() ? ScanSettings.defaults().withMode(vn.motcua.kiosk.scanning.ColourMode.COLOUR) : ScanSettings.defaults();
+        ScanSettings s = colour.get() ? ScanSettings.defaults().withMode(ColourMode.COLOUR) : ScanSettings.defaults();
+        return s.withSource(source());
+    }
+
+    private PaperSource source() {
+        if (!feeder.get() || !offers(PaperSource.FEEDER)) {
+            return PaperSource.FLATBED;
+        }
+        return duplex.get() && offers(PaperSource.FEEDER_DUPLEX) ? PaperSource.FEEDER_DUPLEX : PaperSource.FEEDER;
     }
 
     /** The page shown large; null when none. */
@@ -182,11 +228,26 @@ public final class PapersViewModel {
             }
         }
         rows.stream().filter(Row::generated).forEach(row -> run(row, () -> papers.makeDeclaration().orElse(null)));
+        Task<ScannerCapabilities> ask = new Task<>() {
+            @Override
+            protected ScannerCapabilities call() throws ScanningException {
+                return papers.scannerCapabilities();
+            }
+        };
+        ask.setOnSucceeded(e -> capabilities.set(ask.getValue()));
+        ask.setOnFailed(e -> {
+            // The glass stays; "Quét" says what is wrong with the scanner when pressed.
+            LOG.info("scanner capabilities unknown: {}", ask.getException().getClass().getSimpleName());
+            capabilities.set(null);
+        });
+        background.execute(ask);
     }
 
     /** The session ended: no row, page picture or preview of this citizen stays in memory. */
     public void reset() {
         colour.set(false);
+        feeder.set(false);
+        duplex.set(false);
         closeChooser();
         preview.set(null);
         rows.clear();
@@ -198,7 +259,22 @@ public final class PapersViewModel {
     public void scan(Row row, ScanSettings settings) {
         Cancellation cancellation = new Cancellation();
         row.cancellation = cancellation;
-        run(row, () -> papers.scan(row.type(), settings, cancellation, pagesOf(row)));
+        int before = papers.pages(row.type()).size();
+        run(row, () -> papers.scan(row.type(), settings, cancellation, pagesOf(row)), () -> { },
+                failure -> failure instanceof PaperJamException && settings.source().feeder()
+                        ? jamIn(settings.source(), papers.pages(row.type()).size() - before)
+                        : describe(failure));
+    }
+
+    /** A jam in the feeder: the pages before it are kept; say which sheet to put in first to go on. */
+    private static Function<Messages, String> jamIn(PaperSource source, int kept) {
+        return m -> m.get("papers.jam.feeder", PaperScanner.restartSheet(kept, source), kept);
+    }
+
+    /** "Bỏ … mặt sau trống": the citizen agreed to drop the blank backs of duplex sheets. */
+    public void dropBlankBacks(Row row) {
+        preview.set(null);
+        run(row, () -> papers.dropBlankBacks(row.type()));
     }
 
     /** "trang 3 …" as a page starts, its thumbnail as soon as it is on disk. */
@@ -287,7 +363,7 @@ public final class PapersViewModel {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        return new Thumb(page.id(), image, page.blank());
+        return new Thumb(page.id(), image, page.blank(), page.backSide());
     }
 
     public void cancelScan(Row row) {
@@ -352,9 +428,13 @@ public final class PapersViewModel {
      * The paper's PDF and its thumbnails after {@code work} — also when it failed (a jam keeps the
      * pages scanned before it): both read in the background, never on the FX thread.
      */
-    private record Done(DossierDocument document, List<Thumb> thumbs, Exception failure) {}
+    private record Done(DossierDocument document, List<Thumb> thumbs, Function<Messages, String> problem) {}
 
     private void run(Row row, Work work, Runnable then) {
+        run(row, work, then, PapersViewModel::describe);
+    }
+
+    private void run(Row row, Work work, Runnable then, Function<Exception, Function<Messages, String>> explain) {
         row.problem.set(null);
         row.busy.set(true);
         row.page.set(0);
@@ -364,7 +444,7 @@ public final class PapersViewModel {
                 try {
                     return new Done(work.run(), thumbs(row), null);
                 } catch (Exception e) {
-                    return new Done(row.generated() ? null : papers.document(row.type()).orElse(null), thumbs(row), e);
+                    return new Done(row.generated() ? null : papers.document(row.type()).orElse(null), thumbs(row), explain.apply(e));
                 }
             }
         };
@@ -374,10 +454,10 @@ public final class PapersViewModel {
             row.page.set(0);
             row.document.set(done.document());
             row.thumbs.setAll(done.thumbs());
-            if (done.failure() == null) {
+            if (done.problem() == null) {
                 then.run();
             } else {
-                row.problem.set(describe(done.failure()));
+                row.problem.set(done.problem());
             }
         });
         task.setOnFailed(e -> {
