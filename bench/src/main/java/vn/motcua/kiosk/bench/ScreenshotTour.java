@@ -60,6 +60,11 @@ public final class ScreenshotTour {
             Platform.exit();
             System.exit(0);
         }
+        if (args.length > 1 && args[1].equals("papers-feeder")) {
+            papersFeeder(config);
+            Platform.exit();
+            System.exit(0);
+        }
         Path data = Files.createTempDirectory("kiosk-screenshots");
         KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, DataKey.random(), Clock.systemDefaultZone());
         Workers workers = Workers.start();
@@ -471,6 +476,53 @@ public final class ScreenshotTour {
         shot(stage, "welcome-interrupted-1920x1080");
         resize(stage, 1080, 1920);
         shot(stage, "welcome-interrupted-portrait-1080x1920");
+        services.close();
+        workers.close();
+    }
+
+    /**
+     * Issue 17: the papers screen with a feeder scanner that scans both sides — a duplex batch of
+     * three sheets (blank backs flagged, "Bỏ 3 mặt sau trống" offered) at the kiosk's sizes, and a
+     * jam half-way through the next batch. Its own data folder and window.
+     */
+    private static void papersFeeder(KioskConfig config) throws Exception {
+        Path data = Files.createTempDirectory("kiosk-screenshots-feeder");
+        KioskServices services = KioskServices.open(ConfigSource.embedded(), config, data, DataKey.random(), Clock.systemDefaultZone());
+        ScannerShowcase scanner = new ScannerShowcase();
+        services.useScanner(() -> scanner);
+        Workers workers = Workers.start();
+        Stage stage = showShellOnline(config, services, workers);
+        ShellViewModel vm = (ShellViewModel) stage.getScene().getRoot().getUserData();
+        press(stage, "file");
+        agree(stage);
+        press(stage, "consent-continue");
+        fx(() -> {
+            vm.procedures().choose(services.catalogue().catalogue().procedure("lltp-self").orElseThrow());
+            vm.idScanned("001095012345||Nguyễn Văn An|15081995|Nam|Số 12 Ngõ 34, Phường Ba Đình, Thành phố Hà Nội|10042021");
+            return null;
+        });
+        press(stage, "applicant-confirm");
+        fx(() -> {
+            vm.goTo(vn.motcua.kiosk.session.Step.PAPERS);
+            return null;
+        });
+        waitFor(() -> stage.getScene().lookup("#papers-feeder") != null && stage.getScene().lookup("#papers-feeder").isVisible());
+        press(stage, "papers-feeder");
+        press(stage, "papers-duplex");
+        press(stage, "paper-scan-idCard");
+        waitFor(() -> stage.getScene().lookup("#paper-drop-backs-idCard").isVisible());
+        Thread.sleep(300);
+        for (int[] size : new int[][] {{1024, 768}, {1366, 768}, {1920, 1080}, {1080, 1920}, {1280, 800}}) {
+            resize(stage, size[0], size[1]);
+            shot(stage, "papers-feeder-" + size[0] + "x" + size[1]);
+        }
+        press(stage, "paper-drop-backs-idCard");
+        waitFor(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#paper-state-idCard")).getText().startsWith("Đã có: 3"));
+        scanner.jamAfter(3);
+        press(stage, "paper-scan-idCard");
+        waitFor(() -> stage.getScene().lookup("#paper-state-idCard").getStyleClass().contains("error-text"));
+        Thread.sleep(300);
+        shot(stage, "papers-feeder-jam");
         services.close();
         workers.close();
     }

@@ -33,6 +33,7 @@ public final class PapersView {
         Label hint = new Label();
         hint.setId("papers-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // two lines on a narrow screen, never "…"
         hint.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.messages().get(vm.feederProperty().get() ? "papers.hint.feeder" : "papers.hint"),
                 vm.feederProperty(), i18n.messagesProperty()));
