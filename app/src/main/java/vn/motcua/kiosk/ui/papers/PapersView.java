@@ -40,7 +40,7 @@ public final class PapersView {
         VBox list = new VBox();
         list.getStyleClass().add("papers-rows");
         Runnable fill = () -> list.getChildren().setAll(vm.rows().stream().map(r -> row(vm, i18n, r)).toList());
-        vm.rows().addListener((ListChangeListener<PapersViewModel.Row>) c -> fill.run());
+        vm.rows().addListener((ListChangeListener<PaperRow>) c -> fill.run());
         fill.run();
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
@@ -73,7 +73,7 @@ public final class PapersView {
         return root;
     }
 
-    private static Node row(PapersViewModel vm, I18n i18n, PapersViewModel.Row row) {
+    private static Node row(PapersViewModel vm, I18n i18n, PaperRow row) {
         String id = row.type();
         Label name = new Label();
         name.setId("paper-name-" + id);
@@ -133,7 +133,7 @@ public final class PapersView {
      * The pages as thumbnails, in order: a tap opens one large; dragging one onto another moves it
      * there (plain mouse/touch events: they work the same on every platform and in headless tests).
      */
-    private static Node strip(PapersViewModel vm, I18n i18n, PapersViewModel.Row row) {
+    private static Node strip(PapersViewModel vm, I18n i18n, PaperRow row) {
         HBox strip = new HBox();
         strip.setId("paper-pages-" + row.type());
         strip.getStyleClass().add("page-strip");
@@ -250,7 +250,7 @@ public final class PapersView {
         }
     }
 
-    private static String state(I18n i18n, PapersViewModel.Row row) {
+    private static String state(I18n i18n, PaperRow row) {
         var m = i18n.messages();
         if (row.problemProperty().get() != null) {
             return row.problemProperty().get().apply(m);

@@ -3,7 +3,6 @@ package vn.motcua.kiosk.ui.papers;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,13 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -54,80 +49,11 @@ public final class PapersViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(PapersViewModel.class);
     private static final int MAX_FILES_LISTED = 200;
 
-    /** One paper on screen. */
-    public static final class Row {
-        private final String type;
-        private final Label name;
-        private final boolean required;
-        private final boolean generated;
-        private final ObjectProperty<DossierDocument> document = new SimpleObjectProperty<>();
-        private final BooleanProperty busy = new SimpleBooleanProperty();
-        private final IntegerProperty page = new SimpleIntegerProperty();
-        private final ObjectProperty<Function<Messages, String>> problem = new SimpleObjectProperty<>();
-        private final ObservableList<Thumb> thumbs = FXCollections.observableArrayList();
-        private final IntegerBinding blankBacks = Bindings.createIntegerBinding(
-                () -> (int) thumbs.stream().filter(t -> t.blank() && t.backSide()).count(), thumbs);
-        private Cancellation cancellation;
-
-        Row(PapersStep.Row r) {
-            this.type = r.type();
-            this.name = r.name();
-            this.required = r.required();
-            this.generated = r.generated();
-            document.set(r.document());
-        }
-
-        public String type() {
-            return type;
-        }
-
-        public Label name() {
-            return name;
-        }
-
-        public boolean required() {
-            return required;
-        }
-
-        /** Made by the kiosk from the answers (the declaration): nothing to scan. */
-        public boolean generated() {
-            return generated;
-        }
-
-        public ObjectProperty<DossierDocument> documentProperty() {
-            return document;
-        }
-
-        public BooleanProperty busyProperty() {
-            return busy;
-        }
-
-        /** The page being scanned (1, 2, …), 0 when none. */
-        public IntegerProperty pageProperty() {
-            return page;
-        }
-
-        /** The pages as small pictures, in order (the declaration has none: it is made, not scanned). */
-        public ObservableList<Thumb> thumbs() {
-            return thumbs;
-        }
-
-        /** Backs of duplex sheets that look blank: the citizen may drop them ("Bỏ … mặt sau trống"). */
-        public IntegerBinding blankBacks() {
-            return blankBacks;
-        }
-
-        /** What went wrong last, in the screen's language; null when nothing. */
-        public ObjectProperty<Function<Messages, String>> problemProperty() {
-            return problem;
-        }
-    }
-
     /** A page as the screen shows it: small, turned as it will be in the PDF, flagged when it looks blank. */
     public record Thumb(UUID id, Image image, boolean blank, boolean backSide) {}
 
     /** The large view of one page, with what can be done to it. */
-    public record Preview(Row row, int index, Image image) {}
+    public record Preview(PaperRow row, int index, Image image) {}
 
     private static final int THUMB_EDGE = 150;
     private static final int PREVIEW_EDGE = 1100;
@@ -141,9 +67,9 @@ public final class PapersViewModel {
     private final BooleanProperty duplex = new SimpleBooleanProperty();
     private final Executor background;
     private final RemovableMedia removable;
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<PaperRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Path> files = FXCollections.observableArrayList();
-    private final ObjectProperty<Row> choosingFor = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaperRow> choosingFor = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Label>> missing = new SimpleObjectProperty<>(List.of());
 
     /** @param removable where USB sticks appear (Linux: /media, /run/media); only files on them are offered */
@@ -153,7 +79,7 @@ public final class PapersViewModel {
         this.removable = removable;
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<PaperRow> rows() {
         return rows;
     }
 
@@ -163,7 +89,7 @@ public final class PapersViewModel {
     }
 
     /** The row the USB chooser is open for; null when closed. */
-    public ObjectProperty<Row> choosingForProperty() {
+    public ObjectProperty<PaperRow> choosingForProperty() {
         return choosingFor;
     }
 
@@ -218,16 +144,16 @@ public final class PapersViewModel {
 
     /** Opens the screen: the rows as the session has them, and the declaration made afresh from the answers. */
     public void open() {
-        rows.setAll(papers.rows().stream().map(Row::new).toList());
+        rows.setAll(papers.rows().stream().map(PaperRow::new).toList());
         missing.set(List.of());
         preview.set(null);
-        for (Row r : rows) {
+        for (PaperRow r : rows) {
             DossierDocument made = r.document.get();
             if (!r.generated() && made != null) {
                 run(r, () -> made); // its thumbnails
             }
         }
-        rows.stream().filter(Row::generated).forEach(row -> run(row, () -> papers.makeDeclaration().orElse(null)));
+        rows.stream().filter(PaperRow::generated).forEach(row -> run(row, () -> papers.makeDeclaration().orElse(null)));
         Task<ScannerCapabilities> ask = new Task<>() {
             @Override
             protected ScannerCapabilities call() throws ScanningException {
@@ -256,7 +182,7 @@ public final class PapersViewModel {
     }
 
     /** Scans the paper of {@code row} from the glass (or the feeder the settings name). */
-    public void scan(Row row, ScanSettings settings) {
+    public void scan(PaperRow row, ScanSettings settings) {
         Cancellation cancellation = new Cancellation();
         row.cancellation = cancellation;
         int before = papers.pages(row.type()).size();
@@ -272,13 +198,13 @@ public final class PapersViewModel {
     }
 
     /** "Bỏ … mặt sau trống": the citizen agreed to drop the blank backs of duplex sheets. */
-    public void dropBlankBacks(Row row) {
+    public void dropBlankBacks(PaperRow row) {
         preview.set(null);
         run(row, () -> papers.dropBlankBacks(row.type()));
     }
 
     /** "trang 3 …" as a page starts, its thumbnail as soon as it is on disk. */
-    private PagesListener pagesOf(Row row) {
+    private PagesListener pagesOf(PaperRow row) {
         return new PagesListener() {
             @Override
             public void pageStarted(int number) {
@@ -298,7 +224,7 @@ public final class PapersViewModel {
     }
 
     /** Opens page {@code index} of the row large. */
-    public void openPreview(Row row, int index) {
+    public void openPreview(PaperRow row, int index) {
         List<Page> pages = papers.pages(row.type());
         if (index < 0 || index >= pages.size()) {
             return;
@@ -319,25 +245,25 @@ public final class PapersViewModel {
     }
 
     /** Turns a page a quarter clockwise (the preview follows). */
-    public void rotate(Row row, int index) {
+    public void rotate(PaperRow row, int index) {
         run(row, () -> papers.rotate(row.type(), index), () -> reopen(row, index));
     }
 
     /** Moves a page (drag on the strip, or the preview's arrows). */
-    public void move(Row row, int from, int to) {
+    public void move(PaperRow row, int from, int to) {
         if (from == to || to < 0 || to >= row.thumbs.size()) {
             return;
         }
         run(row, () -> papers.move(row.type(), from, to), () -> reopen(row, to));
     }
 
-    public void deletePage(Row row, int index) {
+    public void deletePage(PaperRow row, int index) {
         preview.set(null);
         run(row, () -> papers.deletePage(row.type(), index));
     }
 
     /** Scans one page from the glass in place of page {@code index}. */
-    public void rescan(Row row, int index) {
+    public void rescan(PaperRow row, int index) {
         preview.set(null);
         Cancellation cancellation = new Cancellation();
         row.cancellation = cancellation;
@@ -349,7 +275,7 @@ public final class PapersViewModel {
         }));
     }
 
-    private void reopen(Row row, int index) {
+    private void reopen(PaperRow row, int index) {
         if (preview.get() != null && preview.get().row() == row) {
             openPreview(row, index);
         }
@@ -366,14 +292,14 @@ public final class PapersViewModel {
         return new Thumb(page.id(), image, page.blank(), page.backSide());
     }
 
-    public void cancelScan(Row row) {
+    public void cancelScan(PaperRow row) {
         if (row.cancellation != null) {
             row.cancellation.cancel();
         }
     }
 
     /** Lists the PDF, JPEG and PNG files on removable media for {@code row}. */
-    public void chooseFile(Row row) {
+    public void chooseFile(PaperRow row) {
         files.clear();
         choosingFor.set(row);
         Task<List<Path>> list = new Task<>() {
@@ -393,7 +319,7 @@ public final class PapersViewModel {
 
     /** Imports the chosen file into the row the chooser was opened for. */
     public void importFile(Path file) {
-        Row row = choosingFor.get();
+        PaperRow row = choosingFor.get();
         closeChooser();
         if (row != null) {
             run(row, () -> papers.importFile(row.type(), file));
@@ -401,7 +327,7 @@ public final class PapersViewModel {
     }
 
     /** Takes the paper out of the dossier; its pages and PDF are erased in the background. */
-    public void remove(Row row) {
+    public void remove(PaperRow row) {
         preview.set(null);
         run(row, () -> {
             papers.remove(row.type());
@@ -411,7 +337,7 @@ public final class PapersViewModel {
 
     /** True when every required paper is there; otherwise {@link #missingProperty()} names them. */
     public boolean complete() {
-        List<Label> lacking = rows.stream().filter(r -> r.required() && r.document.get() == null).map(Row::name).toList();
+        List<Label> lacking = rows.stream().filter(r -> r.required() && r.document.get() == null).map(PaperRow::name).toList();
         missing.set(lacking);
         return lacking.isEmpty() && rows.stream().noneMatch(r -> r.busy.get());
     }
@@ -420,7 +346,7 @@ public final class PapersViewModel {
         DossierDocument run() throws ScanningException, IOException, DocumentException;
     }
 
-    private void run(Row row, Work work) {
+    private void run(PaperRow row, Work work) {
         run(row, work, () -> { });
     }
 
@@ -430,11 +356,11 @@ public final class PapersViewModel {
      */
     private record Done(DossierDocument document, List<Thumb> thumbs, Function<Messages, String> problem) {}
 
-    private void run(Row row, Work work, Runnable then) {
+    private void run(PaperRow row, Work work, Runnable then) {
         run(row, work, then, PapersViewModel::describe);
     }
 
-    private void run(Row row, Work work, Runnable then, Function<Exception, Function<Messages, String>> explain) {
+    private void run(PaperRow row, Work work, Runnable then, Function<Exception, Function<Messages, String>> explain) {
         row.problem.set(null);
         row.busy.set(true);
         row.page.set(0);
@@ -480,7 +406,7 @@ public final class PapersViewModel {
         return m -> m.get("papers.error.storage");
     }
 
-    private List<Thumb> thumbs(Row row) {
+    private List<Thumb> thumbs(PaperRow row) {
         return row.generated() ? List.of() : papers.pages(row.type()).stream().map(this::thumb).toList();
     }
 
