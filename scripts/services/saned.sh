@@ -45,7 +45,8 @@ kiosk_saned_start() {
   [ -n "$escl" ] || { kiosk_service_failed saned "no free loopback port in 16600-16699 for the eSCL scanner"; return 1; }
   # sane-airscan reads this file, then /etc/sane.d/airscan.conf (Debian's is all comments). No
   # mDNS or WS-Discovery: only the scanner named here, so listing stays quick (nothing is asked
-  # of it until it is opened) and never finds a real scanner on the LAN.
+  # of it until it is opened) and never finds a real scanner on the LAN; and with discovery on
+  # but no system D-Bus (containers) sane-airscan would not start at all.
   cat > "$dir/conf/airscan.conf" << EOF
 [options]
 discovery = disable
