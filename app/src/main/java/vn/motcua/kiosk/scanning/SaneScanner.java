@@ -72,6 +72,20 @@ public final class SaneScanner implements Scanner {
             for (SaneDevice d : session.listDevices()) {
                 all.add(info(d));
             }
+            if (!AUTO.equalsIgnoreCase(configured) && all.stream().noneMatch(i -> i.name().equals(configured))) {
+                // saned lists only devices its backends call local; sane-airscan (before 0.99.32's
+                // pretend-local) calls every network scanner remote, so a configured airscan:… name
+                // is missing from the list although it opens. Listed when it opens now.
+                SaneDevice d = session.getDevice(configured);
+                try {
+                    d.open();
+                    all.add(info(d));
+                } catch (SaneException notThere) {
+                    LOG.debug("configured scanner {} not listed and not opened: {}", configured, notThere.getStatus());
+                } finally {
+                    closeQuietly(d);
+                }
+            }
             return all;
         } catch (SaneException e) {
             throw new ScannerFailedException("scanning.error.failed", null, 0, e.getStatus() + " listing devices", e);

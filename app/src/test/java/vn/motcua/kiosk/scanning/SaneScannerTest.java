@@ -71,6 +71,17 @@ class SaneScannerTest {
     }
 
     @Test
+    void aConfiguredNameIsListedOnceAndOnlyWhenItOpens() throws Exception {
+        // Listed by saned: not added again.
+        assertThat(TestSaned.scanner().scanners()).extracting(ScannerInfo::name).containsExactly("test:0", "test:1");
+        // Not listed and not there: not made up (EsclScannerTest has one that is not listed but opens).
+        assertThat(TestSaned.scanner(TestSaned.address(), "test:9").scanners()).extracting(ScannerInfo::name)
+                .containsExactly("test:0", "test:1");
+        assertThat(new ScannerInfo("airscan:e0:Office", "", "", "").label()).isEqualTo("airscan:e0:Office");
+        assertThat(new ScannerInfo("test:0", "Noname", "frontend-tester", "").label()).isEqualTo("Noname frontend-tester (test:0)");
+    }
+
+    @Test
     void autoPicksTheFirstScanner() throws Exception {
         SaneScanner scanner = TestSaned.scanner(TestSaned.address(), "auto");
         assertThat(scanner.capabilities().scanner().name()).startsWith("test:");
