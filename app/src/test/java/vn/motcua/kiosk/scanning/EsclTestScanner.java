@@ -39,14 +39,14 @@ import org.w3c.dom.NodeList;
  * square below the row; colour pages have a red "stamp". All at fixed millimetres from the
  * top-left corner, so a test reads them at any resolution.
  */
-final class EsclTestScanner implements AutoCloseable {
+public final class EsclTestScanner implements AutoCloseable {
     /** The name in saned.sh's airscan.conf. */
     static final String NAME = "Mot Cua Test eSCL";
     static final int A4_WIDTH_300THS = 2480;
     static final int A4_HEIGHT_300THS = 3508;
 
     /** One ScanJobs request as the scanner understood it. */
-    record Job(String id, String inputSource, String colorMode, int xResolution, int yResolution, boolean duplex,
+    public record Job(String id, String inputSource, String colorMode, int xResolution, int yResolution, boolean duplex,
             String documentFormat, int width300ths, int height300ths) {}
 
     private final HttpServer server;
@@ -58,13 +58,14 @@ final class EsclTestScanner implements AutoCloseable {
     private int sheetsInFeeder;
     private int jamBeforePage;   // 1-based page of a feeder job that jams; 0: never
     private boolean jammed;
+    private boolean blankBacks;
 
     private EsclTestScanner(HttpServer server) {
         this.server = server;
     }
 
     /** Listens on 127.0.0.1:port (saned.sh's KIOSK_TEST_ESCL_PORT), until closed. */
-    static EsclTestScanner start(int port) throws IOException {
+    public static EsclTestScanner start(int port) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 8);
         EsclTestScanner scanner = new EsclTestScanner(http);
         http.createContext("/eSCL", scanner::handle);
@@ -73,8 +74,9 @@ final class EsclTestScanner implements AutoCloseable {
     }
 
     /** Puts sheets in the feeder, clears a jam and forgets earlier jobs. */
-    synchronized void loadFeeder(int sheets) {
+    public synchronized void loadFeeder(int sheets) {
         sheetsInFeeder = sheets;
+        blankBacks = false;
         jamBeforePage = 0;
         jammed = false;
         current = null;
@@ -84,11 +86,11 @@ final class EsclTestScanner implements AutoCloseable {
     }
 
     /** The feeder jams when page {@code page} (1-based, fronts and backs counted) is asked for. */
-    synchronized void jamBeforePage(int page) {
+    public synchronized void jamBeforePage(int page) {
         jamBeforePage = page;
     }
 
-    List<Job> jobs() {
+    public List<Job> jobs() {
         return List.copyOf(jobs);
     }
 
@@ -99,6 +101,11 @@ final class EsclTestScanner implements AutoCloseable {
     /** "METHOD path" of every request, in order. */
     List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Backs of duplex sheets come out white, as an unprinted back does (until the next {@link #loadFeeder}). */
+    public synchronized void blankBacks() {
+        blankBacks = true;
     }
 
     @Override
@@ -163,7 +170,7 @@ final class EsclTestScanner implements AutoCloseable {
         }
         served = page;
         boolean png = !"image/jpeg".equals(job.documentFormat());
-        send(x, 200, png ? "image/png" : "image/jpeg", render(job, page, back, png));
+        send(x, 200, png ? "image/png" : "image/jpeg", back && blankBacks ? white(job, png) : render(job, page, back, png));
     }
 
     private static void send(HttpExchange x, int code, String type, byte[] body) throws IOException {
@@ -238,6 +245,19 @@ final class EsclTestScanner implements AutoCloseable {
         if (!ImageIO.write(img, png ? "png" : "jpeg", out)) {
             throw new IOException("no ImageIO writer");
         }
+        return out.toByteArray();
+    }
+
+    private static byte[] white(Job job, boolean png) throws IOException {
+        int w = (int) Math.round(job.width300ths() * job.xResolution() / 300.0);
+        int h = (int) Math.round(job.height300ths() * job.yResolution() / 300.0);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, png ? "png" : "jpeg", out);
         return out.toByteArray();
     }
 

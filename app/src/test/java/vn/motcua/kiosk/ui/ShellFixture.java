@@ -136,7 +136,7 @@ public abstract class ShellFixture {
         });
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+    protected static <T> T onFx(java.util.concurrent.Callable<T> work) {
         try {
             if (javafx.application.Platform.isFxApplicationThread()) {
                 return work.call();
