@@ -52,4 +52,34 @@ class ReaderBurstTest {
         }
         assertThat(burst.enter(t + 5)).isEmpty();
     }
+
+    @Test
+    void aPauseOfTheKioskInsideAReadersBurstKeepsTheWholeScan() {
+        ReaderBurst burst = new ReaderBurst();
+        long t = 1_000;
+        assertThat(burst.typed('k', t += 150)).isTrue();
+        assertThat(burst.typed('h', t += 20)).isFalse(); // two quick keys: a person's, no reader's run
+        t += 200;
+        int i = 0;
+        for (char c : QR.toCharArray()) {
+            // The UI thread stops for 300 ms a third of the way in; the queued keys follow at once.
+            boolean started = burst.typed(c, t += (i++ == 20 ? 300 : 1));
+            assertThat(started).isEqualTo(i == 1);
+        }
+        assertThat(burst.enter(t + 400)).as("a pause just before Enter too").contains(QR);
+    }
+
+    @Test
+    void aPauseLongerThanAnyStallEndsTheBurst() {
+        ReaderBurst burst = new ReaderBurst();
+        long t = 0;
+        for (char c : "0123456789".toCharArray()) {
+            burst.typed(c, t += 2);
+        }
+        t += ReaderBurst.MAX_STALL_MILLIS + 1;
+        for (char c : QR.toCharArray()) {
+            burst.typed(c, t += 2);
+        }
+        assertThat(burst.enter(t + 2)).contains(QR);
+    }
 }

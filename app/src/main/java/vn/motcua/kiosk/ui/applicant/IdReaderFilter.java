@@ -47,8 +47,7 @@ public final class IdReaderFilter {
         if (c.isEmpty() || c.charAt(0) < ' ' || c.charAt(0) == 127) {
             return;
         }
-        burst.typed(c.charAt(0), millis.getAsLong());
-        if (burst.length() == 1) {
+        if (burst.typed(c.charAt(0), millis.getAsLong())) {
             // The start of a possible burst: remember the focused field as it was.
             Node owner = scene.getFocusOwner();
             field = owner instanceof TextInputControl t ? t : null;
