@@ -34,9 +34,19 @@ public final class Ocr {
 
     /** Each page of {@code pdf} rendered by poppler at 200 dpi into {@code work}, in page order. */
     public static List<Path> render(Path pdf, Path work) throws IOException {
+        return render(pdf, work, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code pages} pages only. */
+    public static List<Path> render(Path pdf, Path work, int count) throws IOException {
         Files.createDirectories(work);
         String prefix = work.resolve("page").toString();
-        run(List.of("pdftoppm", "-r", "200", "-png", pdf.toString(), prefix));
+        List<String> cmd = new ArrayList<>(List.of("pdftoppm", "-r", "200", "-png"));
+        if (count != Integer.MAX_VALUE) {
+            cmd.addAll(List.of("-l", String.valueOf(count)));
+        }
+        cmd.addAll(List.of(pdf.toString(), prefix));
+        run(cmd);
         List<Path> pages = new ArrayList<>();
         try (var files = Files.list(work)) {
             files.filter(f -> f.getFileName().toString().startsWith("page-")).sorted().forEach(pages::add);
