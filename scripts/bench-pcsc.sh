@@ -16,7 +16,7 @@ mkdir -p "$KIOSK_TEST_SERVICES"
 # shellcheck source=services/pcsc.sh
 source "$root/scripts/services/pcsc.sh"
 cp_file="$root/target/bench-pcsc.classpath"
-mvn -B -q -ntp -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+mvn -B -q -ntp -pl bench -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 cp="$root/bench/target/classes:$(cat "$cp_file")"
 java -cp "$cp" vn.motcua.kiosk.bench.PcscBench "$rounds" "$KIOSK_TEST_VICC" "$KIOSK_TEST_PCSC_READER"
 for _ in 1 2 3; do

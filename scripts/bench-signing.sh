@@ -16,7 +16,7 @@ mkdir -p "$KIOSK_TEST_SERVICES"
 source "$root/scripts/services/softhsm.sh"
 # Compiled in the reactor (no install: the local Maven repository may be shared with other work trees).
 cp_file="$root/target/bench-signing.classpath"
-mvn -B -q -ntp -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
+mvn -B -q -ntp -pl bench -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 out="$root/target/bench-signing"
 java -cp "$root/bench/target/classes:$(cat "$cp_file")" vn.motcua.kiosk.bench.SigningBench \
   "$KIOSK_TEST_SOFTHSM_LIB" kiosk-rsa "$runs" "$out"

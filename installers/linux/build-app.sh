@@ -11,6 +11,7 @@ mvn -B -q -ntp -pl app -am install -DskipTests
 rm -rf "$out"
 mkdir -p "$out/lib" "$out/bin"
 mvn -B -q -ntp -f app/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$out/lib"
-cp app/target/kiosk-app-*.jar "$out/lib/"
+# The main jar only: kiosk-app-*-tests.jar (sample pages for the bench) is not part of the kiosk.
+find app/target -maxdepth 1 -name 'kiosk-app-*.jar' ! -name '*-tests.jar' -exec cp {} "$out/lib/" \;
 cp installers/linux/mot-cua-kiosk "$out/bin/"
 echo "$out"

@@ -94,7 +94,13 @@ final class GreyPng {
 
     /** Reads back what {@link #write} wrote: size and the IDAT data; anything else is refused. */
     static Data read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); DataInputStream d = new DataInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    static Data read(InputStream in) throws IOException {
+        try (DataInputStream d = new DataInputStream(in)) {
             byte[] sig = d.readNBytes(8);
             if (!java.util.Arrays.equals(sig, SIGNATURE)) {
                 throw new IOException("not a PNG");

@@ -10,7 +10,9 @@ import vn.motcua.kiosk.scanning.ColourMode;
  * (the PDF page gets /Rotate, thumbnails are turned when drawn), so turning is instant and lossless.
  *
  * @param id stable identity for the screen (thumbnails, drag and drop) while indexes change
- * @param file JPEG (grey, colour) or 1-bit PNG (black and white) under the session's work folder
+ * @param file under the session's work folder: JPEG (photographs), 4-bit grey PNG (grey text), one
+ *     {@link MixedRaster} file with all its layers (colour print with a few inks) or 1-bit PNG
+ *     (black and white)
  * @param rotation clockwise quarter turns in degrees: 0, 90, 180 or 270
  * @param blank looks empty: flagged for the citizen to decide, never dropped by the kiosk
  * @param backSide the back of a sheet in a duplex batch

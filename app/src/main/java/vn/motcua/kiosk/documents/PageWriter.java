@@ -21,9 +21,11 @@ import vn.motcua.kiosk.scanning.ColourMode;
 
 /**
  * The image pipeline: one page image in, one file in the session's work folder out, straight
- * away, so a 100-page batch never holds more than the page in hand. Grey and colour pages are
- * stored as JPEG at the measured quality (exactly the bytes that go into the PDF: building it does
- * not decode or re-encode them); black and white as 1-bit PNG (CCITT G4 in the PDF).
+ * away, so a 100-page batch never holds more than the page in hand. Grey text pages are stored as
+ * 16-level grey ({@link GreyPng}), colour pages of print and a few inks as layers
+ * ({@link MixedRaster}), other grey and colour pages as JPEG at the measured quality (exactly the
+ * bytes that go into the PDF: building it does not decode or re-encode them); black and white as
+ * 1-bit PNG (CCITT G4 in the PDF).
  */
 public final class PageWriter {
     private final Path folder;
@@ -52,6 +54,14 @@ public final class PageWriter {
             case BLACK_WHITE -> toBilevel(toGrey(image));
         };
         boolean blank = BlankPages.looksBlank(converted);
+        if (mode == ColourMode.COLOUR) {
+            BufferedImage bgr = converted.getType() == BufferedImage.TYPE_3BYTE_BGR ? converted : copyBgr(converted);
+            MixedRaster.Layers layers = MixedRaster.split(bgr, limits.jpegQuality());
+            if (layers != null) {
+                return storeMixed(layers, dpi, 0, blank, backSide);
+            }
+            converted = bgr;
+        }
         if (mode != ColourMode.BLACK_WHITE) {
             whitenPaper(converted);
         }
@@ -87,6 +97,24 @@ public final class PageWriter {
         }
         return new Page(UUID.randomUUID(), file, ColourMode.GREY, grey.getWidth(), grey.getHeight(), dpi, rotation, blank, backSide,
                 Files.size(file));
+    }
+
+    /** Writes a colour page split by {@link MixedRaster}: one file holding its layers. */
+    Page storeMixed(MixedRaster.Layers layers, int dpi, int rotation, boolean blank, boolean backSide) throws IOException {
+        Path file = folder().resolve(UUID.randomUUID() + MixedRaster.SUFFIX);
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            MixedRaster.write(layers, out);
+        }
+        return new Page(UUID.randomUUID(), file, ColourMode.COLOUR, layers.width(), layers.height(), dpi, rotation, blank, backSide,
+                Files.size(file));
+    }
+
+    private static BufferedImage copyBgr(BufferedImage image) {
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bgr.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return bgr;
     }
 
     /** Writes an already converted image (recompression, imports). */

@@ -97,6 +97,12 @@ public final class PdfMaker {
                 out.add(p); // CCITT G4 is already as small as black and white gets
                 continue;
             }
+            if (MixedRaster.isMixed(p.file())) {
+                // The inks are already small and carry the text: only the background gives way.
+                out.add(writer.storeMixed(MixedRaster.withBackground(MixedRaster.read(p.file()), quality, downscale ? 0.5 : 1),
+                        p.dpi(), p.rotation(), p.blank(), p.backSide()));
+                continue;
+            }
             // Text pages are 4-bit PNGs: back to 8-bit grey, then fewer levels (JPEG would grow them).
             boolean text = isText(p);
             BufferedImage read = ImageIO.read(p.file().toFile());
@@ -120,16 +126,20 @@ public final class PdfMaker {
         MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(16L * 1024 * 1024).setTempDir(writer.folder().toFile());
         try (PDDocument pdf = new PDDocument(memory.streamCache)) {
             for (Page p : pages) {
-                PDImageXObject image = p.mode() == ColourMode.BLACK_WHITE
-                        ? CCITTFactory.createFromImage(pdf, ImageIO.read(p.file().toFile()))
-                        : isText(p) ? textPage(pdf, p)
-                        : JPEGFactory.createFromByteArray(pdf, Files.readAllBytes(p.file()));
                 float w = p.widthPoints();
                 float h = p.heightPoints();
                 PDPage page = new PDPage(new PDRectangle(w, h));
                 page.setRotation(p.rotation());
                 pdf.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    if (MixedRaster.isMixed(p.file())) {
+                        MixedPdf.draw(pdf, content, MixedRaster.read(p.file()), w, h);
+                        continue;
+                    }
+                    PDImageXObject image = p.mode() == ColourMode.BLACK_WHITE
+                            ? CCITTFactory.createFromImage(pdf, ImageIO.read(p.file().toFile()))
+                            : isText(p) ? textPage(pdf, p)
+                            : JPEGFactory.createFromByteArray(pdf, Files.readAllBytes(p.file()));
                     content.drawImage(image, 0, 0, w, h);
                 }
             }
@@ -144,7 +154,11 @@ public final class PdfMaker {
 
     /** A {@link GreyPng} page: its IDAT data is the Flate stream, the PNG row filters the PDF's predictor. */
     private static PDImageXObject textPage(PDDocument pdf, Page p) throws IOException {
-        GreyPng.Data data = GreyPng.read(p.file());
+        return greyPng(pdf, GreyPng.read(p.file()));
+    }
+
+    /** {@link GreyPng} data as a 4-bit DeviceGray image, embedded as it is. */
+    static PDImageXObject greyPng(PDDocument pdf, GreyPng.Data data) throws IOException {
         PDImageXObject image = new PDImageXObject(pdf, new ByteArrayInputStream(data.zlib()), COSName.FLATE_DECODE,
                 data.width(), data.height(), GreyPng.BITS, PDDeviceGray.INSTANCE);
         COSDictionary parms = new COSDictionary();

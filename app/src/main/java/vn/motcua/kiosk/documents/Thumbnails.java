@@ -14,7 +14,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Small and large previews for the papers screen, turned as the page is turned. The JPEG is
- * decoded with subsampling, so a 200-px thumbnail of an A4 page costs a fraction of a full decode.
+ * decoded with subsampling, so a 200-px thumbnail of an A4 page costs a fraction of a full decode;
+ * a page kept as layers ({@link MixedRaster}) is composed as the PDF shows it.
  * A screen converts the result with {@code SwingFXUtils.toFXImage}.
  */
 public final class Thumbnails {
@@ -24,6 +25,16 @@ public final class Thumbnails {
     public static BufferedImage of(Page page, int maxEdge) throws IOException {
         int longest = Math.max(page.widthPx(), page.heightPx());
         int sub = Math.max(1, longest / Math.max(1, maxEdge));
+        BufferedImage decoded;
+        if (MixedRaster.isMixed(page.file())) {
+            decoded = MixedRaster.compose(MixedRaster.read(page.file()));
+        } else {
+            decoded = decode(page, sub);
+        }
+        return fit(page, decoded, maxEdge);
+    }
+
+    private static BufferedImage decode(Page page, int sub) throws IOException {
         BufferedImage decoded;
         try (ImageInputStream in = ImageIO.createImageInputStream(page.file().toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -40,6 +51,10 @@ public final class Thumbnails {
                 reader.dispose();
             }
         }
+        return decoded;
+    }
+
+    private static BufferedImage fit(Page page, BufferedImage decoded, int maxEdge) {
         double scale = Math.min(1.0, (double) maxEdge / Math.max(decoded.getWidth(), decoded.getHeight()));
         int w = Math.max(1, (int) Math.round(decoded.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(decoded.getHeight() * scale));
