@@ -25,11 +25,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 final class MixedPdf {
     private MixedPdf() {}
 
-    static void draw(PDDocument pdf, PDPageContentStream content, MixedRaster.Layers l, float w, float h) throws IOException {
+    static void draw(PDDocument pdf, PDPageContentStream content, MixedLayers.Layers l, float w, float h) throws IOException {
         content.drawImage(JPEGFactory.createFromByteArray(pdf, l.background()), 0, 0, w, h);
         float sx = w / l.width();
         float sy = h / l.height();
-        for (MixedRaster.Layer k : l.inks()) {
+        for (MixedLayers.Layer k : l.inks()) {
             float x = k.x() * sx;
             float y = h - (k.y() + k.height()) * sy;
             PDImageXObject image = k.stencil() ? stencil(pdf, k) : coloured(pdf, k);
@@ -40,7 +40,7 @@ final class MixedPdf {
         }
     }
 
-    private static PDImageXObject stencil(PDDocument pdf, MixedRaster.Layer k) throws IOException {
+    private static PDImageXObject stencil(PDDocument pdf, MixedLayers.Layer k) throws IOException {
         PDImageXObject mask = new PDImageXObject(pdf, new ByteArrayInputStream(k.data()), COSName.CCITTFAX_DECODE,
                 k.width(), k.height(), 1, PDDeviceGray.INSTANCE);
         COSDictionary parms = new COSDictionary();
@@ -54,7 +54,7 @@ final class MixedPdf {
         return mask;
     }
 
-    private static PDImageXObject coloured(PDDocument pdf, MixedRaster.Layer k) throws IOException {
+    private static PDImageXObject coloured(PDDocument pdf, MixedLayers.Layer k) throws IOException {
         BufferedImage solid = new BufferedImage(k.width(), k.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = solid.createGraphics();
         g.setColor(new Color(k.rgb()));

@@ -56,7 +56,7 @@ public final class PageWriter {
         boolean blank = BlankPages.looksBlank(converted);
         if (mode == ColourMode.COLOUR) {
             BufferedImage bgr = converted.getType() == BufferedImage.TYPE_3BYTE_BGR ? converted : copyBgr(converted);
-            MixedRaster.Layers layers = MixedRaster.split(bgr, limits.jpegQuality());
+            MixedLayers.Layers layers = MixedRaster.split(bgr, limits.jpegQuality());
             if (layers != null) {
                 return storeMixed(layers, dpi, 0, blank, backSide);
             }
@@ -100,10 +100,10 @@ public final class PageWriter {
     }
 
     /** Writes a colour page split by {@link MixedRaster}: one file holding its layers. */
-    Page storeMixed(MixedRaster.Layers layers, int dpi, int rotation, boolean blank, boolean backSide) throws IOException {
-        Path file = folder().resolve(UUID.randomUUID() + MixedRaster.SUFFIX);
+    Page storeMixed(MixedLayers.Layers layers, int dpi, int rotation, boolean blank, boolean backSide) throws IOException {
+        Path file = folder().resolve(UUID.randomUUID() + MixedLayers.SUFFIX);
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
-            MixedRaster.write(layers, out);
+            MixedLayers.write(layers, out);
         }
         return new Page(UUID.randomUUID(), file, ColourMode.COLOUR, layers.width(), layers.height(), dpi, rotation, blank, backSide,
                 Files.size(file));

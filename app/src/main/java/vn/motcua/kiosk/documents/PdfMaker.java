@@ -97,9 +97,9 @@ public final class PdfMaker {
                 out.add(p); // CCITT G4 is already as small as black and white gets
                 continue;
             }
-            if (MixedRaster.isMixed(p.file())) {
+            if (MixedLayers.isMixed(p.file())) {
                 // The inks are already small and carry the text: only the background gives way.
-                out.add(writer.storeMixed(MixedRaster.withBackground(MixedRaster.read(p.file()), quality, downscale ? 0.5 : 1),
+                out.add(writer.storeMixed(MixedLayers.withBackground(MixedLayers.read(p.file()), quality, downscale ? 0.5 : 1),
                         p.dpi(), p.rotation(), p.blank(), p.backSide()));
                 continue;
             }
@@ -132,8 +132,8 @@ public final class PdfMaker {
                 page.setRotation(p.rotation());
                 pdf.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    if (MixedRaster.isMixed(p.file())) {
-                        MixedPdf.draw(pdf, content, MixedRaster.read(p.file()), w, h);
+                    if (MixedLayers.isMixed(p.file())) {
+                        MixedPdf.draw(pdf, content, MixedLayers.read(p.file()), w, h);
                         continue;
                     }
                     PDImageXObject image = p.mode() == ColourMode.BLACK_WHITE

@@ -26,8 +26,8 @@ public final class Thumbnails {
         int longest = Math.max(page.widthPx(), page.heightPx());
         int sub = Math.max(1, longest / Math.max(1, maxEdge));
         BufferedImage decoded;
-        if (MixedRaster.isMixed(page.file())) {
-            decoded = MixedRaster.compose(MixedRaster.read(page.file()));
+        if (MixedLayers.isMixed(page.file())) {
+            decoded = MixedLayers.compose(MixedLayers.read(page.file()));
         } else {
             decoded = decode(page, sub);
         }

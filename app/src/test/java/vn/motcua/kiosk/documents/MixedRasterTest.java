@@ -32,7 +32,7 @@ class MixedRasterTest {
         PageWriter writer = new PageWriter(session, DocumentLimits.defaults());
         PaperDocument doc = new PaperDocument("x");
         Page page = writer.write(copy(s.image()), ScanSamples.DPI, ColourMode.COLOUR, false);
-        assertThat(page.file().getFileName().toString()).as("kept as layers").endsWith(MixedRaster.SUFFIX);
+        assertThat(page.file().getFileName().toString()).as("kept as layers").endsWith(MixedLayers.SUFFIX);
         doc.add(page);
         Path out = session.resolve(s.name() + ".pdf");
         new PdfMaker(writer).build(doc, out);
