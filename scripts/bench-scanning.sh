@@ -5,7 +5,7 @@
 # pipeline, img2pdf, ImageMagick JPEG q75 + img2pdf and ImageMagick bilevel G4 + img2pdf, on the
 # same page images, in one run; each PDF rendered by poppler and read by tesseract (vie).
 # Needs Debian's img2pdf, imagemagick, poppler-utils, tesseract-ocr and tesseract-ocr-vie
-# (installed here if missing and apt-get is allowed).
+# (installed here if missing and apt-get is allowed). "bench-scanning.sh colour" runs the colour sets only.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -21,4 +21,4 @@ fi
 mvn -B -q -ntp -pl bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$root/target/bench-scanning.cp"
 java -Djava.awt.headless=true -cp "$root/bench/target/classes:$(cat "$root/target/bench-scanning.cp")" \
-  vn.motcua.kiosk.bench.ScanningBench "$root/target/bench-scanning"
+  vn.motcua.kiosk.bench.ScanningBench "$root/target/bench-scanning" "$@"
