@@ -98,7 +98,16 @@ final class FaultyNetwork implements AutoCloseable {
         }
     }
 
-    private record Decision(Fault fault, double where, CountDownLatch release) {}
+    private record Decision(Fault fault, double where, CountDownLatch release, long after) {}
+
+    private boolean closed;
+
+    /** Waits until this network has seen {@code n} requests (or is closed). */
+    private synchronized void awaitRequests(long n) throws InterruptedException {
+        while (requests < n && !closed) {
+            wait();
+        }
+    }
 
     /** The fault for this request: drawn from the seeded random; a fault not yet seen on this operation goes first. */
     private synchronized Decision decide(String op) {
@@ -122,7 +131,8 @@ final class FaultyNetwork implements AutoCloseable {
             }
         }
         mine.merge(f, 1, Integer::sum);
-        return new Decision(f, random.nextDouble(), f == Fault.KILL ? release : null);
+        notifyAll();
+        return new Decision(f, random.nextDouble(), f == Fault.KILL ? release : null, requests + 1 + random.nextInt(4));
     }
 
     private Fault pick(double r) {
@@ -161,8 +171,10 @@ final class FaultyNetwork implements AutoCloseable {
                     reset(client);
                 }
                 case STALL -> {
-                    // Nothing reaches the portal until the kiosk gives up on its read timeout and closes; then it does, late.
+                    // Nothing reaches the portal until the kiosk has given up on its read timeout and gone on
+                    // with a few more requests; then it does, late (a request stuck in a queue on the way).
                     drain(client.getInputStream());
+                    awaitRequests(d.after());
                     exchange(out, request.method());
                 }
                 case KILL -> {
@@ -326,6 +338,10 @@ final class FaultyNetwork implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
         server.close();
         release();
         threads.shutdown();
