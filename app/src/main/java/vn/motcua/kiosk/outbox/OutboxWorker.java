@@ -48,6 +48,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final AgencyResolver agencies;
     private final PortalClient client;
     private final TusUpload tus;
+    private final DossierRepair repair;
     private final RetryPolicy entryBackoff;
     private final Clock clock;
     private final Listener listener;
@@ -76,6 +77,7 @@ public final class OutboxWorker implements AutoCloseable {
         this.store = outbox.store();
         this.client = client;
         this.tus = tus;
+        this.repair = new DossierRepair(store, client);
         this.entryBackoff = entryBackoff;
         this.clock = clock;
         this.listener = listener == null ? new Listener() {} : listener;
@@ -87,7 +89,14 @@ public final class OutboxWorker implements AutoCloseable {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, "outbox");
+        thread = new Thread(() -> {
+            try {
+                requeueRepairable();
+            } catch (RuntimeException e) {
+                LOG.error("outbox: parked entries not looked at: {}", e.getClass().getName());
+            }
+            loop();
+        }, "outbox");
         thread.setDaemon(true);
         thread.start();
     }
@@ -148,16 +157,24 @@ public final class OutboxWorker implements AutoCloseable {
                 dossierId = d.id();
                 store.dossierCreated(ref, dossierId, clock.instant());
             }
-            for (OutboxStore.Document doc : e.documents()) {
-                if (doc.uploaded()) {
-                    continue;
+            // Tried before (a failure, a kill, staff's "Gửi lại"): the portal's view is read before submit.
+            boolean look = e.attempts() > 0;
+            Answers.SubmitReceipt receipt;
+            for (int pass = 0; ; pass++) {
+                uploadPending(ref, dossierId);
+                if (look && repair.reconcile(ref, dossierId) > 0) {
+                    uploadPending(ref, dossierId);
                 }
-                TusUpload.Document file = new TusUpload.Document(doc.type(), doc.filename(), () -> outbox.open(ref, doc), doc.length(),
-                        doc.sha256());
-                tus.upload(dossierId, file, slot(ref, doc), (bytes, total) -> listener.uploading(ref, doc.position(), bytes, total));
-                store.uploaded(ref, doc.position());
+                try {
+                    receipt = client.submit(dossierId);
+                    break;
+                } catch (PortalRefusedException refused) {
+                    if (pass > 0 || look || !repairable(refused)) {
+                        throw refused;
+                    }
+                    look = true; // an unfinished upload or a missing document: the kiosk can mend that itself
+                }
             }
-            Answers.SubmitReceipt receipt = client.submit(dossierId);
             store.sent(ref, receipt.dossierCode(), json.writeValueAsString(receipt), clock.instant());
             outbox.eraseFiles(ref);
             listener.online(true);
@@ -168,6 +185,9 @@ public final class OutboxWorker implements AutoCloseable {
             listener.online(true);
             if (refused.status() == 401 || refused.status() == 403) {
                 // The kiosk's own credentials, not this dossier: never park the whole queue for it.
+                retryLater(e, refused);
+            } else if (unfinishedUpload(refused)) {
+                // Still an unfinished upload after the repair (one arrived meanwhile): mend it next round, never park.
                 retryLater(e, refused);
             } else {
                 store.parked(ref, reason(refused), clock.instant());
@@ -181,6 +201,46 @@ public final class OutboxWorker implements AutoCloseable {
         }
         notifyChanged(ref);
         return false;
+    }
+
+    private void uploadPending(String ref, String dossierId) throws PortalException, InterruptedException {
+        for (OutboxStore.Document doc : store.find(ref).orElseThrow().documents()) {
+            if (doc.uploaded()) {
+                continue;
+            }
+            TusUpload.Document file = new TusUpload.Document(doc.type(), doc.filename(), () -> outbox.open(ref, doc), doc.length(),
+                    doc.sha256());
+            tus.upload(dossierId, file, slot(ref, doc), (bytes, total) -> listener.uploading(ref, doc.position(), bytes, total));
+            store.uploaded(ref, doc.position());
+        }
+    }
+
+    /** A submit refusal the kiosk can mend by itself: an unfinished upload, or a document the portal lacks. */
+    static boolean repairable(PortalRefusedException r) {
+        return unfinishedUpload(r) || ("submitDossier".equals(r.operation()) && r.status() == 422 && !r.problem().errors().isEmpty()
+                && r.problem().errors().stream().allMatch(f -> f.path() != null && f.path().startsWith("$.documents.")));
+    }
+
+    private static boolean unfinishedUpload(PortalRefusedException r) {
+        return "submitDossier".equals(r.operation()) && r.status() == 409 && "upload-incomplete".equals(r.problem().kind());
+    }
+
+    /**
+     * Entries parked by a kiosk from before this repair for an unfinished upload go back in the
+     * queue: the kiosk mends that by itself. Their reason begins with the operation and status.
+     */
+    int requeueRepairable() {
+        int n = 0;
+        for (OutboxStore.Entry e : store.all()) {
+            if (e.state() == OutboxStore.State.PARKED && e.parkedReason() != null && e.parkedReason().startsWith("submitDossier 409")) {
+                store.requeue(e.localRef(), clock.instant());
+                n++;
+            }
+        }
+        if (n > 0) {
+            LOG.info("{} parked entr(y/ies) with an unfinished upload queued again for repair", n);
+        }
+        return n;
     }
 
     /**

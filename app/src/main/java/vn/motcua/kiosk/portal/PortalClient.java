@@ -238,6 +238,22 @@ public final class PortalClient {
                 r -> offsetHeader("patchUpload", r, offset + Math.min(count, 1), offset + count));
     }
 
+    /**
+     * tus termination: removes an upload of a draft dossier that none of the kiosk's documents uses
+     * (it would block submit). Safe to retry; an upload already gone (404, 410) counts as removed.
+     */
+    public void terminateUpload(String uploadUrl) throws PortalException {
+        HttpUrl at = uploadUrl("terminateUpload", 0, uploadUrl);
+        try {
+            call("terminateUpload", true, true, () -> new Request.Builder().url(at).header("Tus-Resumable", TUS_VERSION).delete(),
+                    r -> null);
+        } catch (PortalRefusedException e) {
+            if (e.status() != 404 && e.status() != 410) {
+                throw e;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ status and payment
 
     public Answers.DossierStatus status(String dossierCode) throws PortalException {

@@ -174,6 +174,15 @@ public final class OutboxStore {
         update("UPDATE outbox_documents SET uploaded = 1 WHERE local_ref = ? AND position = ?", localRef, position);
     }
 
+    /**
+     * The portal does not hold this document complete (its view says so): upload it again, from the
+     * same upload when it is still there ({@code keepUrl}), else from a new one.
+     */
+    public void notUploaded(String localRef, int position, boolean keepUrl) {
+        update("UPDATE outbox_documents SET uploaded = 0" + (keepUrl ? "" : ", upload_url = NULL") + " WHERE local_ref = ? AND position = ?",
+                localRef, position);
+    }
+
     /** Sent: keeps the code and receipt, erases the body and forgets the files (the caller deletes them). */
     public void sent(String localRef, String dossierCode, String receiptJson, Instant now) {
         db.inTransaction(c -> {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class Api {
     static final Set<String> OPERATIONS = Set.of("createDeviceSession", "listProcedures", "listAgencies",
-            "createDossier", "getDossier", "tusOptions", "createUpload", "headUpload", "patchUpload", "submitDossier",
+            "createDossier", "getDossier", "tusOptions", "createUpload", "headUpload", "patchUpload", "terminateUpload", "submitDossier",
             "getStatusByCode", "lookupDossier", "getLookupResult", "getResult", "createPaymentIntent", "getPaymentIntent");
 
     /** One request as a handler sees it. */
@@ -81,6 +81,7 @@ final class Api {
         route("POST", "/dossiers/" + id + "/documents", "createUpload", true, uploads::create);
         route("HEAD", upload, "headUpload", true, uploads::head);
         route("PATCH", upload, "patchUpload", true, uploads::patch);
+        route("DELETE", upload, "terminateUpload", true, new Terminations(store, uploads)::terminate);
         route("POST", "/dossiers/" + id + "/submit", "submitDossier", true, submissions::submit);
         route("GET", "/dossiers/" + id + "/result", "getResult", true, results::get);
         route("POST", "/dossiers/" + id + "/payment-intents", "createPaymentIntent", true, payments::create);

@@ -177,7 +177,9 @@ final class Dossiers {
         m.put("localReference", d.get("local_ref"));
         m.put("createdAt", time((String) d.get("created_at")));
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (Map<String, Object> u : store.query("SELECT * FROM uploads WHERE dossier_id = ? ORDER BY created_at, id", id)) {
+        // An upload the kiosk terminated is no longer one of the dossier's documents.
+        for (Map<String, Object> u : store.query("SELECT * FROM uploads WHERE dossier_id = ? AND state <> 'TERMINATED'"
+                + " ORDER BY created_at, id", id)) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("uploadId", u.get("id"));
             doc.put("uploadUrl", uploads.uploadUrl(id, (String) u.get("id")));

@@ -52,10 +52,10 @@ final class Uploads {
 
     Response options(Call c) {
         return Http.empty(204).header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
-                .header("Tus-Extension", "creation").header("Tus-Max-Size", MAX_UPLOAD);
+                .header("Tus-Extension", "creation,termination").header("Tus-Max-Size", MAX_UPLOAD);
     }
 
-    private static void requireTus(Call c) {
+    static void requireTus(Call c) {
         if (!TUS_VERSION.equals(c.header("Tus-Resumable"))) {
             throw new ApiException(412, "tus-version", "Phiên bản tus không được hỗ trợ", "Tus-Resumable: 1.0.0 required")
                     .header("Tus-Version", TUS_VERSION);
@@ -168,7 +168,7 @@ final class Uploads {
                 .orElseThrow(() -> Http.notFound("no such upload"));
     }
 
-    private ReentrantLock lock(String uploadId) {
+    ReentrantLock lock(String uploadId) {
         return uploadLocks.computeIfAbsent(uploadId, k -> new ReentrantLock());
     }
 
@@ -179,7 +179,7 @@ final class Uploads {
         lock.lock(); // a PATCH still draining a dropped connection finishes first, so the offset is settled
         try {
             u = upload(c);
-            if ("REFUSED".equals(u.get("state"))) {
+            if ("REFUSED".equals(u.get("state")) || "TERMINATED".equals(u.get("state"))) {
                 return Http.empty(410).header("Tus-Resumable", TUS_VERSION);
             }
             return Http.empty(200).header("Upload-Offset", u.get("offset")).header("Upload-Length", u.get("length"))
@@ -212,6 +212,9 @@ final class Uploads {
             Map<String, Object> u = upload(c);
             if ("REFUSED".equals(u.get("state"))) {
                 throw new ApiException(410, "upload-refused", "Tệp đã bị từ chối", "create a new upload");
+            }
+            if ("TERMINATED".equals(u.get("state"))) {
+                throw new ApiException(410, "upload-terminated", "Tệp đã bị hủy", "the kiosk removed this upload; create a new one");
             }
             long offset = ((Number) u.get("offset")).longValue();
             long length = ((Number) u.get("length")).longValue();

@@ -132,6 +132,34 @@ class ApiBehaviourTest extends PortalTestBase {
     }
 
     @Test
+    void anUnfinishedUploadThatBlocksSubmitIsTerminatedByTheKioskThenTheDossierSubmits() throws Exception {
+        String id = createLltp("term-0001");
+        byte[] bytes = new byte[1000];
+        String used = client.createUpload(id, "doc-term-0001", "idCard", bytes, Client.sha256(bytes)).headers().firstValue("Location")
+                .orElseThrow();
+        assertThat(client.patch(used, 0, bytes).statusCode()).isEqualTo(204);
+        // A creation without a key that arrived late: a second upload nobody will finish.
+        String orphan = client.createUpload(id, "idCard", bytes, Client.sha256(bytes)).headers().firstValue("Location").orElseThrow();
+        HttpResponse<byte[]> blocked = client.post("/dossiers/" + id + "/submit", Map.of());
+        assertThat(blocked.statusCode()).isEqualTo(409);
+        assertThat(Client.json(blocked).get("type").asText()).endsWith("/upload-incomplete");
+
+        HttpResponse<byte[]> noVersion = client.send(client.request(orphan).DELETE());
+        assertThat(noVersion.statusCode()).isEqualTo(412);
+        assertThat(client.send(client.request(orphan).header("Tus-Resumable", "1.0.0").DELETE()).statusCode()).isEqualTo(204);
+        assertThat(client.send(client.request(orphan).header("Tus-Resumable", "1.0.0").DELETE()).statusCode())
+                .as("a repeated termination is harmless").isEqualTo(204);
+        assertThat(client.head(orphan).statusCode()).isEqualTo(410);
+        assertThat(client.patch(orphan, 0, bytes).statusCode()).isEqualTo(410);
+        assertThat(Client.json(client.get("/dossiers/" + id)).get("documents")).singleElement()
+                .satisfies(d -> assertThat(d.get("uploadUrl").asText()).isEqualTo(used));
+
+        assertThat(client.post("/dossiers/" + id + "/submit", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(client.send(client.request(used).header("Tus-Resumable", "1.0.0").DELETE()).statusCode())
+                .as("a submitted dossier keeps its documents").isEqualTo(409);
+    }
+
+    @Test
     void aRefusedUploadFreesItsKeyForTheNewUploadItAsksFor() throws Exception {
         String id = createLltp("key-0002");
         byte[] bytes = "%PDF-1.7 the real scan".getBytes();
