@@ -3,13 +3,11 @@ package vn.motcua.kiosk.scanning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,18 +23,8 @@ class EsclScannerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestSaned.address(); // skips (locally) or fails (CI) when saned.sh has not run
-        String port = System.getenv("KIOSK_TEST_ESCL_PORT");
-        device = System.getenv("KIOSK_TEST_ESCL_DEVICE");
-        if (port == null || port.isBlank() || device == null || device.isBlank()) {
-            String why = "KIOSK_TEST_ESCL_PORT/KIOSK_TEST_ESCL_DEVICE are not set: run scripts/test-all.sh, or source"
-                    + " scripts/services/saned.sh (sane-airscan installed) before mvn";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        escl = EsclTestScanner.start(Integer.parseInt(port));
+        escl = EsclTestScanner.fromEnvironment();
+        device = EsclTestScanner.device();
     }
 
     @AfterAll

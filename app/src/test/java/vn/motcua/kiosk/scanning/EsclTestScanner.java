@@ -64,6 +64,30 @@ public final class EsclTestScanner implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts on saned.sh's {@code KIOSK_TEST_ESCL_PORT}; without it the calling tests skip locally
+     * and fail on CI (as {@link TestSaned} does).
+     */
+    public static EsclTestScanner fromEnvironment() throws IOException {
+        TestSaned.address();
+        String port = System.getenv("KIOSK_TEST_ESCL_PORT");
+        if (port == null || port.isBlank() || device().isBlank()) {
+            String why = "KIOSK_TEST_ESCL_PORT/KIOSK_TEST_ESCL_DEVICE are not set: run scripts/test-all.sh, or source"
+                    + " scripts/services/saned.sh (sane-airscan installed) before mvn";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        return start(Integer.parseInt(port));
+    }
+
+    /** The SANE name sane-airscan gives this scanner (saned.sh's {@code KIOSK_TEST_ESCL_DEVICE}); "" when unset. */
+    public static String device() {
+        String d = System.getenv("KIOSK_TEST_ESCL_DEVICE");
+        return d == null ? "" : d;
+    }
+
     /** Listens on 127.0.0.1:port (saned.sh's KIOSK_TEST_ESCL_PORT), until closed. */
     public static EsclTestScanner start(int port) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 8);

@@ -4,18 +4,11 @@ package vn.motcua.kiosk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import vn.motcua.kiosk.dossier.DossierDocument;
-import vn.motcua.kiosk.places.Province;
 import vn.motcua.kiosk.scanning.GatedScanner;
 import vn.motcua.kiosk.scanning.TestSaned;
-import vn.motcua.kiosk.session.Step;
 
 /**
  * The feeder from the papers screen, with SANE's test scanner (a flatbed and a 10-sheet feeder,
@@ -23,7 +16,7 @@ import vn.motcua.kiosk.session.Step;
  * show while the batch runs, an empty feeder ends the batch quietly, a jam keeps the pages before
  * it and names the sheet to go on from, and "Dừng quét" keeps what arrived.
  */
-class PapersFeederTest extends ShellFixture {
+class PapersFeederTest extends PapersScreenFixture {
     private GatedScanner scanner;
 
     @BeforeEach
@@ -34,14 +27,8 @@ class PapersFeederTest extends ShellFixture {
         services.useScanner(() -> scanner);
     }
 
-    private void openPapers(FxRobot robot) {
-        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
-        Province khanhHoa = services.catalogue().places().province("56").orElseThrow();
-        robot.interact(() -> {
-            vm.procedures().choose(services.catalogue().catalogue().procedure("trich-luc-ho-tich").orElseThrow());
-            services.sessions().answerAll(vn.motcua.kiosk.testing.Dossiers.extractRequest(khanhHoa, 2));
-            vm.goTo(Step.PAPERS);
-        });
+    private void openFeeder(FxRobot robot) {
+        openPapers(robot);
         await(() -> showing(robot, "papers-feeder"));
         assertThat(showing(robot, "papers-duplex")).isFalse();
         robot.clickOn("#papers-feeder");
@@ -49,25 +36,9 @@ class PapersFeederTest extends ShellFixture {
         assertThat(showing(robot, "papers-duplex")).as("the test scanner has no duplex").isFalse();
     }
 
-    private String text(FxRobot robot, String id) {
-        return ((Label) find(robot, id)).getText();
-    }
-
-    private int thumbs(FxRobot robot) {
-        return ((HBox) find(robot, "paper-pages-idCard")).getChildren().size();
-    }
-
-    private int pdfPages() throws Exception {
-        DossierDocument d = services.sessions().current().orElseThrow().documents().stream()
-                .filter(x -> x.type().equals("idCard")).findFirst().orElseThrow();
-        try (PDDocument pdf = Loader.loadPDF(d.file().toFile())) {
-            return pdf.getNumberOfPages();
-        }
-    }
-
     @Test
     void pagesShowAsTheyArriveAndAnEmptyFeederEndsTheBatchQuietly(FxRobot robot) throws Exception {
-        openPapers(robot);
+        openFeeder(robot);
         scanner.holdAfter(3);
         press(robot, "paper-scan-idCard");
         scanner.awaitHeld();
@@ -83,7 +54,7 @@ class PapersFeederTest extends ShellFixture {
 
     @Test
     void aJamKeepsThePagesBeforeItAndSaysWhichSheetToGoOnFrom(FxRobot robot) throws Exception {
-        openPapers(robot);
+        openFeeder(robot);
         scanner.jamAfter(4);
         press(robot, "paper-scan-idCard");
         await(() -> text(robot, "paper-state-idCard").startsWith("Giấy bị kẹt ở tờ thứ 5."));
@@ -100,7 +71,7 @@ class PapersFeederTest extends ShellFixture {
 
     @Test
     void stoppingAFeederBatchKeepsThePagesThatArrived(FxRobot robot) throws Exception {
-        openPapers(robot);
+        openFeeder(robot);
         scanner.holdAfter(2);
         press(robot, "paper-scan-idCard");
         scanner.awaitHeld();

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -16,16 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import vn.motcua.kiosk.dossier.DossierDocument;
-import vn.motcua.kiosk.places.Province;
 import vn.motcua.kiosk.scanning.TestSaned;
-import vn.motcua.kiosk.session.Step;
 
 /**
  * The papers screen with SANE's test scanner (private saned): three pages scanned, one turned,
  * moved with the preview's arrows and by dragging, one deleted, one scanned again, a PDF from the
  * "USB stick" added and a broken one refused — each change checked in the paper's PDF itself.
  */
-class PapersScreenTest extends ShellFixture {
+class PapersScreenTest extends PapersScreenFixture {
     private Path usb;
 
     @BeforeEach
@@ -40,18 +36,9 @@ class PapersScreenTest extends ShellFixture {
         Files.write(usb.resolve("hong.pdf"), "%PDF-1.7 not really".getBytes());
     }
 
-    private String text(FxRobot robot, String id) {
-        return ((Label) find(robot, id)).getText();
-    }
-
-    private int thumbs(FxRobot robot) {
-        return ((HBox) find(robot, "paper-pages-idCard")).getChildren().size();
-    }
-
     /** The quarter turns of the idCard PDF's pages, in order, read from the file (empty while it is being rewritten). */
     private List<Integer> rotations() {
-        DossierDocument d = services.sessions().current().orElseThrow().documents().stream()
-                .filter(x -> x.type().equals("idCard")).findFirst().orElseThrow();
+        DossierDocument d = document("idCard");
         List<Integer> out = new ArrayList<>();
         try (PDDocument pdf = Loader.loadPDF(d.file().toFile())) {
             pdf.getPages().forEach(p -> out.add(p.getRotation()));
@@ -69,13 +56,7 @@ class PapersScreenTest extends ShellFixture {
 
     @Test
     void theCitizenScansTurnsMovesDeletesRescansAndAddsPages(FxRobot robot) throws Exception {
-        robot.clickOn("#file").clickOn("#consent-agree").clickOn("#consent-continue");
-        Province khanhHoa = services.catalogue().places().province("56").orElseThrow();
-        robot.interact(() -> {
-            vm.procedures().choose(services.catalogue().catalogue().procedure("trich-luc-ho-tich").orElseThrow());
-            services.sessions().answerAll(vn.motcua.kiosk.testing.Dossiers.extractRequest(khanhHoa, 2));
-            vm.goTo(Step.PAPERS);
-        });
+        openPapers(robot);
         await(() -> showing(robot, "paper-scan-idCard"));
 
         scanOnce(robot, 1);
@@ -122,8 +103,7 @@ class PapersScreenTest extends ShellFixture {
         robot.clickOn("#papers-colour");
         press(robot, "paper-scan-feeProof");
         await(() -> text(robot, "paper-state-feeProof").startsWith("Đã có: 1 trang"));
-        DossierDocument proof = services.sessions().current().orElseThrow().documents().stream()
-                .filter(x -> x.type().equals("feeProof")).findFirst().orElseThrow();
+        DossierDocument proof = document("feeProof");
         try (PDDocument pdf = Loader.loadPDF(proof.file().toFile())) {
             var resources = pdf.getPage(0).getResources();
             var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(
